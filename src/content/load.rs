@@ -1,0 +1,202 @@
+//! Reading a content file: bytes → UTF-8 text → [`Leaflet`], with every serde error
+//! turned into a located diagnostic that says what to change.
+
+use super::model::{Leaflet, BLOCK_TYPES};
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
+use std::ops::Range;
+use std::path::Path;
+
+/// A content file's text, kept for locating and showing problems.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: std::path::PathBuf,
+    pub text: String,
+}
+
+impl Source {
+    pub fn read(path: &Path) -> Result<Source, Diagnostics> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Diagnostics::one(
+                Diagnostic::new(path, format!("cannot read the content file: {e}"))
+                    .help("check the path; content files usually live in content/"),
+            )
+        })?;
+        Source::from_bytes(path, bytes)
+    }
+
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source, Diagnostics> {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Source {
+                path: path.to_path_buf(),
+                text,
+            }),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+                Err(Diagnostics::one(
+                    Diagnostic::new(path, "the file is not UTF-8 text")
+                        .at(Some(at..at))
+                        .help("save it as UTF-8 (in most editors: Save As → Encoding → UTF-8)"),
+                )
+                .with_source(&valid))
+            }
+        }
+    }
+}
+
+/// Parses the YAML into the content model. Only the first structural problem can be
+/// reported (serde stops there); later checks collect all theirs.
+pub fn parse(src: &Source) -> Result<Leaflet, Diagnostics> {
+    if src.text.trim().is_empty() {
+        return Err(Diagnostics::one(
+            Diagnostic::new(&src.path, "the file is empty").help(
+                "a leaflet needs at least `title:` and `blocks:`; see content/acupuncture-hip-knee.yaml",
+            ),
+        ));
+    }
+    serde_yaml::from_str::<Leaflet>(&src.text).map_err(|e| {
+        let span = e.location().map(|l| token_span(&src.text, l.index()));
+        Diagnostics::one(humanize(&src.path, &e.to_string()).at(span)).with_source(&src.text)
+    })
+}
+
+/// The span of the word starting at `at`, so the snippet underlines the whole key.
+fn token_span(text: &str, at: usize) -> Range<usize> {
+    let at = at.min(text.len());
+    let len = text[at..]
+        .find(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == ']' || c == '}')
+        .unwrap_or(text.len() - at);
+    at..at + len.max(1).min(text.len() - at)
+}
+
+/// Rewrites serde's wording into the terms a content author uses.
+fn humanize(path: &Path, raw: &str) -> Diagnostic {
+    let msg = raw.rsplit_once(" at line ").map_or(raw, |(m, _)| m);
+    let (place, msg) = match msg.split_once(": ") {
+        Some((p, m)) if !p.contains(' ') => (describe_path(p), m),
+        _ => (String::new(), msg),
+    };
+    let in_place = if place.is_empty() {
+        String::new()
+    } else {
+        format!(" in {place}")
+    };
+    let quoted = |m: &str| -> Vec<String> { m.split('`').skip(1).step_by(2).map(String::from).collect() };
+
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let names = quoted(rest);
+        let given = names.first().cloned().unwrap_or_default();
+        let d = Diagnostic::new(path, format!("unknown block type \"{given}\"{in_place}"));
+        return match did_you_mean(&given, BLOCK_TYPES) {
+            Some(s) => d.help(format!("did you mean \"{s}\"?")),
+            None => d.help(format!("block types are: {}", BLOCK_TYPES.join(", "))),
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let names = quoted(rest);
+        let given = names.first().cloned().unwrap_or_default();
+        let allowed: Vec<&str> = names.iter().skip(1).map(String::as_str).collect();
+        let d = Diagnostic::new(path, format!("unknown key \"{given}\"{in_place}"));
+        return match did_you_mean(&given, &allowed) {
+            Some(s) => d.help(format!("did you mean \"{s}\"?")),
+            None if allowed.is_empty() => d.help("remove this key"),
+            None => d.help(format!("allowed keys here: {}", allowed.join(", "))),
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        let name = quoted(rest).first().cloned().unwrap_or_default();
+        return Diagnostic::new(path, format!("missing key \"{name}\"{in_place}"))
+            .help(format!("add `{name}: …`"));
+    }
+    if msg.contains("expected map with a single key") {
+        return Diagnostic::new(path, format!("a block must have exactly one type{in_place}"))
+            .help("write each block as `- paragraph: text`; check the indentation of the lines under it");
+    }
+    if msg.contains("recursion limit exceeded") || msg.contains("repetition limit exceeded") {
+        return Diagnostic::new(path, "the YAML nests or repeats aliases too much to be a leaflet")
+            .help("remove the `&anchor` / `*alias` references");
+    }
+    if msg.contains("expected a YAML tag starting with '!'") {
+        return Diagnostic::new(path, format!("a block type must be a key{in_place}"))
+            .help("write `- paragraph: text`, one block type per item");
+    }
+    Diagnostic::new(path, format!("{msg}{in_place}"))
+}
+
+/// `blocks[3].quote` → `block 4 (quote)`, which is how an author counts.
+fn describe_path(p: &str) -> String {
+    if let Some(rest) = p.strip_prefix("blocks[") {
+        if let Some((n, tail)) = rest.split_once(']') {
+            if let Ok(i) = n.parse::<usize>() {
+                let tail = tail.trim_start_matches('.');
+                return if tail.is_empty() {
+                    format!("block {}", i + 1)
+                } else {
+                    format!("block {} ({tail})", i + 1)
+                };
+            }
+        }
+    }
+    format!("`{p}`")
+}
+
+/// Byte offsets where each top-level `blocks:` item starts, for locating problems
+/// found after parsing. Returns an empty list for layouts it does not recognise
+/// (such as a flow-style `blocks: [...]`), so callers fall back to no location.
+pub fn block_offsets(text: &str) -> Vec<usize> {
+    let mut offsets = Vec::new();
+    let mut in_blocks = false;
+    let mut indent: Option<usize> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let body = line.trim_end();
+        if body.trim_start().starts_with('#') || body.trim().is_empty() {
+            continue;
+        }
+        let lead = body.len() - body.trim_start().len();
+        if lead == 0 && !body.starts_with('-') {
+            in_blocks = body.starts_with("blocks:");
+            continue;
+        }
+        if !in_blocks {
+            continue;
+        }
+        let rest = &body[lead..];
+        if rest.starts_with("- ") || rest == "-" {
+            match indent {
+                None => indent = Some(lead),
+                Some(i) if i != lead => continue,
+                _ => {}
+            }
+            let item = rest.trim_start_matches('-').trim_start();
+            offsets.push(start + lead + (rest.len() - item.len()));
+        }
+    }
+    offsets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_block_items() {
+        let t = "title: x\nblocks:\n  - heading: A\n  - bullets:\n      - one\n  - page_break\nfooter: y\n";
+        let o = block_offsets(t);
+        assert_eq!(o.len(), 3);
+        assert!(t[o[1]..].starts_with("bullets:"));
+        assert!(t[o[2]..].starts_with("page_break"));
+    }
+
+    #[test]
+    fn rewrites_unknown_variant() {
+        let d = humanize(
+            Path::new("x.yaml"),
+            "blocks[2]: unknown variant `bulets`, expected one of `heading`, `bullets` at line 5 column 5",
+        );
+        assert_eq!(d.message, "unknown block type \"bulets\" in block 3");
+        assert_eq!(d.help.as_deref(), Some("did you mean \"bullets\"?"));
+    }
+}

@@ -1,0 +1,259 @@
+//! The content file's data model: exactly the keys a clinic writes in YAML.
+//!
+//! Field names here are a contract with every content file in the wild; renaming one
+//! breaks leaflets. Unknown keys are errors, so a typo never silently drops text.
+
+use crate::units::{Length, Pt, Width, PT_PER_MM};
+use serde::{de, Deserialize, Deserializer};
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Leaflet {
+    /// Required: the PDF title and the heading of page 1.
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// The PDF author.
+    pub author: Option<String>,
+    /// BCP 47 tag; default `en-GB`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub page: PageSpec,
+    /// Shown on every page beside the page number.
+    pub footer: Option<String>,
+    #[serde(with = "serde_yaml::with::singleton_map_recursive")]
+    pub blocks: Vec<Block>,
+}
+
+fn default_language() -> String {
+    "en-GB".into()
+}
+
+/// One item of `blocks:`, written as a one-key map (`- heading: …`) or `- page_break`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Block {
+    Heading(String),
+    Subheading(String),
+    Paragraph(String),
+    Bullets(Vec<String>),
+    Numbered(Vec<String>),
+    Quote(Quote),
+    Callout(Callout),
+    Image(Image),
+    Faq(Vec<FaqEntry>),
+    Contact(Contact),
+    PageBreak,
+}
+
+/// The block type names, as written in YAML, for messages and suggestions.
+pub const BLOCK_TYPES: &[&str] = &[
+    "heading",
+    "subheading",
+    "paragraph",
+    "bullets",
+    "numbered",
+    "quote",
+    "callout",
+    "image",
+    "faq",
+    "contact",
+    "page_break",
+];
+
+impl Block {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Block::Heading(_) => "heading",
+            Block::Subheading(_) => "subheading",
+            Block::Paragraph(_) => "paragraph",
+            Block::Bullets(_) => "bullets",
+            Block::Numbered(_) => "numbered",
+            Block::Quote(_) => "quote",
+            Block::Callout(_) => "callout",
+            Block::Image(_) => "image",
+            Block::Faq(_) => "faq",
+            Block::Contact(_) => "contact",
+            Block::PageBreak => "page_break",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub text: String,
+    /// Who said it; shown as "— Name" under the text.
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Callout {
+    pub title: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    /// Path relative to the content file.
+    pub src: String,
+    /// What the image shows, for readers who cannot see it. Required unless `decorative`.
+    pub alt: Option<String>,
+    pub caption: Option<String>,
+    /// Share of the text width or a length; default 100%.
+    #[serde(
+        default = "full_width",
+        deserialize_with = "crate::units::from_str::deserialize"
+    )]
+    pub width: Width,
+    /// A purely decorative image needs no `alt`.
+    #[serde(default)]
+    pub decorative: bool,
+}
+
+fn full_width() -> Width {
+    Width::Percent(100.0)
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqEntry {
+    pub q: String,
+    pub a: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub web: Option<String>,
+    pub address: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageSpec {
+    #[serde(default, deserialize_with = "crate::units::from_str::deserialize")]
+    pub size: PageSize,
+    #[serde(default)]
+    pub margin: Margins,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PageSize {
+    A4,
+    #[default]
+    A5,
+    A6,
+    Letter,
+}
+
+impl PageSize {
+    pub const NAMES: &'static [&'static str] = &["A4", "A5", "A6", "Letter"];
+
+    /// Width and height in points, portrait.
+    pub fn dimensions(self) -> (Pt, Pt) {
+        let (w, h) = match self {
+            PageSize::A4 => (210.0, 297.0),
+            PageSize::A5 => (148.0, 210.0),
+            PageSize::A6 => (105.0, 148.0),
+            PageSize::Letter => (215.9, 279.4),
+        };
+        (w * PT_PER_MM, h * PT_PER_MM)
+    }
+}
+
+impl FromStr for PageSize {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "a4" => Ok(PageSize::A4),
+            "a5" => Ok(PageSize::A5),
+            "a6" => Ok(PageSize::A6),
+            "letter" => Ok(PageSize::Letter),
+            _ => Err(format!(
+                "unknown page size \"{s}\": use one of {}",
+                PageSize::NAMES.join(", ")
+            )),
+        }
+    }
+}
+
+/// Page margins. `inner` is the binding side (left on odd pages once booklets exist).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    pub top: Length,
+    pub bottom: Length,
+    pub inner: Length,
+    pub outer: Length,
+}
+
+impl Default for Margins {
+    fn default() -> Self {
+        Margins::all(Length::mm(15.0))
+    }
+}
+
+impl Margins {
+    pub fn all(l: Length) -> Self {
+        Margins {
+            top: l,
+            bottom: l,
+            inner: l,
+            outer: l,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Margins {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Sides {
+            #[serde(deserialize_with = "crate::units::from_str::deserialize")]
+            top: Length,
+            #[serde(deserialize_with = "crate::units::from_str::deserialize")]
+            bottom: Length,
+            #[serde(deserialize_with = "crate::units::from_str::deserialize")]
+            inner: Length,
+            #[serde(deserialize_with = "crate::units::from_str::deserialize")]
+            outer: Length,
+        }
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Margins;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a length such as 15mm, or {top, bottom, inner, outer}")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Margins, E> {
+                s.parse().map(Margins::all).map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Margins, E> {
+                Err(E::custom(format!(
+                    "margin {n} has no unit: write {n}mm (or cm, pt, in)"
+                )))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Margins, E> {
+                Err(E::custom(format!(
+                    "margin {n} has no unit: write {n}mm (or cm, pt, in)"
+                )))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Margins, A::Error> {
+                let s = Sides::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Margins {
+                    top: s.top,
+                    bottom: s.bottom,
+                    inner: s.inner,
+                    outer: s.outer,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

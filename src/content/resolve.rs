@@ -1,0 +1,209 @@
+//! Resolving a parsed leaflet: the checks serde cannot make (empty text, missing alt
+//! text) and reading every image, so that nothing after this stage fails on input.
+//! All problems are collected and reported together.
+
+use super::load::{block_offsets, Source};
+use super::model::{Block, Leaflet};
+use crate::diag::{Diagnostic, Diagnostics};
+use ::image::{DynamicImage, ImageFormat, ImageReader, Limits};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Larger sides than this are not photos for a leaflet but mistakes (or attacks):
+/// 12 000 px is 1 m at 300 ppi.
+pub const MAX_IMAGE_SIDE: u32 = 12_000;
+/// Decoded pixels may use at most this much memory.
+const MAX_IMAGE_BYTES: u64 = 400 * 1024 * 1024;
+
+/// A leaflet whose every input has been checked and loaded.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub leaflet: Leaflet,
+    /// Decoded images, keyed by block index.
+    pub images: HashMap<usize, LoadedImage>,
+    /// Where each block starts in the source, when it could be located.
+    pub block_spans: Vec<Option<Range<usize>>>,
+}
+
+/// An image ready to place: its pixel size, and what the PDF will embed.
+#[derive(Debug, Clone)]
+pub struct LoadedImage {
+    pub path: PathBuf,
+    pub width_px: u32,
+    pub height_px: u32,
+    pub pixels: Pixels,
+}
+
+#[derive(Debug, Clone)]
+pub enum Pixels {
+    /// The file's own JPEG bytes, embedded as they are (no second compression).
+    Jpeg { bytes: Vec<u8>, components: u8 },
+    /// Decoded pixels (PNG, or a JPEG that had to be rotated), embedded losslessly.
+    Decoded(DynamicImage),
+}
+
+pub fn resolve(src: &Source, leaflet: Leaflet) -> Result<Resolved, Diagnostics> {
+    let offsets = block_offsets(&src.text);
+    let block_spans: Vec<Option<Range<usize>>> = (0..leaflet.blocks.len())
+        .map(|i| {
+            (offsets.len() == leaflet.blocks.len()).then(|| {
+                let at = offsets[i];
+                let end = src.text[at..]
+                    .find([':', '\n'])
+                    .map_or(src.text.len(), |n| at + n);
+                at..end
+            })
+        })
+        .collect();
+    let mut problems = Vec::new();
+    let at_block =
+        |i: usize, msg: String| Diagnostic::new(&src.path, msg).at(block_spans.get(i).cloned().flatten());
+
+    if leaflet.title.trim().is_empty() {
+        problems.push(
+            Diagnostic::new(&src.path, "the title is empty").help("write the leaflet's title after `title:`"),
+        );
+    }
+    if leaflet.blocks.is_empty() {
+        problems.push(
+            Diagnostic::new(&src.path, "the leaflet has no blocks")
+                .help("add content under `blocks:`, e.g. `- paragraph: Welcome to the clinic.`"),
+        );
+    }
+    let base = src.path.parent().unwrap_or(Path::new("."));
+    let mut images = HashMap::new();
+    for (i, block) in leaflet.blocks.iter().enumerate() {
+        let n = i + 1;
+        let kind = block.type_name();
+        let empty = match block {
+            Block::Heading(t) | Block::Subheading(t) | Block::Paragraph(t) => t.trim().is_empty(),
+            Block::Bullets(items) | Block::Numbered(items) => {
+                items.is_empty() || items.iter().any(|t| t.trim().is_empty())
+            }
+            Block::Quote(q) => q.text.trim().is_empty(),
+            Block::Callout(c) => c.text.trim().is_empty(),
+            Block::Faq(entries) => {
+                entries.is_empty()
+                    || entries
+                        .iter()
+                        .any(|e| e.q.trim().is_empty() || e.a.trim().is_empty())
+            }
+            Block::Contact(c) => [&c.name, &c.phone, &c.email, &c.web, &c.address]
+                .iter()
+                .all(|f| f.is_none()),
+            Block::Image(_) | Block::PageBreak => false,
+        };
+        if empty {
+            problems.push(
+                at_block(i, format!("block {n} ({kind}) has no text"))
+                    .help("write its text, or delete the block"),
+            );
+        }
+        if let Block::Image(img) = block {
+            if !img.decorative && img.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                problems.push(at_block(i, format!("image {} in block {n} has no alt text", img.src)).help(
+                    "add `alt: what the picture shows` for readers who cannot see it, or `decorative: true` if it shows nothing that matters",
+                ));
+            }
+            let path = base.join(&img.src);
+            match load_image(&path) {
+                Ok(loaded) => {
+                    images.insert(i, loaded);
+                }
+                Err(msg) => {
+                    let span = find_value(&src.text, &img.src, block_spans.get(i).cloned().flatten());
+                    problems.push(
+                        Diagnostic::new(&src.path, format!("image \"{}\" in block {n}: {msg}", img.src))
+                            .at(span.or_else(|| block_spans.get(i).cloned().flatten()))
+                            .help("`src` is relative to the content file; use a PNG or JPEG"),
+                    );
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(Resolved {
+            leaflet,
+            images,
+            block_spans,
+        })
+    } else {
+        Err(Diagnostics {
+            items: problems,
+            source: Some(src.text.clone()),
+        })
+    }
+}
+
+/// The span of `value` in the text, searching from the block's start.
+fn find_value(text: &str, value: &str, block: Option<Range<usize>>) -> Option<Range<usize>> {
+    let from = block.map_or(0, |b| b.start);
+    text[from..].find(value).map(|i| from + i..from + i + value.len())
+}
+
+/// Reads, checks and decodes one image, applying its EXIF orientation.
+pub fn load_image(path: &Path) -> Result<LoadedImage, String> {
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => format!("file not found ({})", path.display()),
+        _ => format!("cannot read it: {e}"),
+    })?;
+    let mut reader = ImageReader::new(std::io::Cursor::new(&bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    let format = match reader.format() {
+        Some(f @ (ImageFormat::Png | ImageFormat::Jpeg)) => f,
+        Some(f) => return Err(format!("{f:?} images are not supported")),
+        None => return Err("the file is not a PNG or JPEG image".into()),
+    };
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_IMAGE_SIDE);
+    limits.max_image_height = Some(MAX_IMAGE_SIDE);
+    limits.max_alloc = Some(MAX_IMAGE_BYTES);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(image_error)?;
+    use ::image::ImageDecoder;
+    let orientation = decoder.orientation().map_err(image_error)?;
+    let mut img = DynamicImage::from_decoder(decoder).map_err(image_error)?;
+    let upright = orientation == ::image::metadata::Orientation::NoTransforms;
+    img.apply_orientation(orientation);
+
+    let pixels = match (format, jpeg_components(&bytes)) {
+        (ImageFormat::Jpeg, Some(components @ (1 | 3))) if upright => Pixels::Jpeg { bytes, components },
+        _ => Pixels::Decoded(img.clone()),
+    };
+    Ok(LoadedImage {
+        path: path.to_path_buf(),
+        width_px: img.width(),
+        height_px: img.height(),
+        pixels,
+    })
+}
+
+fn image_error(e: ::image::ImageError) -> String {
+    match e {
+        ::image::ImageError::Limits(_) => format!(
+            "the image is too large (more than {MAX_IMAGE_SIDE} pixels on a side, or too much memory); scale it down"
+        ),
+        other => format!("the image is damaged or not really an image ({other})"),
+    }
+}
+
+/// The number of colour components in a JPEG's frame header, so only the kinds a
+/// PDF viewer decodes the same way (grey, YCbCr) are passed through untouched.
+fn jpeg_components(bytes: &[u8]) -> Option<u8> {
+    let mut i = 2;
+    while i + 9 < bytes.len() {
+        if bytes[i] != 0xFF {
+            return None;
+        }
+        let marker = bytes[i + 1];
+        let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;
+        // SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
+            return bytes.get(i + 9).copied();
+        }
+        i += 2 + len;
+    }
+    None
+}

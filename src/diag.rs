@@ -1,0 +1,139 @@
+//! Diagnostics: what went wrong, where in which file, and what to do about it.
+//!
+//! Every stage reports problems as [`Diagnostic`]s that point into the input, so the
+//! binary can print them all together, with the offending line underlined.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem with the input, located as precisely as the stage that found it can.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file the problem is in.
+    pub file: PathBuf,
+    /// Byte range in that file, when known.
+    pub span: Option<std::ops::Range<usize>>,
+    /// Lower-case summary, e.g. `unknown block type "bulets"`.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(file: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_path_buf(),
+            span: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, span: Option<std::ops::Range<usize>>) -> Self {
+        self.span = span;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// 1-based line and column of the start of the span in `source`.
+    pub fn line_col(&self, source: &str) -> Option<(usize, usize)> {
+        let start = self.span.as_ref()?.start.min(source.len());
+        let before = &source[..start];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Some((line, col))
+    }
+}
+
+/// All the problems found in one input: reported together, never one at a time.
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics {
+    pub items: Vec<Diagnostic>,
+    /// The text the spans index into, for printing snippets.
+    pub source: Option<String>,
+}
+
+impl Diagnostics {
+    pub fn one(d: Diagnostic) -> Self {
+        Diagnostics {
+            items: vec![d],
+            source: None,
+        }
+    }
+
+    pub fn with_source(mut self, source: &str) -> Self {
+        self.source = Some(source.to_string());
+        self
+    }
+
+    /// Plain `file:line:col: error: message` lines with `help:` under them: the form
+    /// editors and CI logs understand.
+    pub fn render_plain(&self) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            let place = match self.source.as_deref().and_then(|s| d.line_col(s)) {
+                Some((l, c)) => format!("{}:{l}:{c}", d.file.display()),
+                None => d.file.display().to_string(),
+            };
+            out.push_str(&format!("{place}: error: {}\n", d.message));
+            if let Some(h) = &d.help {
+                out.push_str(&format!("  help: {h}\n"));
+            }
+        }
+        out
+    }
+
+    /// The same problems with the offending source line shown and underlined.
+    pub fn render_snippets(&self) -> String {
+        use codespan_reporting::diagnostic::{Diagnostic as Cs, Label};
+        use codespan_reporting::files::SimpleFiles;
+        use codespan_reporting::term;
+
+        let mut files = SimpleFiles::new();
+        let config = term::Config::default();
+        let mut out = String::new();
+        for d in &self.items {
+            let mut cs = Cs::error().with_message(&d.message);
+            let mut notes = Vec::new();
+            match (&self.source, &d.span) {
+                (Some(src), Some(span)) => {
+                    let id = files.add(d.file.display().to_string(), src.clone());
+                    cs = cs.with_labels(vec![Label::primary(id, span.clone())]);
+                }
+                _ => notes.push(format!("in {}", d.file.display())),
+            }
+            if let Some(h) = &d.help {
+                notes.push(format!("help: {h}"));
+            }
+            cs = cs.with_notes(notes);
+            match term::emit_into_string(&config, &files, &cs) {
+                Ok(text) => out.push_str(&text),
+                // A span the snippet renderer cannot show still gets the plain form.
+                Err(_) => return self.render_plain(),
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render_plain())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// The closest of `options` to `given`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(given: &str, options: &[&'a str]) -> Option<&'a str> {
+    options
+        .iter()
+        .map(|o| (strsim::jaro_winkler(&given.to_lowercase(), o), *o))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, o)| o)
+}

@@ -1,0 +1,573 @@
+//! Blocks → flow children: lines, unbreakable chunks, boxes and spaces, each with the
+//! data pagination needs to decide breaks by look-ahead (`need`, `sticky`).
+//!
+//! Items inside a child are positioned relative to the child's top-left corner,
+//! where x = 0 is the left edge of the text area.
+
+use super::page::{Edges, Item, Placed, Rect, Role, TextRun};
+use super::theme::{TextStyle, Theme};
+use crate::content::model::{Block, Contact, Leaflet};
+use crate::content::LoadedImage;
+use crate::text::{break_lines, parse_inline, plain_text, Fonts, Line, Paragraph, Span, Style};
+use crate::units::Pt;
+use std::collections::HashMap;
+
+/// A piece of flow that is placed whole.
+#[derive(Debug, Clone, Default)]
+pub struct Chunk {
+    pub height: Pt,
+    /// Space that must be free below the top of this chunk for it to start on the
+    /// current page: its own height, or more to keep following lines with it
+    /// (orphan and widow control).
+    pub need: Pt,
+    /// Keep with the next child (headings).
+    pub sticky: bool,
+    pub items: Vec<Placed>,
+    /// A heading to list in the outline: (level, title).
+    pub outline: Option<(u8, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameStyle {
+    /// Tint background with an accent rule on the left.
+    Quote,
+    /// Accent border.
+    Callout,
+    /// Tint background.
+    Tinted,
+    /// No decoration; only kept together.
+    Plain,
+}
+
+/// A box of rows, kept whole on one page; split between rows (with open edges)
+/// only when it is taller than a page.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub rows: Vec<Chunk>,
+    pub padding: Pt,
+    pub style: FrameStyle,
+    pub block: usize,
+}
+
+impl Frame {
+    pub fn height(&self) -> Pt {
+        self.rows.iter().map(|r| r.height).sum::<Pt>() + 2.0 * self.padding
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Child {
+    /// One line of running text; pages may break before it.
+    Line(Chunk),
+    /// Unbreakable content (title block, heading, image).
+    Keep {
+        chunk: Chunk,
+        block: usize,
+    },
+    Frame(Frame),
+    /// Vertical space; dropped at the top of a page.
+    Space(Pt),
+    PageBreak,
+}
+
+/// Turns a leaflet into flow children.
+pub struct Builder<'a> {
+    pub fonts: &'a mut Fonts,
+    pub theme: &'a Theme,
+    /// Width of the text area.
+    pub width: Pt,
+    pub images: &'a HashMap<usize, LoadedImage>,
+    pub children: Vec<Child>,
+}
+
+impl Builder<'_> {
+    pub fn leaflet(&mut self, leaflet: &Leaflet) {
+        self.title_block(leaflet);
+        for (i, block) in leaflet.blocks.iter().enumerate() {
+            self.block(i, block);
+        }
+    }
+
+    fn title_block(&mut self, leaflet: &Leaflet) {
+        let t = self.theme.clone();
+        // The title belongs to no block; it is content all the same (block index MAX
+        // is never a real block, and tagging treats it as the document title).
+        let role = Role::Content { block: usize::MAX };
+        let mut chunk = Chunk::default();
+        let mut y = 0.0;
+        for line in self.lines(&parse_inline(&leaflet.title), &t.title, self.width) {
+            self.draw_line(&mut chunk.items, &line, &[], &t.title, 0.0, y, role);
+            y += t.title.leading;
+        }
+        if let Some(sub) = &leaflet.subtitle {
+            y += 4.0;
+            for line in self.lines(&parse_inline(sub), &t.subtitle, self.width) {
+                self.draw_line(&mut chunk.items, &line, &[], &t.subtitle, 0.0, y, role);
+                y += t.subtitle.leading;
+            }
+        }
+        y += 8.0;
+        chunk.items.push(Placed {
+            item: Item::Rule {
+                from: (0.0, y),
+                to: (self.width, y),
+                color: t.accent,
+                width: 1.0,
+            },
+            role: Role::Artifact,
+        });
+        y += 1.0 + t.heading_above;
+        chunk.height = y;
+        chunk.need = y;
+        chunk.outline = None;
+        self.children.push(Child::Keep {
+            chunk,
+            block: usize::MAX,
+        });
+    }
+
+    fn block(&mut self, i: usize, block: &Block) {
+        let t = self.theme.clone();
+        let role = Role::Content { block: i };
+        match block {
+            Block::Heading(text) => self.heading(i, text, &t.heading, 1, t.heading_above, t.heading_below),
+            Block::Subheading(text) => {
+                self.heading(i, text, &t.subheading, 2, t.subheading_above, t.subheading_below)
+            }
+            Block::Paragraph(text) => {
+                self.space(t.paragraph_gap);
+                let spans = parse_inline(text);
+                self.paragraph(&spans, &t.body, 0.0, None, role);
+                self.space(t.paragraph_gap);
+            }
+            Block::Bullets(items) | Block::Numbered(items) => {
+                self.space(t.paragraph_gap);
+                let numbered = matches!(block, Block::Numbered(_));
+                for (n, item) in items.iter().enumerate() {
+                    if n > 0 {
+                        self.space(t.item_gap);
+                    }
+                    let label = if numbered {
+                        format!("{}.", n + 1)
+                    } else {
+                        "•".to_string()
+                    };
+                    let spans = parse_inline(item);
+                    self.paragraph(&spans, &t.body, t.list_indent, Some(&label), role);
+                }
+                self.space(t.paragraph_gap);
+            }
+            Block::Quote(q) => {
+                let inner = self.width - t.quote_rule - 2.0 * t.box_padding;
+                let x = t.quote_rule + t.box_padding;
+                let mut rows = self.text_rows(&parse_inline(&q.text), &t.body, x, inner, role);
+                if let Some(by) = &q.by {
+                    let mut spans = parse_inline(by);
+                    spans.insert(
+                        0,
+                        Span {
+                            text: "— ".into(),
+                            ..Span::default()
+                        },
+                    );
+                    rows.extend(self.text_rows(&spans, &t.quote_by, x, inner, role));
+                }
+                self.frame(i, rows, FrameStyle::Quote);
+            }
+            Block::Callout(c) => {
+                let inner = self.width - 2.0 * t.box_padding;
+                let x = t.box_padding;
+                let mut rows = Vec::new();
+                if let Some(title) = &c.title {
+                    let style = TextStyle {
+                        color: t.accent,
+                        bold: true,
+                        ..t.body
+                    };
+                    rows.extend(self.text_rows(&parse_inline(title), &style, x, inner, role));
+                }
+                rows.extend(self.text_rows(&parse_inline(&c.text), &t.body, x, inner, role));
+                self.frame(i, rows, FrameStyle::Callout);
+            }
+            Block::Faq(entries) => {
+                self.space(t.paragraph_gap);
+                for (n, e) in entries.iter().enumerate() {
+                    if n > 0 {
+                        self.space(t.paragraph_gap + t.item_gap);
+                    }
+                    let mut q = parse_inline(&e.q);
+                    q.insert(
+                        0,
+                        Span {
+                            text: format!("{}. ", n + 1),
+                            ..Span::default()
+                        },
+                    );
+                    let mut rows = self.text_rows(&q, &t.question, 0.0, self.width, role);
+                    if let Some(last) = rows.last_mut() {
+                        last.height += 2.0;
+                    }
+                    rows.extend(self.text_rows(&parse_inline(&e.a), &t.body, 0.0, self.width, role));
+                    self.children.push(Child::Frame(Frame {
+                        rows,
+                        padding: 0.0,
+                        style: FrameStyle::Plain,
+                        block: i,
+                    }));
+                }
+                self.space(t.paragraph_gap);
+            }
+            Block::Contact(c) => {
+                let inner = self.width - 2.0 * t.box_padding;
+                let rows = contact_lines(c)
+                    .into_iter()
+                    .flat_map(|(spans, bold)| {
+                        let style = TextStyle { bold, ..t.body };
+                        self.text_rows(&spans, &style, t.box_padding, inner, role)
+                    })
+                    .collect();
+                self.frame(i, rows, FrameStyle::Tinted);
+            }
+            Block::Image(img) => self.image(i, img),
+            Block::PageBreak => self.children.push(Child::PageBreak),
+        }
+    }
+
+    fn heading(&mut self, i: usize, text: &str, style: &TextStyle, level: u8, above: Pt, below: Pt) {
+        self.space(above);
+        let mut chunk = Chunk {
+            sticky: true,
+            outline: Some((level, plain_text(text))),
+            ..Chunk::default()
+        };
+        let mut y = 0.0;
+        for line in self.lines(&parse_inline(text), style, self.width) {
+            self.draw_line(
+                &mut chunk.items,
+                &line,
+                &[],
+                style,
+                0.0,
+                y,
+                Role::Content { block: i },
+            );
+            y += style.leading;
+        }
+        chunk.height = y;
+        chunk.need = y;
+        self.children.push(Child::Keep { chunk, block: i });
+        self.space(below);
+    }
+
+    fn frame(&mut self, block: usize, rows: Vec<Chunk>, style: FrameStyle) {
+        let t = self.theme;
+        self.space(t.box_gap);
+        self.children.push(Child::Frame(Frame {
+            rows,
+            padding: t.box_padding,
+            style,
+            block,
+        }));
+        self.space(t.box_gap);
+    }
+
+    fn image(&mut self, i: usize, img: &crate::content::model::Image) {
+        let t = self.theme.clone();
+        let Some(loaded) = self.images.get(&i) else { return };
+        let w = img.width.resolve(self.width).min(self.width);
+        let h = w * loaded.height_px as f32 / loaded.width_px.max(1) as f32;
+        let role = Role::Content { block: i };
+        let mut chunk = Chunk::default();
+        chunk.items.push(Placed {
+            item: Item::Image {
+                rect: Rect {
+                    x: (self.width - w) / 2.0,
+                    y: 0.0,
+                    w,
+                    h,
+                },
+                block: i,
+            },
+            role,
+        });
+        let mut y = h;
+        if let Some(caption) = &img.caption {
+            y += 4.0;
+            for line in self.lines(&parse_inline(caption), &t.caption, self.width) {
+                let x = (self.width - line.width) / 2.0;
+                self.draw_line(&mut chunk.items, &line, &[], &t.caption, x, y, role);
+                y += t.caption.leading;
+            }
+        }
+        chunk.height = y;
+        chunk.need = y;
+        self.space(t.box_gap);
+        self.children.push(Child::Keep { chunk, block: i });
+        self.space(t.box_gap);
+    }
+
+    /// A paragraph as one child per line, with orphan and widow control; `label`
+    /// (a bullet or number) hangs in the indent beside the first line.
+    fn paragraph(&mut self, spans: &[Span], style: &TextStyle, indent: Pt, label: Option<&str>, role: Role) {
+        let lines = self.lines(spans, style, self.width - indent);
+        let n = lines.len();
+        for (k, line) in lines.iter().enumerate() {
+            let mut chunk = Chunk {
+                height: style.leading,
+                need: style.leading,
+                ..Chunk::default()
+            };
+            // A first line never stays alone at a page foot, and a last line never
+            // starts a page alone: each needs the next line beside it.
+            if n >= 2 && (k == 0 || k == n - 2) {
+                chunk.need = 2.0 * style.leading;
+            }
+            if k == 0 {
+                if let Some(label) = label {
+                    let label_spans = [Span {
+                        text: label.to_string(),
+                        ..Span::default()
+                    }];
+                    let label_style = TextStyle {
+                        color: self.theme.accent,
+                        bold: true,
+                        ..*style
+                    };
+                    for l in self.lines(&label_spans, &label_style, indent) {
+                        self.draw_line(&mut chunk.items, &l, &[], &label_style, 0.0, 0.0, role);
+                    }
+                }
+            }
+            self.draw_line(&mut chunk.items, line, spans, style, indent, 0.0, role);
+            self.children.push(Child::Line(chunk));
+        }
+    }
+
+    /// Lines of text as rows of a frame.
+    fn text_rows(&mut self, spans: &[Span], style: &TextStyle, x: Pt, width: Pt, role: Role) -> Vec<Chunk> {
+        self.lines(spans, style, width)
+            .iter()
+            .map(|line| {
+                let mut chunk = Chunk {
+                    height: style.leading,
+                    need: style.leading,
+                    ..Chunk::default()
+                };
+                self.draw_line(&mut chunk.items, line, spans, style, x, 0.0, role);
+                chunk
+            })
+            .collect()
+    }
+
+    fn lines(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
+        let para = Paragraph {
+            spans,
+            base: Style {
+                bold: style.bold,
+                italic: false,
+            },
+            size: style.size,
+        };
+        break_lines(self.fonts, &para, width)
+    }
+
+    /// Positions one line's pieces as text runs, with link areas and underlines.
+    /// `spans` gives the links (empty when the text has none to draw).
+    #[allow(clippy::too_many_arguments)]
+    fn draw_line(
+        &self,
+        out: &mut Vec<Placed>,
+        line: &Line,
+        spans: &[Span],
+        style: &TextStyle,
+        x: Pt,
+        top: Pt,
+        role: Role,
+    ) {
+        let baseline = top + baseline_offset(self.fonts, style);
+        let mut link_area: Option<(String, Pt, Pt)> = None;
+        let flush = |out: &mut Vec<Placed>, area: Option<(String, Pt, Pt)>| {
+            if let Some((uri, x0, x1)) = area {
+                out.push(Placed {
+                    item: Item::Rule {
+                        from: (x0, baseline + 1.8),
+                        to: (x1, baseline + 1.8),
+                        color: self.theme.accent,
+                        width: self.theme.link_underline,
+                    },
+                    role: Role::Artifact,
+                });
+                out.push(Placed {
+                    item: Item::Link {
+                        rect: Rect {
+                            x: x0,
+                            y: top,
+                            w: x1 - x0,
+                            h: style.leading,
+                        },
+                        uri,
+                    },
+                    role,
+                });
+            }
+        };
+        for piece in &line.pieces {
+            let link = spans.get(piece.span).and_then(|s| s.link.clone());
+            let color = if link.is_some() {
+                self.theme.accent
+            } else {
+                style.color
+            };
+            let visible = !piece.text.trim().is_empty();
+            let px = x + piece.x;
+            match (&mut link_area, link) {
+                (Some((uri, _, x1)), Some(l)) if *uri == l && visible => *x1 = px + piece.width,
+                (Some((uri, _, _)), Some(l)) if *uri == l => {}
+                (_, Some(l)) if visible => {
+                    flush(out, link_area.take());
+                    link_area = Some((l, px, px + piece.width));
+                }
+                (_, None) => flush(out, link_area.take()),
+                _ => {}
+            }
+            out.push(Placed {
+                item: Item::Text(TextRun {
+                    x: px,
+                    baseline,
+                    face: piece.face,
+                    size: style.size,
+                    color,
+                    text: piece.text.clone(),
+                    glyphs: piece.glyphs.clone(),
+                    width: piece.width,
+                }),
+                role,
+            });
+        }
+        flush(out, link_area.take());
+    }
+
+    pub fn lines_public(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
+        self.lines(spans, style, width)
+    }
+
+    /// Draws a line of unlinked text with its top at (x, top), in page coordinates.
+    pub fn draw_line_public(&self, out: &mut Vec<Placed>, line: &Line, style: &TextStyle, x: Pt, top: Pt) {
+        self.draw_line(out, line, &[], style, x, top, Role::Artifact)
+    }
+
+    fn space(&mut self, pt: Pt) {
+        self.children.push(Child::Space(pt));
+    }
+}
+
+/// Where the baseline sits below the top of a line: the font's ascender plus half
+/// the extra leading, so text is optically centred in its line.
+pub fn baseline_offset(fonts: &Fonts, style: &TextStyle) -> Pt {
+    let face = crate::text::FaceId::for_style(Style {
+        bold: style.bold,
+        italic: false,
+    });
+    let (asc, desc) = fonts.vertical_metrics(face);
+    (style.leading - (asc + desc) * style.size) / 2.0 + asc * style.size
+}
+
+/// The contact block's lines: (spans, bold).
+fn contact_lines(c: &Contact) -> Vec<(Vec<Span>, bool)> {
+    let mut out = Vec::new();
+    if let Some(name) = &c.name {
+        out.push((parse_inline(name), true));
+    }
+    let field = |label: &str, text: &str, uri: Option<String>| {
+        vec![
+            Span {
+                text: format!("{label}: "),
+                style: Style {
+                    bold: true,
+                    italic: false,
+                },
+                link: None,
+            },
+            Span {
+                text: text.to_string(),
+                style: Style::default(),
+                link: uri,
+            },
+        ]
+    };
+    if let Some(p) = &c.phone {
+        let digits: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        out.push((field("Phone", p, Some(format!("tel:{digits}"))), false));
+    }
+    if let Some(e) = &c.email {
+        out.push((field("Email", e, Some(format!("mailto:{e}"))), false));
+    }
+    if let Some(w) = &c.web {
+        let uri = if w.contains("://") {
+            w.clone()
+        } else {
+            format!("https://{w}")
+        };
+        let shown = w.trim_start_matches("https://").trim_start_matches("http://");
+        out.push((field("Web", shown, Some(uri)), false));
+    }
+    if let Some(a) = &c.address {
+        let mut spans = vec![Span {
+            text: "Address: ".into(),
+            style: Style {
+                bold: true,
+                italic: false,
+            },
+            link: None,
+        }];
+        spans.extend(parse_inline(a));
+        out.push((spans, false));
+    }
+    out
+}
+
+/// Decoration of a frame fragment spanning `rect`.
+pub fn frame_decoration(theme: &Theme, style: FrameStyle, rect: Rect, edges: Edges) -> Vec<Item> {
+    match style {
+        FrameStyle::Quote => vec![
+            Item::Fill {
+                rect,
+                color: theme.tint,
+                radius: theme.radius,
+                edges,
+            },
+            Item::Fill {
+                rect: Rect {
+                    w: theme.quote_rule,
+                    ..rect
+                },
+                color: theme.accent,
+                radius: 0.0,
+                edges,
+            },
+        ],
+        FrameStyle::Callout => {
+            let half = theme.callout_border / 2.0;
+            let inset = Rect {
+                x: rect.x + half,
+                y: rect.y + half,
+                w: rect.w - 2.0 * half,
+                h: rect.h - 2.0 * half,
+            };
+            vec![Item::Stroke {
+                rect: inset,
+                color: theme.accent,
+                width: theme.callout_border,
+                radius: theme.radius,
+                edges,
+            }]
+        }
+        FrameStyle::Tinted => vec![Item::Fill {
+            rect,
+            color: theme.tint,
+            radius: theme.radius,
+            edges,
+        }],
+        FrameStyle::Plain => Vec::new(),
+    }
+}

@@ -1,0 +1,132 @@
+//! What layout hands the PDF writer: pages of positioned items, in points, with the
+//! origin at the page's top-left corner and y growing downwards. Plain data, so tests
+//! can check every position without a PDF.
+
+use super::theme::Color;
+use crate::text::{FaceId, Glyph};
+use crate::units::Pt;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    pub x: Pt,
+    pub y: Pt,
+    pub w: Pt,
+    pub h: Pt,
+}
+
+impl Rect {
+    pub fn right(&self) -> Pt {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> Pt {
+        self.y + self.h
+    }
+    pub fn translate(self, dx: Pt, dy: Pt) -> Rect {
+        Rect {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..self
+        }
+    }
+}
+
+/// Shaped text on one baseline, in one face and colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub x: Pt,
+    pub baseline: Pt,
+    pub face: FaceId,
+    pub size: Pt,
+    pub color: Color,
+    pub text: String,
+    pub glyphs: Rc<[Glyph]>,
+    /// Advance width, for bounds checks.
+    pub width: Pt,
+}
+
+/// Which edges of a box are drawn: a box split across pages is open where it is cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Edges {
+    pub open_top: bool,
+    pub open_bottom: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(TextRun),
+    /// A filled rectangle, rounded by `radius` on the corners that are closed.
+    Fill {
+        rect: Rect,
+        color: Color,
+        radius: Pt,
+        edges: Edges,
+    },
+    /// A rectangle's outline, centred on `rect`'s edges.
+    Stroke {
+        rect: Rect,
+        color: Color,
+        width: Pt,
+        radius: Pt,
+        edges: Edges,
+    },
+    /// A straight rule (underlines, the title rule).
+    Rule {
+        from: (Pt, Pt),
+        to: (Pt, Pt),
+        color: Color,
+        width: Pt,
+    },
+    /// The image of content block `block`, scaled into `rect`.
+    Image {
+        rect: Rect,
+        block: usize,
+    },
+    /// A clickable area.
+    Link {
+        rect: Rect,
+        uri: String,
+    },
+}
+
+/// What an item is to a reader: content of a block (in reading order), or page
+/// furniture (footers, decoration) that assistive technology should skip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Content { block: usize },
+    Artifact,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub item: Item,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    pub items: Vec<Placed>,
+}
+
+/// A heading, for the PDF outline (bookmarks).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    /// 1 for `heading`, 2 for `subheading`.
+    pub level: u8,
+    pub title: String,
+    /// 0-based page index.
+    pub page: usize,
+    /// Top of the heading on that page.
+    pub y: Pt,
+}
+
+/// A laid-out leaflet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub width: Pt,
+    pub height: Pt,
+    /// The area body content must stay inside (the page minus its margins).
+    pub body: Rect,
+    pub pages: Vec<Page>,
+    pub outline: Vec<OutlineEntry>,
+}

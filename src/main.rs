@@ -1,0 +1,177 @@
+//! The `leafpress` command: a thin shell over the library.
+
+use clap::{Parser, Subcommand};
+use leafpress::{Diagnostic, Diagnostics};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "leafpress",
+    version,
+    about = "Turn a YAML leaflet into a print-ready PDF"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build PDFs. With no INPUT, builds every content/*.yaml into out/.
+    Build {
+        /// Content files (YAML).
+        inputs: Vec<PathBuf>,
+        /// Output file (only with a single input). Default: out/NAME.pdf.
+        #[arg(short, long, conflicts_with = "out_dir")]
+        output: Option<PathBuf>,
+        /// Folder for the PDFs. Default: out.
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+    },
+    /// Check content files (content, images, layout) without writing anything.
+    Check {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            inputs,
+            output,
+            out_dir,
+        } => {
+            let inputs = if inputs.is_empty() {
+                default_inputs()
+            } else {
+                Ok(inputs)
+            };
+            let inputs = match inputs {
+                Ok(i) => i,
+                Err(msg) => return usage(&msg),
+            };
+            if output.is_some() && inputs.len() > 1 {
+                return usage("-o names one file; with several inputs use --out-dir DIR");
+            }
+            let out_dir = out_dir.unwrap_or_else(|| PathBuf::from("out"));
+            let mut failed = false;
+            for input in &inputs {
+                let target = output.clone().unwrap_or_else(|| out_dir.join(pdf_name(input)));
+                failed |= !build(input, &target);
+            }
+            if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Check { inputs } => {
+            let mut failed = false;
+            for input in &inputs {
+                let result = leafpress::load(input).and_then(|(src, doc)| {
+                    let mut fonts = leafpress::text::Fonts::new();
+                    leafpress::lay_out(&src, &doc, &mut fonts)
+                });
+                match result {
+                    Ok(layout) => eprintln!("{}: ok ({} pages)", input.display(), layout.pages.len()),
+                    Err(d) => {
+                        report(&d);
+                        failed = true;
+                    }
+                }
+            }
+            if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+    }
+}
+
+fn build(input: &Path, target: &Path) -> bool {
+    let start = Instant::now();
+    let built = match leafpress::build_file(input) {
+        Ok(b) => b,
+        Err(d) => {
+            report(&d);
+            return false;
+        }
+    };
+    if let Err(e) = write_atomically(target, &built.pdf) {
+        report(&Diagnostics::one(
+            Diagnostic::new(target, format!("cannot write the PDF: {e}"))
+                .help("check that the folder exists and is writable, and that the PDF is not open in another program"),
+        ));
+        return false;
+    }
+    eprintln!(
+        "{} → {} ({} pages, {:.0} KB, {:.0} ms)",
+        input.display(),
+        target.display(),
+        built.layout.pages.len(),
+        built.pdf.len() as f64 / 1024.0,
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+    true
+}
+
+/// Writes to a temporary file beside the target, then renames it into place, so a
+/// reader never sees half a PDF and a failure never clobbers the previous one.
+fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".leafpress-")
+        .suffix(".pdf.tmp")
+        .tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn pdf_name(input: &Path) -> PathBuf {
+    let stem = input.file_stem().unwrap_or(input.as_os_str());
+    PathBuf::from(stem).with_extension("pdf")
+}
+
+fn default_inputs() -> Result<Vec<PathBuf>, String> {
+    let dir = Path::new("content");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|_| "no INPUT given and there is no content/ folder here: name a YAML file".to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err("content/ has no .yaml files: name a YAML file to build".into());
+    }
+    Ok(files)
+}
+
+fn report(d: &Diagnostics) {
+    eprint!("{}", d.render_snippets());
+}
+
+fn usage(msg: &str) -> ExitCode {
+    eprintln!("error: {msg}");
+    ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cli_definition_is_valid() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

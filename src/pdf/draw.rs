@@ -1,0 +1,257 @@
+//! Layout items → printpdf operations. The one place that flips layout's top-left,
+//! y-down coordinates into PDF's bottom-left, y-up space.
+
+use super::fonts::EmbeddedFonts;
+use crate::layout::page::Edges;
+use crate::layout::{Color, Item, Page, Rect, TextRun};
+use printpdf::{
+    Actions, BorderArray, Codepoint, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Polygon,
+    PolygonRing, Pt, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
+};
+use std::collections::HashMap;
+
+pub struct Painter<'a> {
+    pub height: f32,
+    pub fonts: &'a EmbeddedFonts,
+    /// Image XObjects by content block index, with their pixel width.
+    pub images: &'a HashMap<usize, (XObjectId, u32)>,
+}
+
+impl Painter<'_> {
+    pub fn page_ops(&self, page: &Page) -> Vec<Op> {
+        let mut ops = Vec::new();
+        let mut in_text = false;
+        let mut font: Option<(printpdf::FontId, f32)> = None;
+        for placed in &page.items {
+            let is_text = matches!(placed.item, Item::Text(_));
+            if is_text != in_text {
+                ops.push(if is_text {
+                    Op::StartTextSection
+                } else {
+                    Op::EndTextSection
+                });
+                in_text = is_text;
+                font = None;
+            }
+            match &placed.item {
+                Item::Text(run) => self.text(&mut ops, run, &mut font),
+                Item::Fill {
+                    rect,
+                    color,
+                    radius,
+                    edges,
+                } => {
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::SetFillColor { col: rgb(*color) });
+                    ops.push(Op::DrawPolygon {
+                        polygon: Polygon {
+                            rings: vec![PolygonRing {
+                                points: self.rounded(*rect, *radius, *edges),
+                            }],
+                            mode: PaintMode::Fill,
+                            winding_order: WindingOrder::NonZero,
+                        },
+                    });
+                    ops.push(Op::RestoreGraphicsState);
+                }
+                Item::Stroke {
+                    rect,
+                    color,
+                    width,
+                    radius,
+                    edges,
+                } => {
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::SetOutlineColor { col: rgb(*color) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    for points in self.outline(*rect, *radius, *edges) {
+                        ops.push(Op::DrawLine {
+                            line: printpdf::Line {
+                                points,
+                                is_closed: false,
+                            },
+                        });
+                    }
+                    ops.push(Op::RestoreGraphicsState);
+                }
+                Item::Rule {
+                    from,
+                    to,
+                    color,
+                    width,
+                } => {
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::SetOutlineColor { col: rgb(*color) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    ops.push(Op::DrawLine {
+                        line: printpdf::Line {
+                            points: vec![self.pt(from.0, from.1, false), self.pt(to.0, to.1, false)],
+                            is_closed: false,
+                        },
+                    });
+                    ops.push(Op::RestoreGraphicsState);
+                }
+                Item::Image { rect, block } => {
+                    if let Some((id, width_px)) = self.images.get(block) {
+                        let scale = rect.w / *width_px as f32;
+                        ops.push(Op::UseXobject {
+                            id: id.clone(),
+                            transform: XObjectTransform {
+                                translate_x: Some(Pt(rect.x)),
+                                translate_y: Some(Pt(self.height - rect.bottom())),
+                                scale_x: Some(scale),
+                                scale_y: Some(scale),
+                                dpi: Some(72.0),
+                                ..Default::default()
+                            },
+                        });
+                    }
+                }
+                Item::Link { rect, uri } => ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(
+                        printpdf::Rect::from_xywh(
+                            Pt(rect.x),
+                            Pt(self.height - rect.bottom()),
+                            Pt(rect.w),
+                            Pt(rect.h),
+                        ),
+                        Actions::uri(uri.clone()),
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        None,
+                        None,
+                    ),
+                }),
+            }
+        }
+        if in_text {
+            ops.push(Op::EndTextSection);
+        }
+        ops
+    }
+
+    fn text(&self, ops: &mut Vec<Op>, run: &TextRun, font: &mut Option<(printpdf::FontId, f32)>) {
+        let Some(face) = self.fonts.get(&run.face) else {
+            return;
+        };
+        if run.glyphs.is_empty() {
+            return;
+        }
+        if font.as_ref() != Some(&(face.id.clone(), run.size)) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(face.id.clone()),
+                size: Pt(run.size),
+            });
+            *font = Some((face.id.clone(), run.size));
+        }
+        ops.push(Op::SetFillColor { col: rgb(run.color) });
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(run.x), Pt(self.height - run.baseline)),
+        });
+        let glyphs = &run.glyphs;
+        let items = glyphs
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let start = g.cluster as usize;
+                let first = i == 0 || glyphs[i - 1].cluster != g.cluster;
+                let end = glyphs[i + 1..]
+                    .iter()
+                    .map(|n| n.cluster as usize)
+                    .find(|&c| c > start)
+                    .unwrap_or(run.text.len());
+                Codepoint {
+                    gid: face.remap.get(&g.gid).copied().unwrap_or(0),
+                    offset: -g.adjust * 1000.0,
+                    cid: Some(if first {
+                        run.text.get(start..end).unwrap_or("").to_string()
+                    } else {
+                        String::new()
+                    }),
+                }
+            })
+            .collect();
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(items)],
+        });
+    }
+
+    fn pt(&self, x: f32, y: f32, bezier: bool) -> LinePoint {
+        LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(self.height - y),
+            },
+            bezier,
+        }
+    }
+
+    /// A closed rounded rectangle; corners on an open edge stay square.
+    fn rounded(&self, r: Rect, radius: f32, edges: Edges) -> Vec<LinePoint> {
+        let top = if edges.open_top { 0.0 } else { radius };
+        let bottom = if edges.open_bottom { 0.0 } else { radius };
+        let (x0, y0, x1, y1) = (r.x, r.y, r.right(), r.bottom());
+        let mut pts = Vec::new();
+        pts.push(self.pt(x0 + top, y0, false));
+        pts.extend(self.corner((x1 - top, y0), (x1, y0), (x1, y0 + top)));
+        pts.extend(self.corner((x1, y1 - bottom), (x1, y1), (x1 - bottom, y1)));
+        pts.extend(self.corner((x0 + bottom, y1), (x0, y1), (x0, y1 - bottom)));
+        pts.extend(self.corner((x0, y0 + top), (x0, y0), (x0 + top, y0)));
+        pts
+    }
+
+    /// The stroked outline, as open paths that leave out the cut edges.
+    fn outline(&self, r: Rect, radius: f32, edges: Edges) -> Vec<Vec<LinePoint>> {
+        let (x0, y0, x1, y1) = (r.x, r.y, r.right(), r.bottom());
+        let top = if edges.open_top { 0.0 } else { radius };
+        let bottom = if edges.open_bottom { 0.0 } else { radius };
+        // Walk clockwise from the middle of the left edge; break the path at cut edges.
+        let mut paths = vec![vec![self.pt(x0, (y0 + y1) / 2.0, false)]];
+        let add =
+            |paths: &mut Vec<Vec<LinePoint>>, pts: Vec<LinePoint>| paths.last_mut().unwrap().extend(pts);
+        add(&mut paths, self.corner((x0, y0 + top), (x0, y0), (x0 + top, y0)));
+        if edges.open_top {
+            paths.push(vec![self.pt(x1, y0, false)]);
+        }
+        add(&mut paths, self.corner((x1 - top, y0), (x1, y0), (x1, y0 + top)));
+        add(
+            &mut paths,
+            self.corner((x1, y1 - bottom), (x1, y1), (x1 - bottom, y1)),
+        );
+        if edges.open_bottom {
+            paths.push(vec![self.pt(x0, y1, false)]);
+        }
+        add(
+            &mut paths,
+            self.corner((x0 + bottom, y1), (x0, y1), (x0, y1 - bottom)),
+        );
+        add(&mut paths, vec![self.pt(x0, (y0 + y1) / 2.0, false)]);
+        paths.retain(|p| p.len() > 1);
+        paths
+    }
+
+    /// A line to `from`, then a quarter-circle bezier around `corner` to `to`.
+    fn corner(&self, from: (f32, f32), corner: (f32, f32), to: (f32, f32)) -> Vec<LinePoint> {
+        if from == corner {
+            return vec![self.pt(corner.0, corner.1, false)];
+        }
+        // 0.5523 places the control points so the bezier is within 0.03% of a circle.
+        const K: f32 = 0.552_284_8;
+        let c1 = (from.0 + (corner.0 - from.0) * K, from.1 + (corner.1 - from.1) * K);
+        let c2 = (to.0 + (corner.0 - to.0) * K, to.1 + (corner.1 - to.1) * K);
+        vec![
+            self.pt(from.0, from.1, false),
+            self.pt(c1.0, c1.1, true),
+            self.pt(c2.0, c2.1, true),
+            self.pt(to.0, to.1, false),
+        ]
+    }
+}
+
+fn rgb(c: Color) -> printpdf::Color {
+    printpdf::Color::Rgb(printpdf::Rgb::new(
+        c.0 as f32 / 255.0,
+        c.1 as f32 / 255.0,
+        c.2 as f32 / 255.0,
+        None,
+    ))
+}

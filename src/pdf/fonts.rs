@@ -1,0 +1,81 @@
+//! Subsetting the faces a document uses and registering them with printpdf.
+//!
+//! printpdf embeds whole fonts unless its heavy `text_layout` feature is on, so each
+//! face is subset here (allsorts, already in printpdf's tree) to the glyphs layout
+//! placed, and given the `ABCDEF+` tag that marks a subset in the PDF.
+
+use crate::layout::{Document, Item};
+use crate::text::fonts::FACES;
+use crate::text::FaceId;
+use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
+
+/// A face as embedded: its resource id and the old → new glyph id map.
+pub struct EmbeddedFace {
+    pub id: FontId,
+    pub remap: BTreeMap<u16, u16>,
+}
+
+pub type EmbeddedFonts = BTreeMap<FaceId, EmbeddedFace>;
+
+pub fn embed(doc: &Document, pdf: &mut PdfDocument) -> Result<EmbeddedFonts, String> {
+    let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
+    for page in &doc.pages {
+        for placed in &page.items {
+            if let Item::Text(run) = &placed.item {
+                used.entry(run.face)
+                    .or_default()
+                    .extend(run.glyphs.iter().map(|g| g.gid));
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (face, gids) in used {
+        let data = &FACES[FaceId::ALL.iter().position(|f| *f == face).unwrap_or(0)];
+        // .notdef must come first; the new glyph id is the position in this list.
+        let ids: Vec<u16> = std::iter::once(0)
+            .chain(gids.into_iter().filter(|&g| g != 0))
+            .collect();
+        let bytes = subset(data.bytes, &ids)?;
+        let mut warnings = Vec::new();
+        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+            .ok_or_else(|| format!("the subset of {} could not be read back", data.postscript_name))?;
+        parsed.font_name = Some(format!("{}+{}", subset_tag(&ids), data.postscript_name));
+        let id = FontId(format!("F{}", face as usize + 1));
+        pdf.resources.fonts.map.insert(id.clone(), PdfFont::new(parsed));
+        let remap = ids
+            .iter()
+            .enumerate()
+            .map(|(new, &old)| (old, new as u16))
+            .collect();
+        out.insert(face, EmbeddedFace { id, remap });
+    }
+    Ok(out)
+}
+
+fn subset(bytes: &[u8], ids: &[u16]) -> Result<Vec<u8>, String> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+    let font = ReadScope::new(bytes)
+        .read::<FontData<'_>>()
+        .map_err(|e| e.to_string())?;
+    let provider = font.table_provider(0).map_err(|e| e.to_string())?;
+    subset(&provider, ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| e.to_string())
+}
+
+/// Six capital letters derived from the glyph set, so the same text gives the same
+/// tag (byte-identical output) and different subsets get different tags.
+fn subset_tag(ids: &[u16]) -> String {
+    let mut h = std::hash::DefaultHasher::new();
+    ids.hash(&mut h);
+    let mut v = h.finish();
+    (0..6)
+        .map(|_| {
+            let c = (b'A' + (v % 26) as u8) as char;
+            v /= 26;
+            c
+        })
+        .collect()
+}

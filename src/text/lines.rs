@@ -1,0 +1,356 @@
+//! Line breaking: styled spans → lines that fit a width.
+//!
+//! Breaks fall at Unicode line-break opportunities (UAX #14). Ragged-right text needs
+//! no paragraph-wide optimisation, so lines are filled greedily. A word longer than
+//! the whole line is broken inside: at a hyphenation point with a hyphen, or (for
+//! URLs, e-mail addresses and words with no such point) between characters.
+
+use super::fonts::{width, FaceId, Fonts, Glyph};
+use super::markup::{Span, Style};
+use crate::units::Pt;
+use std::ops::Range;
+use std::rc::Rc;
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+/// A run of glyphs in one face and one span, placed on a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    /// Index of the span this text came from (its style and link).
+    pub span: usize,
+    pub face: FaceId,
+    /// The characters the glyphs stand for (for text extraction).
+    pub text: String,
+    pub glyphs: Rc<[Glyph]>,
+    /// Offset from the start of the line.
+    pub x: Pt,
+    pub width: Pt,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Line {
+    pub pieces: Vec<Piece>,
+    /// Width of the visible content (trailing spaces excluded).
+    pub width: Pt,
+}
+
+/// What to break: spans in a base style at one size.
+pub struct Paragraph<'a> {
+    pub spans: &'a [Span],
+    /// Added to every span's style (headings are bold throughout).
+    pub base: Style,
+    pub size: Pt,
+}
+
+struct Breaker<'f> {
+    fonts: &'f mut Fonts,
+    text: String,
+    /// (byte range, span index) covering `text`.
+    runs: Vec<(Range<usize>, usize)>,
+    styles: Vec<Style>,
+    size: Pt,
+    max: Pt,
+    lines: Vec<Line>,
+    current: Line,
+    /// x where the next content goes, including trailing spaces already placed.
+    cursor: Pt,
+}
+
+pub fn break_lines(fonts: &mut Fonts, para: &Paragraph, max_width: Pt) -> Vec<Line> {
+    let mut text = String::new();
+    let mut runs = Vec::new();
+    let mut styles = Vec::new();
+    for (i, span) in para.spans.iter().enumerate() {
+        let start = text.len();
+        text.push_str(&span.text);
+        runs.push((start..text.len(), i));
+        styles.push(Style {
+            bold: span.style.bold || para.base.bold,
+            italic: span.style.italic || para.base.italic,
+        });
+    }
+    let mut b = Breaker {
+        fonts,
+        text,
+        runs,
+        styles,
+        size: para.size,
+        max: max_width,
+        lines: Vec::new(),
+        current: Line::default(),
+        cursor: 0.0,
+    };
+    b.run();
+    b.lines
+}
+
+impl Breaker<'_> {
+    fn run(&mut self) {
+        let text = self.text.clone();
+        let mut start = 0;
+        for (end, opportunity) in linebreaks(&text) {
+            let segment = &text[start..end];
+            let content_len = segment.trim_end().len();
+            let content = start..start + content_len;
+            let trailing: Range<usize> = {
+                let ws = &text[content.end..end];
+                let kept = ws.trim_end_matches(['\n', '\r', '\u{2028}', '\u{2029}']).len();
+                content.end..content.end + kept
+            };
+            self.place_word(content, trailing);
+            if opportunity == BreakOpportunity::Mandatory && end < text.len() {
+                self.end_line();
+            }
+            start = end;
+        }
+        if !self.current.pieces.is_empty() || self.lines.is_empty() {
+            self.end_line();
+        }
+    }
+
+    fn end_line(&mut self) {
+        self.lines.push(std::mem::take(&mut self.current));
+        self.cursor = 0.0;
+    }
+
+    /// Places one word (and the spaces after it), starting a new line if it does not fit.
+    fn place_word(&mut self, content: Range<usize>, trailing: Range<usize>) {
+        let (pieces, w) = self.measure(content.clone());
+        if self.cursor + w > self.max && !self.current.pieces.is_empty() {
+            self.end_line();
+        }
+        if w > self.max {
+            self.place_overlong(content);
+        } else {
+            self.append(pieces, w);
+        }
+        let (spaces, _) = self.measure(trailing);
+        // Spaces are drawn (so extracted text keeps its word gaps) but never count
+        // towards the line's width.
+        for mut p in spaces {
+            p.x = self.cursor;
+            self.cursor += p.width;
+            self.current.pieces.push(p);
+        }
+    }
+
+    fn append(&mut self, pieces: Vec<Piece>, w: Pt) {
+        for mut p in pieces {
+            p.x = self.cursor;
+            self.cursor += p.width;
+            self.current.pieces.push(p);
+        }
+        let _ = w;
+        self.current.width = self.cursor;
+    }
+
+    /// Breaks a word wider than a line into line-sized chunks.
+    fn place_overlong(&mut self, range: Range<usize>) {
+        let word = &self.text[range.clone()];
+        let url_like =
+            word.contains("://") || word.contains('@') || word.contains('/') || word.starts_with("www.");
+        let mut candidates: Vec<usize> = Vec::new();
+        if !url_like {
+            let mut at = range.start;
+            for syllable in hypher::hyphenate(word, hypher::Lang::English) {
+                at += syllable.len();
+                if at < range.end {
+                    candidates.push(at);
+                }
+            }
+        }
+        let char_bounds: Vec<usize> = word
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| range.start + i)
+            .collect();
+        let mut start = range.start;
+        loop {
+            let (_, rest_w) = self.measure(start..range.end);
+            if self.cursor + rest_w <= self.max {
+                let (pieces, w) = self.measure(start..range.end);
+                self.append(pieces, w);
+                return;
+            }
+            let hyphenated = |e: &usize| !url_like && candidates.contains(e);
+            let pick = |this: &mut Self, options: &[usize]| -> Option<(usize, Vec<Piece>, Pt)> {
+                options.iter().rev().filter(|&&e| e > start).find_map(|&e| {
+                    let (mut pieces, mut w) = this.measure(start..e);
+                    if hyphenated(&e) {
+                        let hyphen = this.hyphen_piece(e);
+                        w += hyphen.width;
+                        pieces.push(hyphen);
+                    }
+                    (this.cursor + w <= this.max).then_some((e, pieces, w))
+                })
+            };
+            let chosen = pick(self, &candidates).or_else(|| pick(self, &char_bounds));
+            match chosen {
+                Some((end, pieces, w)) => {
+                    self.append(pieces, w);
+                    start = end;
+                }
+                None if self.current.pieces.is_empty() => {
+                    // Not even one character fits: place one anyway, so the
+                    // breaker always makes progress.
+                    let end = char_bounds
+                        .iter()
+                        .copied()
+                        .find(|&e| e > start)
+                        .unwrap_or(range.end);
+                    let (pieces, w) = self.measure(start..end);
+                    self.append(pieces, w);
+                    start = end;
+                }
+                None => {}
+            }
+            if start >= range.end {
+                return;
+            }
+            self.end_line();
+        }
+    }
+
+    fn hyphen_piece(&mut self, at: usize) -> Piece {
+        let span = self.span_at(at.saturating_sub(1));
+        let face = FaceId::for_style(self.styles[span]);
+        let glyphs = self.fonts.shape(face, "-");
+        let w = width(&glyphs, self.size);
+        Piece {
+            span,
+            face,
+            text: "-".into(),
+            glyphs,
+            x: 0.0,
+            width: w,
+        }
+    }
+
+    fn span_at(&self, at: usize) -> usize {
+        self.runs
+            .iter()
+            .find(|(r, _)| r.contains(&at))
+            .map_or(0, |(_, s)| *s)
+    }
+
+    /// Shapes a range of the text, split where the span or the face changes.
+    fn measure(&mut self, range: Range<usize>) -> (Vec<Piece>, Pt) {
+        let mut pieces = Vec::new();
+        let mut total = 0.0;
+        if range.is_empty() {
+            return (pieces, total);
+        }
+        let runs: Vec<(Range<usize>, usize)> = self
+            .runs
+            .iter()
+            .filter(|(r, _)| r.start < range.end && r.end > range.start)
+            .map(|(r, s)| (r.start.max(range.start)..r.end.min(range.end), *s))
+            .collect();
+        for (r, span) in runs {
+            let preferred = FaceId::for_style(self.styles[span]);
+            // Split where the face changes (a character the main face lacks).
+            let mut chunks: Vec<(FaceId, Range<usize>)> = Vec::new();
+            for (i, c) in self.text[r.clone()].char_indices() {
+                let face = self.fonts.face_for(preferred, c);
+                let at = r.start + i;
+                match chunks.last_mut() {
+                    Some((f, range)) if *f == face => range.end = at + c.len_utf8(),
+                    _ => chunks.push((face, at..at + c.len_utf8())),
+                }
+            }
+            for (face, range) in chunks {
+                total += self.push_piece(&mut pieces, span, face, range);
+            }
+        }
+        (pieces, total)
+    }
+
+    fn push_piece(&mut self, pieces: &mut Vec<Piece>, span: usize, face: FaceId, r: Range<usize>) -> Pt {
+        let text = self.text[r].to_string();
+        let glyphs = self.fonts.shape(face, &text);
+        let w = width(&glyphs, self.size);
+        pieces.push(Piece {
+            span,
+            face,
+            text,
+            glyphs,
+            x: 0.0,
+            width: w,
+        });
+        w
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::markup::parse_inline;
+
+    fn lines(src: &str, size: Pt, max: Pt) -> Vec<Line> {
+        let spans = parse_inline(src);
+        let mut fonts = Fonts::new();
+        break_lines(
+            &mut fonts,
+            &Paragraph {
+                spans: &spans,
+                base: Style::default(),
+                size,
+            },
+            max,
+        )
+    }
+
+    fn text(l: &Line) -> String {
+        l.pieces.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn every_line_fits() {
+        let ls = lines("Acupuncture is an ancient Chinese healing practice that involves the insertion of thin, sterile needles.", 12.0, 150.0);
+        assert!(ls.len() > 2);
+        for l in &ls {
+            assert!(l.width <= 150.0 + 0.01, "{} is {}", text(l), l.width);
+        }
+        let joined: String = ls.iter().map(text).collect();
+        assert_eq!(joined, "Acupuncture is an ancient Chinese healing practice that involves the insertion of thin, sterile needles.");
+    }
+
+    #[test]
+    fn overlong_word_is_hyphenated() {
+        let ls = lines("Pneumonoultramicroscopicsilicovolcanoconiosis", 12.0, 80.0);
+        assert!(ls.len() > 1);
+        for l in &ls {
+            assert!(l.width <= 80.01);
+        }
+        assert!(text(&ls[0]).ends_with('-'));
+        let joined: String = ls
+            .iter()
+            .map(|l| text(l).trim_end_matches('-').to_string())
+            .collect();
+        assert_eq!(joined, "Pneumonoultramicroscopicsilicovolcanoconiosis");
+    }
+
+    #[test]
+    fn overlong_url_breaks_without_hyphen() {
+        let url = "https://acupuncture-clinic.example/leaflets/hip-and-knee-pain/2026";
+        let ls = lines(url, 12.0, 100.0);
+        assert!(ls.len() > 1);
+        assert!(ls.iter().all(|l| l.width <= 100.01));
+        let joined: String = ls.iter().map(text).collect();
+        assert_eq!(joined, url);
+    }
+
+    #[test]
+    fn kerning_is_applied() {
+        let mut fonts = Fonts::new();
+        let g = fonts.shape(FaceId::Regular, "AV");
+        assert!(g.iter().any(|g| g.adjust != 0.0), "{g:?}");
+    }
+
+    #[test]
+    fn missing_glyphs_fall_back() {
+        let ls = lines("Qi → α", 12.0, 300.0);
+        let faces: Vec<FaceId> = ls[0].pieces.iter().map(|p| p.face).collect();
+        assert!(faces.contains(&FaceId::Fallback));
+        assert!(faces.contains(&FaceId::Regular));
+    }
+}

@@ -1,0 +1,146 @@
+//! Lengths as the content file writes them (`15mm`, `1.2cm`, `12pt`, `0.5in`, `70%`)
+//! and their one conversion to PostScript points, the unit every later stage uses.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// Points (1/72 inch): the single unit of layout and PDF writing.
+pub type Pt = f32;
+
+pub const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// An absolute length, stored in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Length(pub Pt);
+
+impl Length {
+    pub fn mm(mm: f32) -> Self {
+        Length(mm * PT_PER_MM)
+    }
+    pub fn pt(self) -> Pt {
+        self.0
+    }
+}
+
+const UNITS: &str = "mm, cm, pt or in (for example 15mm)";
+
+impl FromStr for Length {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let split = t
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
+            .unwrap_or(t.len());
+        let (num, unit) = (t[..split].trim(), t[split..].trim());
+        let value: f32 = num
+            .parse()
+            .map_err(|_| format!("\"{s}\" is not a length: write a number and a unit, {UNITS}"))?;
+        let per = match unit.to_ascii_lowercase().as_str() {
+            "mm" => PT_PER_MM,
+            "cm" => PT_PER_MM * 10.0,
+            "pt" => 1.0,
+            "in" => 72.0,
+            "" => return Err(format!("\"{s}\" has no unit: write {UNITS}")),
+            other => return Err(format!("unknown unit \"{other}\" in \"{s}\": use {UNITS}")),
+        };
+        if !value.is_finite() || value < 0.0 {
+            return Err(format!("\"{s}\" must be zero or more"));
+        }
+        Ok(Length(value * per))
+    }
+}
+
+impl fmt::Display for Length {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.1}mm", self.0 / PT_PER_MM)
+    }
+}
+
+/// A width: a share of the text width, or an absolute length.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Width {
+    Percent(f32),
+    Absolute(Length),
+}
+
+impl Width {
+    pub fn resolve(self, text_width: Pt) -> Pt {
+        match self {
+            Width::Percent(p) => text_width * p / 100.0,
+            Width::Absolute(l) => l.pt(),
+        }
+    }
+}
+
+impl FromStr for Width {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().strip_suffix('%') {
+            Some(num) => {
+                let p: f32 = num.trim().parse().map_err(|_| {
+                    format!("\"{s}\" is not a width: write a percentage such as 70% or a length such as 80mm")
+                })?;
+                if !(p > 0.0 && p <= 100.0) {
+                    return Err(format!("width {s} must be more than 0% and at most 100%"));
+                }
+                Ok(Width::Percent(p))
+            }
+            None => s.parse().map(Width::Absolute),
+        }
+    }
+}
+
+/// Deserialises any `FromStr` type from a YAML string (or bare number), so the
+/// parse error carries the YAML location.
+pub(crate) mod from_str {
+    use serde::{de, Deserialize, Deserializer};
+    use std::str::FromStr;
+
+    pub fn deserialize<'de, D, T>(d: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: FromStr<Err = String>,
+    {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            S(String),
+            F(f64),
+        }
+        let s = match Raw::deserialize(d)
+            .map_err(|_| de::Error::custom("expected a length such as 15mm or a width such as 70%"))?
+        {
+            Raw::S(s) => s,
+            Raw::F(f) => f.to_string(),
+        };
+        s.parse().map_err(de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_units() {
+        assert!((Length::from_str("15mm").unwrap().0 - 42.52).abs() < 0.01);
+        assert!((Length::from_str("1.5 cm").unwrap().0 - 42.52).abs() < 0.01);
+        assert_eq!(Length::from_str("12pt").unwrap().0, 12.0);
+        assert_eq!(Length::from_str("1in").unwrap().0, 72.0);
+    }
+
+    #[test]
+    fn rejects_bad_lengths_with_advice() {
+        assert!(Length::from_str("15").unwrap_err().contains("no unit"));
+        assert!(Length::from_str("15mmm").unwrap_err().contains("unknown unit"));
+        assert!(Length::from_str("abc").unwrap_err().contains("not a length"));
+        assert!(Length::from_str("-3mm").unwrap_err().contains("zero or more"));
+    }
+
+    #[test]
+    fn widths() {
+        assert_eq!(Width::from_str("70%").unwrap().resolve(200.0), 140.0);
+        assert!(Width::from_str("170%").is_err());
+        assert_eq!(Width::from_str("72pt").unwrap().resolve(1.0), 72.0);
+    }
+}
