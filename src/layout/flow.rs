@@ -185,6 +185,9 @@ impl Builder<'_> {
                         ..t.body
                     };
                     rows.extend(self.text_rows(&parse_inline(title), &style, x, inner, role));
+                    if let Some(last) = rows.last_mut() {
+                        last.height += 3.0;
+                    }
                 }
                 rows.extend(self.text_rows(&parse_inline(&c.text), &t.body, x, inner, role));
                 self.frame(i, rows, FrameStyle::Callout);
@@ -205,7 +208,7 @@ impl Builder<'_> {
                     );
                     let mut rows = self.text_rows(&q, &t.question, 0.0, self.width, role);
                     if let Some(last) = rows.last_mut() {
-                        last.height += 2.0;
+                        last.height += 3.0;
                     }
                     rows.extend(self.text_rows(&parse_inline(&e.a), &t.body, 0.0, self.width, role));
                     self.children.push(Child::Frame(Frame {
@@ -456,8 +459,13 @@ impl Builder<'_> {
         self.draw_line(out, line, &[], style, x, top, Role::Artifact)
     }
 
+    /// Adds vertical space. Adjacent spaces collapse to the larger one, so a
+    /// paragraph's space after and a list's space before are not added up.
     fn space(&mut self, pt: Pt) {
-        self.children.push(Child::Space(pt));
+        match self.children.last_mut() {
+            Some(Child::Space(s)) => *s = s.max(pt),
+            _ => self.children.push(Child::Space(pt)),
+        }
     }
 }
 

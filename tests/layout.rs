@@ -1,0 +1,333 @@
+//! Layout invariants, checked on plain layout data (no PDF): on the sample leaflet,
+//! and on small pages that force every break rule into play.
+
+mod common;
+
+use common::*;
+use leafpress::content::Block;
+use leafpress::layout::page::Edges;
+use leafpress::layout::{Document, Item, Role};
+use std::collections::{BTreeMap, BTreeSet};
+
+const EPS: f32 = 0.01;
+
+/// Pages on which each block has content.
+fn pages_of(doc: &Document) -> BTreeMap<usize, BTreeSet<usize>> {
+    let mut out: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for (n, page) in doc.pages.iter().enumerate() {
+        for p in &page.items {
+            if let Role::Content { block } = p.role {
+                out.entry(block).or_default().insert(n);
+            }
+        }
+    }
+    out
+}
+
+/// Every text run and box stays inside the page's text area; only artifacts in the
+/// bottom margin (the footer) sit below it.
+fn assert_inside_margins(doc: &Document) {
+    let b = doc.body;
+    for (n, page) in doc.pages.iter().enumerate() {
+        for p in &page.items {
+            match &p.item {
+                Item::Text(run) => {
+                    let visible = run.text.trim_end();
+                    if visible.is_empty() {
+                        continue;
+                    }
+                    let trailing = run.text.len() - visible.len();
+                    let width = if trailing > 0 {
+                        run.width * 0.0 + visible_width(run)
+                    } else {
+                        run.width
+                    };
+                    assert!(
+                        run.x >= b.x - EPS,
+                        "page {}: {:?} starts left of the margin",
+                        n + 1,
+                        run.text
+                    );
+                    assert!(
+                        run.x + width <= b.right() + EPS,
+                        "page {}: {:?} crosses the right margin",
+                        n + 1,
+                        run.text
+                    );
+                    if p.role != Role::Artifact {
+                        assert!(
+                            run.baseline > b.y && run.baseline <= b.bottom() + EPS,
+                            "page {}: {:?} is outside the text area vertically",
+                            n + 1,
+                            run.text
+                        );
+                    }
+                }
+                Item::Fill { rect, .. } | Item::Stroke { rect, .. } | Item::Image { rect, .. } => {
+                    assert!(
+                        rect.x >= b.x - EPS && rect.right() <= b.right() + EPS,
+                        "page {}: box crosses a side margin",
+                        n + 1
+                    );
+                    assert!(
+                        rect.y >= b.y - EPS && rect.bottom() <= b.bottom() + EPS,
+                        "page {}: box crosses the top or bottom margin: {rect:?}",
+                        n + 1
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn visible_width(run: &leafpress::layout::TextRun) -> f32 {
+    let visible = run.text.trim_end().len();
+    run.glyphs
+        .iter()
+        .filter(|g| (g.cluster as usize) < visible)
+        .map(|g| g.advance)
+        .sum::<f32>()
+        * run.size
+}
+
+/// The block whose content comes last on each page but the last.
+fn last_blocks(doc: &Document) -> Vec<usize> {
+    doc.pages[..doc.pages.len() - 1]
+        .iter()
+        .filter_map(|page| {
+            page.items
+                .iter()
+                .filter_map(|p| match (&p.item, p.role) {
+                    (Item::Text(run), Role::Content { block }) => Some((run.baseline, block)),
+                    _ => None,
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, b)| b)
+        })
+        .collect()
+}
+
+fn is_heading(b: &Block) -> bool {
+    matches!(b, Block::Heading(_) | Block::Subheading(_))
+}
+
+/// Lines (baselines) of each paragraph block, per page.
+fn paragraph_lines_per_page(doc: &Document, blocks: &[Block]) -> Vec<(usize, Vec<usize>)> {
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if !matches!(b, Block::Paragraph(_)) {
+            continue;
+        }
+        let counts = doc
+            .pages
+            .iter()
+            .map(|page| {
+                page.items
+                    .iter()
+                    .filter_map(|p| match (&p.item, p.role) {
+                        (Item::Text(run), Role::Content { block }) if block == i => {
+                            Some(run.baseline.to_bits())
+                        }
+                        _ => None,
+                    })
+                    .collect::<BTreeSet<_>>()
+                    .len()
+            })
+            .filter(|&c| c > 0)
+            .collect();
+        out.push((i, counts));
+    }
+    out
+}
+
+fn assert_break_rules(doc: &Document, blocks: &[Block]) {
+    for (n, b) in last_blocks(doc).into_iter().enumerate() {
+        if let Some(block) = blocks.get(b) {
+            assert!(
+                !is_heading(block),
+                "page {} ends with a heading: {block:?}",
+                n + 1
+            );
+        }
+    }
+    for (i, counts) in paragraph_lines_per_page(doc, blocks) {
+        if counts.len() > 1 {
+            assert!(
+                counts.iter().all(|&c| c >= 2),
+                "paragraph {} leaves a line alone: {counts:?}",
+                i + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn sample_respects_margins_and_break_rules() {
+    let (resolved, doc) = lay_out_file(&sample());
+    assert!(doc.pages.len() >= 4);
+    assert_inside_margins(&doc);
+    assert_break_rules(&doc, &resolved.leaflet.blocks);
+    // Boxes are kept whole.
+    for (block, pages) in pages_of(&doc) {
+        if let Some(b @ (Block::Quote(_) | Block::Callout(_) | Block::Contact(_))) =
+            resolved.leaflet.blocks.get(block)
+        {
+            assert_eq!(
+                pages.len(),
+                1,
+                "{} (block {}) is split across pages {pages:?}",
+                b.type_name(),
+                block + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn sample_text_comes_back_whole_and_in_order() {
+    let (resolved, doc) = lay_out_file(&sample());
+    let laid: String = doc
+        .pages
+        .iter()
+        .map(|page| runs_text(page.items.iter().filter(|p| p.role != Role::Artifact)) + "\n")
+        .collect();
+    let laid = words(&laid.replace('\n', " "));
+    let mut expected = Vec::new();
+    for b in &resolved.leaflet.blocks {
+        let texts: Vec<String> = match b {
+            Block::Heading(t) | Block::Subheading(t) | Block::Paragraph(t) => vec![t.clone()],
+            Block::Bullets(items) | Block::Numbered(items) => items.clone(),
+            Block::Quote(q) => vec![q.text.clone()],
+            Block::Callout(c) => c.title.iter().cloned().chain([c.text.clone()]).collect(),
+            Block::Faq(e) => e.iter().flat_map(|e| [e.q.clone(), e.a.clone()]).collect(),
+            _ => vec![],
+        };
+        for t in texts {
+            expected.extend(words(&leafpress::text::plain_text(&t)));
+        }
+    }
+    // Every expected word appears, in order (labels such as bullets sit between).
+    let mut at = 0;
+    for w in &expected {
+        match laid[at..].iter().position(|l| l == w) {
+            Some(k) => at += k + 1,
+            None => panic!(
+                "{w:?} is missing or out of order after word {at}: {:?}",
+                &laid[at.saturating_sub(5)..(at + 5).min(laid.len())]
+            ),
+        }
+    }
+}
+
+#[test]
+fn outline_lists_headings_in_order_with_levels() {
+    let (_, doc) = lay_out_yaml(
+        "title: T\nblocks:\n  - heading: One\n  - paragraph: a\n  - subheading: One A\n  - paragraph: b\n  - heading: Two\n  - paragraph: c\n",
+    )
+    .unwrap();
+    let got: Vec<(u8, &str)> = doc.outline.iter().map(|e| (e.level, e.title.as_str())).collect();
+    assert_eq!(got, vec![(1, "One"), (2, "One A"), (1, "Two")]);
+}
+
+/// A6 with wide margins: about seven body lines a page, so every rule is exercised.
+const SMALL: &str =
+    "title: Small\npage: {size: A6, margin: {top: 20mm, bottom: 50mm, inner: 12mm, outer: 12mm}}\nblocks:\n";
+
+fn lorem(words: usize) -> String {
+    let base = "patients often begin with weekly sessions with the frequency gradually decreasing as symptoms improve";
+    base.split(' ').cycle().take(words).collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn small_pages_never_strand_headings_or_single_lines() {
+    let mut yaml = SMALL.to_string();
+    for n in 0..12 {
+        yaml += &format!("  - heading: Section {n}\n  - paragraph: {}\n", lorem(8 + n * 9));
+        if n % 3 == 0 {
+            yaml += &format!("  - bullets: [\"{}\", \"{}\"]\n", lorem(20), lorem(5));
+        }
+    }
+    let (resolved, doc) = lay_out_yaml(&yaml).unwrap();
+    assert!(
+        doc.pages.len() > 8,
+        "the test needs many page breaks, got {}",
+        doc.pages.len()
+    );
+    assert_inside_margins(&doc);
+    assert_break_rules(&doc, &resolved.leaflet.blocks);
+}
+
+#[test]
+fn a_quote_taller_than_a_page_is_split_with_open_edges() {
+    let yaml = format!(
+        "{SMALL}  - paragraph: before\n  - quote: {{text: \"{}\", by: Someone}}\n",
+        lorem(200)
+    );
+    let (_, doc) = lay_out_yaml(&yaml).unwrap();
+    assert_inside_margins(&doc);
+    let fills: Vec<(usize, Edges)> = doc
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(n, p)| {
+            p.items.iter().filter_map(move |i| match i.item {
+                Item::Fill { edges, radius, .. } if radius > 0.0 => Some((n, edges)),
+                _ => None,
+            })
+        })
+        .collect();
+    assert!(fills.len() >= 3, "{fills:?}");
+    assert!(!fills[0].1.open_top && fills[0].1.open_bottom);
+    assert!(fills[1].1.open_top && fills[1].1.open_bottom);
+    let last = fills.last().unwrap().1;
+    assert!(last.open_top && !last.open_bottom);
+    let all: String = (0..doc.pages.len()).map(|n| page_text(&doc, n)).collect();
+    assert_eq!(
+        words(&all).iter().filter(|w| *w == "weekly").count(),
+        lorem(200).matches("weekly").count()
+    );
+    assert!(all.contains("— Someone"));
+}
+
+#[test]
+fn a_box_that_fits_moves_whole_to_the_next_page() {
+    let yaml = format!(
+        "{SMALL}  - paragraph: {}\n  - callout: {{title: Note, text: \"{}\"}}\n",
+        lorem(45),
+        lorem(20)
+    );
+    let (_, doc) = lay_out_yaml(&yaml).unwrap();
+    let pages = pages_of(&doc);
+    assert_eq!(pages[&1].len(), 1, "callout split: {:?}", pages[&1]);
+    assert!(pages[&1].iter().next().unwrap() > pages[&0].iter().next().unwrap());
+}
+
+#[test]
+fn forced_page_break() {
+    let (_, doc) =
+        lay_out_yaml("title: T\nblocks:\n  - paragraph: one\n  - page_break\n  - paragraph: two\n").unwrap();
+    assert_eq!(doc.pages.len(), 2);
+    assert!(page_text(&doc, 1).contains("two"));
+}
+
+#[test]
+fn every_page_has_a_footer_and_page_number() {
+    let yaml =
+        SMALL.replace("blocks:", "footer: Clinic\nblocks:") + &format!("  - paragraph: {}\n", lorem(300));
+    let (_, doc) = lay_out_yaml(&yaml).unwrap();
+    let total = doc.pages.len();
+    for n in 0..total {
+        let artifacts: String = doc.pages[n]
+            .items
+            .iter()
+            .filter(|p| p.role == Role::Artifact)
+            .filter_map(|p| match &p.item {
+                Item::Text(run) => Some(run.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(artifacts.contains("Clinic"), "{artifacts}");
+        assert!(artifacts.contains(&format!("{} / {total}", n + 1)), "{artifacts}");
+    }
+}
