@@ -47,7 +47,8 @@ impl Source {
 /// Parses the YAML into the content model. Only the first structural problem can be
 /// reported (serde stops there); later checks collect all theirs.
 pub fn parse(src: &Source) -> Result<Leaflet, Diagnostics> {
-    if src.text.trim().is_empty() {
+    let blank = |l: &str| l.trim().is_empty() || l.trim_start().starts_with('#');
+    if src.text.lines().all(blank) {
         return Err(Diagnostics::one(
             Diagnostic::new(&src.path, "the file is empty").help(
                 "a leaflet needs at least `title:` and `blocks:`; see content/acupuncture-hip-knee.yaml",
@@ -120,7 +121,13 @@ fn humanize(path: &Path, raw: &str) -> Diagnostic {
         return Diagnostic::new(path, format!("a block type must be a key{in_place}"))
             .help("write `- paragraph: text`, one block type per item");
     }
-    Diagnostic::new(path, format!("{msg}{in_place}"))
+    // Other messages (ours, from value parsers) already say what is wrong; the
+    // snippet shows where. Only a block number adds something.
+    if place.starts_with("block") {
+        Diagnostic::new(path, format!("{msg}{in_place}"))
+    } else {
+        Diagnostic::new(path, msg)
+    }
 }
 
 /// `blocks[3].quote` → `block 4 (quote)`, which is how an author counts.

@@ -1,0 +1,226 @@
+//! Round trips through real PDF tools (poppler, qpdf): what a viewer, a printer and
+//! a text extractor see in the files we write.
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn build(input: &Path) -> (tempfile::TempDir, PathBuf, leafpress::Built) {
+    let built = leafpress::build_file(input).expect("builds");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("out.pdf");
+    std::fs::write(&pdf, &built.pdf).unwrap();
+    (dir, pdf, built)
+}
+
+/// Runs a tool with `args`, where "PDF" stands for the file.
+fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+    let args = args.iter().map(|a| {
+        if *a == "PDF" {
+            pdf.as_os_str()
+        } else {
+            std::ffi::OsStr::new(a)
+        }
+    });
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} must be installed (apt-get install poppler-utils qpdf): {e}"));
+    assert!(
+        out.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("tool output is UTF-8")
+}
+
+#[test]
+fn extracted_text_is_the_content_in_reading_order() {
+    let (_dir, pdf, _) = build(&sample());
+    let text = tool("pdftotext", &["PDF", "-"], &pdf);
+    assert!(!text.contains('\u{FFFD}'), "replacement characters in the text");
+    assert!(text.contains("(pronounced “chi”)"), "curly quotes come back");
+    assert!(text.contains("body’s natural healing"));
+    let (resolved, _) = lay_out_file(&sample());
+    let got = words(&text);
+    let mut at = 0;
+    for block in &resolved.leaflet.blocks {
+        for t in block_texts(block) {
+            for w in words(&leafpress::text::plain_text(&t)) {
+                match got[at..].iter().position(|g| *g == w) {
+                    Some(k) => at += k + 1,
+                    None => panic!(
+                        "{w:?} missing or out of order near {:?}",
+                        &got[at.saturating_sub(3)..(at + 3).min(got.len())]
+                    ),
+                }
+            }
+        }
+    }
+}
+
+fn block_texts(b: &leafpress::content::Block) -> Vec<String> {
+    use leafpress::content::Block;
+    match b {
+        Block::Heading(t) | Block::Subheading(t) | Block::Paragraph(t) => vec![t.clone()],
+        Block::Bullets(items) | Block::Numbered(items) => items.clone(),
+        Block::Quote(q) => q.by.iter().cloned().fold(vec![q.text.clone()], |mut v, b| {
+            v.push(b);
+            v
+        }),
+        Block::Callout(c) => c.title.iter().cloned().chain([c.text.clone()]).collect(),
+        Block::Faq(e) => e.iter().flat_map(|e| [e.q.clone(), e.a.clone()]).collect(),
+        Block::Contact(c) => [&c.name, &c.phone, &c.email, &c.address]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect(),
+        _ => vec![],
+    }
+}
+
+#[test]
+fn every_font_is_embedded_and_subset() {
+    for input in [sample(), repo().join("tests/cases/every-block.yaml")] {
+        let (_dir, pdf, _) = build(&input);
+        let fonts = tool("pdffonts", &["PDF"], &pdf);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(rows.len() >= 2, "{fonts}");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let n = cols.len();
+            assert_eq!(
+                &cols[n - 5..n - 2],
+                &["yes", "yes", "yes"],
+                "emb/sub/uni in: {row}"
+            );
+            let name = cols[0];
+            assert!(
+                name.len() > 7
+                    && name.as_bytes()[6] == b'+'
+                    && name[..6].chars().all(|c| c.is_ascii_uppercase()),
+                "{name}"
+            );
+        }
+    }
+    // The fallback face is used (and subset) only when the text needs it.
+    let (_dir, pdf, _) = build(&repo().join("tests/cases/every-block.yaml"));
+    assert!(tool("pdffonts", &["PDF"], &pdf).contains("+DejaVuSans"));
+}
+
+#[test]
+fn qpdf_finds_no_errors() {
+    for input in [sample(), repo().join("tests/cases/every-block.yaml")] {
+        let (_dir, pdf, _) = build(&input);
+        let out = Command::new("qpdf")
+            .arg("--check")
+            .arg(&pdf)
+            .output()
+            .expect("qpdf is installed");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
+
+#[test]
+fn page_size_count_and_metadata() {
+    let (_dir, pdf, built) = build(&sample());
+    let info = tool("pdfinfo", &["PDF"], &pdf);
+    assert!(
+        info.contains(&format!("Pages:           {}", built.layout.pages.len())),
+        "{info}"
+    );
+    assert!(
+        info.contains("Page size:       419.528 x 595.276 pts"),
+        "A5: {info}"
+    );
+    assert!(info.contains("Title:           Acupuncture for Hip and Knee Pain"));
+    assert!(info.contains("Author:          Example Acupuncture Clinic"));
+    assert!(info.contains("PDF version:     1.7"));
+    assert!(!info.contains("PDF subtype"), "no false PDF/X claim: {info}");
+    let raw = std::fs::read(&pdf).unwrap();
+    let has = |s: &str| raw.windows(s.len()).any(|w| w == s.as_bytes());
+    assert!(has("/Lang(en-GB)") || has("/Lang (en-GB)"));
+    assert!(has("/DisplayDocTitle true"));
+    assert!(has("/PageMode/UseOutlines") || has("/PageMode /UseOutlines"));
+}
+
+#[test]
+fn links_are_clickable_without_borders() {
+    let (_dir, pdf, _) = build(&repo().join("tests/cases/every-block.yaml"));
+    let raw = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
+    for uri in [
+        "https://physio.example/visit",
+        "mailto:hello@physio.example",
+        "tel:01632960123",
+        "https://physio.example",
+    ] {
+        assert!(
+            raw.contains(&format!("/URI({uri})")) || raw.contains(&format!("/URI ({uri})")),
+            "{uri} is not a link"
+        );
+    }
+    assert!(
+        !raw.contains("/Border[0 0 1]") && !raw.contains("/Border [0 0 1]"),
+        "a link has a visible border"
+    );
+}
+
+#[test]
+fn outline_nests_headings_in_document_order() {
+    let (_dir, pdf, _) = build(&repo().join("tests/cases/every-block.yaml"));
+    let json: serde_json::Value =
+        serde_json::from_str(&tool("qpdf", &["--json", "--json-key=outlines", "PDF"], &pdf)).unwrap();
+    let titles = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let top = &json["outlines"];
+    assert_eq!(titles(top), vec!["Headings and paragraphs", "Lists", "Contact"]);
+    assert_eq!(titles(&top[0]["kids"]), vec!["A subheading"]);
+    assert_eq!(top[2]["destpageposfrom1"], 3, "Contact is on page 3");
+}
+
+#[test]
+fn images_are_lossless_or_passed_through_and_upright() {
+    let (_dir, pdf, _) = build(&repo().join("tests/cases/every-block.yaml"));
+    let list = tool("pdfimages", &["-list", "PDF"], &pdf);
+    let rows: Vec<Vec<&str>> = list
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows.len(), 3, "{list}");
+    // page num type width height color comp bpc enc ...
+    let (png, jpeg, rotated) = (&rows[0], &rows[1], &rows[2]);
+    assert_eq!(
+        (png[3], png[4], png[8]),
+        ("60", "40", "image"),
+        "the PNG keeps its pixels, Flate-compressed: {list}"
+    );
+    assert_eq!(
+        (jpeg[3], jpeg[4], jpeg[8]),
+        ("64", "32", "jpeg"),
+        "the JPEG is passed through: {list}"
+    );
+    assert_eq!(
+        (rotated[3], rotated[4]),
+        ("32", "64"),
+        "EXIF orientation 6 turns 64x32 upright: {list}"
+    );
+    let original = std::fs::read(repo().join("tests/cases/images/landscape.jpg")).unwrap();
+    let raw = std::fs::read(&pdf).unwrap();
+    assert!(
+        raw.windows(original.len()).any(|w| w == original),
+        "the JPEG's bytes are embedded unchanged"
+    );
+}
