@@ -8,7 +8,7 @@ use super::page::{Edges, Item, Placed, Rect, Role, TextRun};
 use super::theme::{TextStyle, Theme};
 use crate::content::model::{Block, Contact, Leaflet};
 use crate::content::LoadedImage;
-use crate::text::{break_lines, parse_inline, plain_text, Fonts, Line, Paragraph, Span, Style};
+use crate::text::{break_lines, parse_inline, plain_text, Fonts, Glyph, Line, Paragraph, Span, Style};
 use crate::units::Pt;
 use std::collections::HashMap;
 
@@ -414,8 +414,10 @@ impl Builder<'_> {
                 });
             }
         };
+        let link_of = |piece: &crate::text::Piece| spans.get(piece.span).and_then(|s| s.link.clone());
+        let mut last_link = None;
         for piece in &line.pieces {
-            let link = spans.get(piece.span).and_then(|s| s.link.clone());
+            let link = link_of(piece);
             let color = if link.is_some() {
                 self.theme.accent
             } else {
@@ -433,6 +435,32 @@ impl Builder<'_> {
                 (_, None) => flush(out, link_area.take()),
                 _ => {}
             }
+            // Runs that continue one another (same face, colour and link) become one
+            // run, so the PDF gets one text-showing operation per line, not per word.
+            if let Some(Placed {
+                item: Item::Text(last),
+                role: last_role,
+            }) = out.last_mut()
+            {
+                let joins = last.face == piece.face
+                    && last.color == color
+                    && last.size == style.size
+                    && last.baseline == baseline
+                    && *last_role == role
+                    && last_link == link_of(piece)
+                    && (last.x + last.width - px).abs() < 0.01;
+                if joins {
+                    let offset = last.text.len() as u32;
+                    last.glyphs.extend(piece.glyphs.iter().map(|g| Glyph {
+                        cluster: g.cluster + offset,
+                        ..*g
+                    }));
+                    last.text.push_str(&piece.text);
+                    last.width += piece.width;
+                    continue;
+                }
+            }
+            last_link = link_of(piece);
             out.push(Placed {
                 item: Item::Text(TextRun {
                     x: px,
@@ -441,7 +469,7 @@ impl Builder<'_> {
                     size: style.size,
                     color,
                     text: piece.text.clone(),
-                    glyphs: piece.glyphs.clone(),
+                    glyphs: piece.glyphs.to_vec(),
                     width: piece.width,
                 }),
                 role,

@@ -5,7 +5,6 @@
 use super::theme::Color;
 use crate::text::{FaceId, Glyph};
 use crate::units::Pt;
-use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Rect {
@@ -40,7 +39,7 @@ pub struct TextRun {
     pub size: Pt,
     pub color: Color,
     pub text: String,
-    pub glyphs: Rc<[Glyph]>,
+    pub glyphs: Vec<Glyph>,
     /// Advance width, for bounds checks.
     pub width: Pt,
 }

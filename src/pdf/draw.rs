@@ -22,6 +22,8 @@ impl Painter<'_> {
         let mut ops = Vec::new();
         let mut in_text = false;
         let mut font: Option<(printpdf::FontId, f32)> = None;
+        // Fill colour outside q/Q: boxes set theirs inside q/Q, so this stays true.
+        let mut colour: Option<Color> = None;
         for placed in &page.items {
             let is_text = matches!(placed.item, Item::Text(_));
             if is_text != in_text {
@@ -34,7 +36,7 @@ impl Painter<'_> {
                 font = None;
             }
             match &placed.item {
-                Item::Text(run) => self.text(&mut ops, run, &mut font),
+                Item::Text(run) => self.text(&mut ops, run, &mut font, &mut colour),
                 Item::Fill {
                     rect,
                     color,
@@ -129,7 +131,13 @@ impl Painter<'_> {
         ops
     }
 
-    fn text(&self, ops: &mut Vec<Op>, run: &TextRun, font: &mut Option<(printpdf::FontId, f32)>) {
+    fn text(
+        &self,
+        ops: &mut Vec<Op>,
+        run: &TextRun,
+        font: &mut Option<(printpdf::FontId, f32)>,
+        colour: &mut Option<Color>,
+    ) {
         let Some(face) = self.fonts.get(&run.face) else {
             return;
         };
@@ -143,9 +151,12 @@ impl Painter<'_> {
             });
             *font = Some((face.id.clone(), run.size));
         }
-        ops.push(Op::SetFillColor { col: rgb(run.color) });
+        if *colour != Some(run.color) {
+            ops.push(Op::SetFillColor { col: rgb(run.color) });
+            *colour = Some(run.color);
+        }
         ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(run.x), Pt(self.height - run.baseline)),
+            matrix: TextMatrix::Translate(Pt(round(run.x)), Pt(round(self.height - run.baseline))),
         });
         let glyphs = &run.glyphs;
         let items = glyphs
@@ -161,7 +172,8 @@ impl Painter<'_> {
                     .unwrap_or(run.text.len());
                 Codepoint {
                     gid: face.remap.get(&g.gid).copied().unwrap_or(0),
-                    offset: -g.adjust * 1000.0,
+                    // Whole thousandths of an em: finer is invisible and bloats the stream.
+                    offset: (-g.adjust * 1000.0).round(),
                     cid: Some(if first {
                         run.text.get(start..end).unwrap_or("").to_string()
                     } else {
@@ -178,8 +190,8 @@ impl Painter<'_> {
     fn pt(&self, x: f32, y: f32, bezier: bool) -> LinePoint {
         LinePoint {
             p: Point {
-                x: Pt(x),
-                y: Pt(self.height - y),
+                x: Pt(round(x)),
+                y: Pt(round(self.height - y)),
             },
             bezier,
         }
@@ -245,6 +257,12 @@ impl Painter<'_> {
             self.pt(to.0, to.1, false),
         ]
     }
+}
+
+/// Positions to 1/100 pt (3.5 µm): far below what any printer resolves, and short
+/// numbers keep content streams small and quick to write.
+fn round(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
 }
 
 fn rgb(c: Color) -> printpdf::Color {

@@ -94,7 +94,8 @@ struct Face {
 /// The faces, parsed once, with a cache of shaped words: leaflets repeat words a lot.
 pub struct Fonts {
     faces: Vec<Face>,
-    cache: HashMap<(FaceId, String), Rc<[Glyph]>>,
+    /// Shaped words per face, looked up by `&str` without allocating.
+    cache: [HashMap<String, Rc<[Glyph]>>; 5],
     buffer: Option<Buffer>,
 }
 
@@ -136,7 +137,7 @@ impl Fonts {
             .collect();
         Fonts {
             faces,
-            cache: HashMap::new(),
+            cache: Default::default(),
             buffer: Some(Buffer::new()),
         }
     }
@@ -166,11 +167,11 @@ impl Fonts {
 
     /// Shapes `text` (one face, one line's worth or less) into glyphs.
     pub fn shape(&mut self, face: FaceId, text: &str) -> Rc<[Glyph]> {
-        if let Some(g) = self.cache.get(&(face, text.to_string())) {
+        if let Some(g) = self.cache[face.index()].get(text) {
             return g.clone();
         }
         let glyphs: Rc<[Glyph]> = self.shape_uncached(face, text).into();
-        self.cache.insert((face, text.to_string()), glyphs.clone());
+        self.cache[face.index()].insert(text.to_string(), glyphs.clone());
         glyphs
     }
 
