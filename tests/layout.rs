@@ -16,7 +16,7 @@ fn pages_of(doc: &Document) -> BTreeMap<usize, BTreeSet<usize>> {
     let mut out: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for (n, page) in doc.pages.iter().enumerate() {
         for p in &page.items {
-            if let Role::Content { block } = p.role {
+            if let Role::Content { block, .. } = p.role {
                 out.entry(block).or_default().insert(n);
             }
         }
@@ -99,7 +99,7 @@ fn last_blocks(doc: &Document) -> Vec<usize> {
             page.items
                 .iter()
                 .filter_map(|p| match (&p.item, p.role) {
-                    (Item::Text(run), Role::Content { block }) => Some((run.baseline, block)),
+                    (Item::Text(run), Role::Content { block, .. }) => Some((run.baseline, block)),
                     _ => None,
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -126,7 +126,7 @@ fn paragraph_lines_per_page(doc: &Document, blocks: &[Block]) -> Vec<(usize, Vec
                 page.items
                     .iter()
                     .filter_map(|p| match (&p.item, p.role) {
-                        (Item::Text(run), Role::Content { block }) if block == i => {
+                        (Item::Text(run), Role::Content { block, .. }) if block == i => {
                             Some(run.baseline.to_bits())
                         }
                         _ => None,

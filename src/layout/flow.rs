@@ -5,12 +5,15 @@
 //! where x = 0 is the left edge of the text area.
 
 use super::page::{Edges, Item, Placed, Rect, Role, TextRun};
+use super::structure::{Kind, NodeId, Structure};
 use super::theme::{TextStyle, Theme};
 use crate::content::model::{Block, Contact, Leaflet};
 use crate::content::LoadedImage;
 use crate::text::{break_lines, parse_inline, plain_text, Fonts, Glyph, Line, Paragraph, Span, Style};
 use crate::units::Pt;
 use std::collections::HashMap;
+
+const TITLE: usize = usize::MAX;
 
 /// A piece of flow that is placed whole.
 #[derive(Debug, Clone, Default)]
@@ -78,9 +81,30 @@ pub struct Builder<'a> {
     pub width: Pt,
     pub images: &'a HashMap<usize, LoadedImage>,
     pub children: Vec<Child>,
+    /// The logical structure, built in reading order as blocks are laid out.
+    pub structure: Structure,
+    /// Link elements by (element the link sits in, span index).
+    pub link_nodes: HashMap<(NodeId, usize), NodeId>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    pub fn new(
+        fonts: &'a mut Fonts,
+        theme: &'a Theme,
+        width: Pt,
+        images: &'a HashMap<usize, LoadedImage>,
+    ) -> Self {
+        Builder {
+            fonts,
+            theme,
+            width,
+            images,
+            children: Vec::new(),
+            structure: Structure::default(),
+            link_nodes: HashMap::new(),
+        }
+    }
+
     pub fn leaflet(&mut self, leaflet: &Leaflet) {
         self.title_block(leaflet);
         for (i, block) in leaflet.blocks.iter().enumerate() {
@@ -90,9 +114,9 @@ impl Builder<'_> {
 
     fn title_block(&mut self, leaflet: &Leaflet) {
         let t = self.theme.clone();
-        // The title belongs to no block; it is content all the same (block index MAX
-        // is never a real block, and tagging treats it as the document title).
-        let role = Role::Content { block: usize::MAX };
+        // The title belongs to no block (TITLE is never a block index); it is the
+        // document's first heading.
+        let role = self.node(Kind::H1, Structure::ROOT, TITLE);
         let mut chunk = Chunk::default();
         let mut y = 0.0;
         for line in self.lines(&parse_inline(&leaflet.title), &t.title, self.width) {
@@ -100,6 +124,7 @@ impl Builder<'_> {
             y += t.title.leading;
         }
         if let Some(sub) = &leaflet.subtitle {
+            let role = self.node(Kind::P, Structure::ROOT, TITLE);
             y += 4.0;
             for line in self.lines(&parse_inline(sub), &t.subtitle, self.width) {
                 self.draw_line(&mut chunk.items, &line, &[], &t.subtitle, 0.0, y, role);
@@ -120,15 +145,11 @@ impl Builder<'_> {
         chunk.height = y;
         chunk.need = y;
         chunk.outline = None;
-        self.children.push(Child::Keep {
-            chunk,
-            block: usize::MAX,
-        });
+        self.children.push(Child::Keep { chunk, block: TITLE });
     }
 
     fn block(&mut self, i: usize, block: &Block) {
         let t = self.theme.clone();
-        let role = Role::Content { block: i };
         match block {
             Block::Heading(text) => self.heading(i, text, &t.heading, 1, t.heading_above, t.heading_below),
             Block::Subheading(text) => {
@@ -137,12 +158,14 @@ impl Builder<'_> {
             Block::Paragraph(text) => {
                 self.space(t.paragraph_gap);
                 let spans = parse_inline(text);
+                let role = self.node(Kind::P, Structure::ROOT, i);
                 self.paragraph(&spans, &t.body, 0.0, None, role);
                 self.space(t.paragraph_gap);
             }
             Block::Bullets(items) | Block::Numbered(items) => {
                 self.space(t.paragraph_gap);
                 let numbered = matches!(block, Block::Numbered(_));
+                let list = self.structure.add(Kind::L, Structure::ROOT, i);
                 for (n, item) in items.iter().enumerate() {
                     if n > 0 {
                         self.space(t.item_gap);
@@ -153,13 +176,18 @@ impl Builder<'_> {
                         "•".to_string()
                     };
                     let spans = parse_inline(item);
-                    self.paragraph(&spans, &t.body, t.list_indent, Some(&label), role);
+                    let li = self.structure.add(Kind::LI, list, i);
+                    let lbl = self.node(Kind::Lbl, li, i);
+                    let body = self.node(Kind::LBody, li, i);
+                    self.paragraph(&spans, &t.body, t.list_indent, Some((&label, lbl)), body);
                 }
                 self.space(t.paragraph_gap);
             }
             Block::Quote(q) => {
                 let inner = self.width - t.quote_rule - 2.0 * t.box_padding;
                 let x = t.quote_rule + t.box_padding;
+                let quote = self.structure.add(Kind::BlockQuote, Structure::ROOT, i);
+                let role = self.node(Kind::P, quote, i);
                 let mut rows = self.text_rows(&parse_inline(&q.text), &t.body, x, inner, role);
                 if let Some(by) = &q.by {
                     let mut spans = parse_inline(by);
@@ -170,6 +198,7 @@ impl Builder<'_> {
                             ..Span::default()
                         },
                     );
+                    let role = self.node(Kind::P, quote, i);
                     rows.extend(self.text_rows(&spans, &t.quote_by, x, inner, role));
                 }
                 self.frame(i, rows, FrameStyle::Quote);
@@ -178,7 +207,9 @@ impl Builder<'_> {
                 let inner = self.width - 2.0 * t.box_padding;
                 let x = t.box_padding;
                 let mut rows = Vec::new();
+                let div = self.structure.add(Kind::Div, Structure::ROOT, i);
                 if let Some(title) = &c.title {
+                    let role = self.node(Kind::P, div, i);
                     let style = TextStyle {
                         color: t.accent,
                         bold: true,
@@ -189,11 +220,13 @@ impl Builder<'_> {
                         last.height += 3.0;
                     }
                 }
+                let role = self.node(Kind::P, div, i);
                 rows.extend(self.text_rows(&parse_inline(&c.text), &t.body, x, inner, role));
                 self.frame(i, rows, FrameStyle::Callout);
             }
             Block::Faq(entries) => {
                 self.space(t.paragraph_gap);
+                let faq = self.structure.add(Kind::Div, Structure::ROOT, i);
                 for (n, e) in entries.iter().enumerate() {
                     if n > 0 {
                         self.space(t.paragraph_gap + t.item_gap);
@@ -206,10 +239,13 @@ impl Builder<'_> {
                             ..Span::default()
                         },
                     );
+                    let entry = self.structure.add(Kind::Div, faq, i);
+                    let role = self.node(Kind::P, entry, i);
                     let mut rows = self.text_rows(&q, &t.question, 0.0, self.width, role);
                     if let Some(last) = rows.last_mut() {
                         last.height += 3.0;
                     }
+                    let role = self.node(Kind::P, entry, i);
                     rows.extend(self.text_rows(&parse_inline(&e.a), &t.body, 0.0, self.width, role));
                     self.children.push(Child::Frame(Frame {
                         rows,
@@ -222,10 +258,12 @@ impl Builder<'_> {
             }
             Block::Contact(c) => {
                 let inner = self.width - 2.0 * t.box_padding;
+                let div = self.structure.add(Kind::Div, Structure::ROOT, i);
                 let rows = contact_lines(c)
                     .into_iter()
                     .flat_map(|(spans, bold)| {
                         let style = TextStyle { bold, ..t.body };
+                        let role = self.node(Kind::P, div, i);
                         self.text_rows(&spans, &style, t.box_padding, inner, role)
                     })
                     .collect();
@@ -243,17 +281,12 @@ impl Builder<'_> {
             outline: Some((level, plain_text(text))),
             ..Chunk::default()
         };
+        let kind = if level == 1 { Kind::H1 } else { Kind::H2 };
+        let role = self.node(kind, Structure::ROOT, i);
+        let spans = parse_inline(text);
         let mut y = 0.0;
-        for line in self.lines(&parse_inline(text), style, self.width) {
-            self.draw_line(
-                &mut chunk.items,
-                &line,
-                &[],
-                style,
-                0.0,
-                y,
-                Role::Content { block: i },
-            );
+        for line in self.lines(&spans, style, self.width) {
+            self.draw_line(&mut chunk.items, &line, &spans, style, 0.0, y, role);
             y += style.leading;
         }
         chunk.height = y;
@@ -279,7 +312,15 @@ impl Builder<'_> {
         let Some(loaded) = self.images.get(&i) else { return };
         let w = img.width.resolve(self.width).min(self.width);
         let h = w * loaded.height_px as f32 / loaded.width_px.max(1) as f32;
-        let role = Role::Content { block: i };
+        // A decorative image is page furniture; any other is a figure with its alt text.
+        let role = match (&img.alt, img.decorative) {
+            (Some(alt), false) => {
+                let figure = self.structure.add(Kind::Figure, Structure::ROOT, i);
+                self.structure.with_alt(figure, plain_text(alt));
+                self.role(figure)
+            }
+            _ => Role::Artifact,
+        };
         let mut chunk = Chunk::default();
         chunk.items.push(Placed {
             item: Item::Image {
@@ -295,6 +336,7 @@ impl Builder<'_> {
         });
         let mut y = h;
         if let Some(caption) = &img.caption {
+            let role = self.node(Kind::Caption, Structure::ROOT, i);
             y += 4.0;
             for line in self.lines(&parse_inline(caption), &t.caption, self.width) {
                 let x = (self.width - line.width) / 2.0;
@@ -311,7 +353,14 @@ impl Builder<'_> {
 
     /// A paragraph as one child per line, with orphan and widow control; `label`
     /// (a bullet or number) hangs in the indent beside the first line.
-    fn paragraph(&mut self, spans: &[Span], style: &TextStyle, indent: Pt, label: Option<&str>, role: Role) {
+    fn paragraph(
+        &mut self,
+        spans: &[Span],
+        style: &TextStyle,
+        indent: Pt,
+        label: Option<(&str, Role)>,
+        role: Role,
+    ) {
         let lines = self.lines(spans, style, self.width - indent);
         let n = lines.len();
         for (k, line) in lines.iter().enumerate() {
@@ -326,7 +375,7 @@ impl Builder<'_> {
                 chunk.need = 2.0 * style.leading;
             }
             if k == 0 {
-                if let Some(label) = label {
+                if let Some((label, label_role)) = label {
                     let label_spans = [Span {
                         text: label.to_string(),
                         ..Span::default()
@@ -337,7 +386,7 @@ impl Builder<'_> {
                         ..*style
                     };
                     for l in self.lines(&label_spans, &label_style, indent) {
-                        self.draw_line(&mut chunk.items, &l, &[], &label_style, 0.0, 0.0, role);
+                        self.draw_line(&mut chunk.items, &l, &[], &label_style, 0.0, 0.0, label_role);
                     }
                 }
             }
@@ -375,10 +424,11 @@ impl Builder<'_> {
     }
 
     /// Positions one line's pieces as text runs, with link areas and underlines.
-    /// `spans` gives the links (empty when the text has none to draw).
+    /// `spans` gives the links (empty when the text has none to draw); linked text
+    /// belongs to a Link element inside `role`'s element.
     #[allow(clippy::too_many_arguments)]
     fn draw_line(
-        &self,
+        &mut self,
         out: &mut Vec<Placed>,
         line: &Line,
         spans: &[Span],
@@ -387,16 +437,31 @@ impl Builder<'_> {
         top: Pt,
         role: Role,
     ) {
+        let link_of = |piece: &crate::text::Piece| spans.get(piece.span).and_then(|s| s.link.clone());
+        let roles: Vec<Role> = line
+            .pieces
+            .iter()
+            .map(|piece| match (role, link_of(piece)) {
+                (Role::Content { block, node }, Some(_)) => {
+                    let link = *self
+                        .link_nodes
+                        .entry((node, piece.span))
+                        .or_insert_with(|| self.structure.add(Kind::Link, node, block));
+                    self.role(link)
+                }
+                _ => role,
+            })
+            .collect();
         let baseline = top + baseline_offset(self.fonts, style);
-        let mut link_area: Option<(String, Pt, Pt)> = None;
-        let flush = |out: &mut Vec<Placed>, area: Option<(String, Pt, Pt)>| {
-            if let Some((uri, x0, x1)) = area {
+        let theme = self.theme;
+        let flush = |out: &mut Vec<Placed>, area: Option<(String, Pt, Pt, Role)>| {
+            if let Some((uri, x0, x1, role)) = area {
                 out.push(Placed {
                     item: Item::Rule {
                         from: (x0, baseline + 1.8),
                         to: (x1, baseline + 1.8),
-                        color: self.theme.accent,
-                        width: self.theme.link_underline,
+                        color: theme.accent,
+                        width: theme.link_underline,
                     },
                     role: Role::Artifact,
                 });
@@ -414,29 +479,25 @@ impl Builder<'_> {
                 });
             }
         };
-        let link_of = |piece: &crate::text::Piece| spans.get(piece.span).and_then(|s| s.link.clone());
+        let mut link_area: Option<(String, Pt, Pt, Role)> = None;
         let mut last_link = None;
-        for piece in &line.pieces {
+        for (piece, &role) in line.pieces.iter().zip(&roles) {
             let link = link_of(piece);
-            let color = if link.is_some() {
-                self.theme.accent
-            } else {
-                style.color
-            };
+            let color = if link.is_some() { theme.accent } else { style.color };
             let visible = !piece.text.trim().is_empty();
             let px = x + piece.x;
             match (&mut link_area, link) {
-                (Some((uri, _, x1)), Some(l)) if *uri == l && visible => *x1 = px + piece.width,
-                (Some((uri, _, _)), Some(l)) if *uri == l => {}
+                (Some((uri, _, x1, _)), Some(l)) if *uri == l && visible => *x1 = px + piece.width,
+                (Some((uri, _, _, _)), Some(l)) if *uri == l => {}
                 (_, Some(l)) if visible => {
                     flush(out, link_area.take());
-                    link_area = Some((l, px, px + piece.width));
+                    link_area = Some((l, px, px + piece.width, role));
                 }
                 (_, None) => flush(out, link_area.take()),
                 _ => {}
             }
-            // Runs that continue one another (same face, colour and link) become one
-            // run, so the PDF gets one text-showing operation per line, not per word.
+            // Runs that continue one another (same face, colour, element and link)
+            // become one run, so the PDF gets one text operation per line, not per word.
             if let Some(Placed {
                 item: Item::Text(last),
                 role: last_role,
@@ -478,12 +539,32 @@ impl Builder<'_> {
         flush(out, link_area.take());
     }
 
+    /// A new element of `kind` under `parent`, as the role of the items that show it.
+    fn node(&mut self, kind: Kind, parent: NodeId, block: usize) -> Role {
+        let node = self.structure.add(kind, parent, block);
+        self.role(node)
+    }
+
+    fn role(&self, node: NodeId) -> Role {
+        Role::Content {
+            block: self.structure.nodes[node].block,
+            node,
+        }
+    }
+
     pub fn lines_public(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
         self.lines(spans, style, width)
     }
 
     /// Draws a line of unlinked text with its top at (x, top), in page coordinates.
-    pub fn draw_line_public(&self, out: &mut Vec<Placed>, line: &Line, style: &TextStyle, x: Pt, top: Pt) {
+    pub fn draw_line_public(
+        &mut self,
+        out: &mut Vec<Placed>,
+        line: &Line,
+        style: &TextStyle,
+        x: Pt,
+        top: Pt,
+    ) {
         self.draw_line(out, line, &[], style, x, top, Role::Artifact)
     }
 

@@ -7,6 +7,7 @@
 pub mod flow;
 pub mod page;
 pub mod paginate;
+pub mod structure;
 pub mod theme;
 
 pub use page::{Document, Item, OutlineEntry, Page, Placed, Rect, Role, TextRun};
@@ -27,15 +28,10 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
         w: width - m.inner.pt() - m.outer.pt(),
         h: height - m.top.pt() - m.bottom.pt(),
     };
-    let mut builder = flow::Builder {
-        fonts,
-        theme,
-        width: body.w,
-        images: &doc.images,
-        children: Vec::new(),
-    };
+    let mut builder = flow::Builder::new(fonts, theme, body.w, &doc.images);
     builder.leaflet(leaflet);
     let children = std::mem::take(&mut builder.children);
+    let structure = std::mem::take(&mut builder.structure);
     let (mut pages, outline) = paginate::Paginator::new(theme, body).run(&children)?;
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
@@ -56,6 +52,7 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
         body,
         pages,
         outline,
+        structure,
     })
 }
 
@@ -74,13 +71,8 @@ fn footer(
     let style = theme.footer;
     let top = body.bottom() + (height - body.bottom() - style.leading) / 2.0;
     let number = format!("{n} / {total}");
-    let mut builder = flow::Builder {
-        fonts,
-        theme,
-        width: body.w,
-        images: &Default::default(),
-        children: Vec::new(),
-    };
+    let no_images = Default::default();
+    let mut builder = flow::Builder::new(fonts, theme, body.w, &no_images);
     let mut items = Vec::new();
     let number_line = builder_lines(&mut builder, &number, &style, body.w);
     let number_width = number_line.first().map_or(0.0, |l| l.width);

@@ -2,6 +2,7 @@
 //! origin at the page's top-left corner and y growing downwards. Plain data, so tests
 //! can check every position without a PDF.
 
+use super::structure::{NodeId, Structure};
 use super::theme::Color;
 use crate::text::{FaceId, Glyph};
 use crate::units::Pt;
@@ -92,7 +93,11 @@ pub enum Item {
 /// furniture (footers, decoration) that assistive technology should skip.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
-    Content { block: usize },
+    /// Shows (part of) structure element `node`, which belongs to content block `block`.
+    Content {
+        block: usize,
+        node: NodeId,
+    },
     Artifact,
 }
 
@@ -128,4 +133,6 @@ pub struct Document {
     pub body: Rect,
     pub pages: Vec<Page>,
     pub outline: Vec<OutlineEntry>,
+    /// The logical structure that content items point into.
+    pub structure: Structure,
 }

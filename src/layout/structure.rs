@@ -66,7 +66,12 @@ pub struct Structure {
 impl Default for Structure {
     fn default() -> Self {
         Structure {
-            nodes: vec![Node { kind: Kind::Document, parent: None, block: usize::MAX, alt: None }],
+            nodes: vec![Node {
+                kind: Kind::Document,
+                parent: None,
+                block: usize::MAX,
+                alt: None,
+            }],
         }
     }
 }
@@ -75,7 +80,12 @@ impl Structure {
     pub const ROOT: NodeId = 0;
 
     pub fn add(&mut self, kind: Kind, parent: NodeId, block: usize) -> NodeId {
-        self.nodes.push(Node { kind, parent: Some(parent), block, alt: None });
+        self.nodes.push(Node {
+            kind,
+            parent: Some(parent),
+            block,
+            alt: None,
+        });
         self.nodes.len() - 1
     }
 

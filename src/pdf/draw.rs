@@ -3,37 +3,101 @@
 
 use super::fonts::EmbeddedFonts;
 use crate::layout::page::Edges;
-use crate::layout::{Color, Item, Page, Rect, TextRun};
+use crate::layout::structure::{NodeId, Structure};
+use crate::layout::{Color, Item, Page, Rect, Role, TextRun};
 use printpdf::{
-    Actions, BorderArray, Codepoint, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Polygon,
-    PolygonRing, Pt, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
+    Actions, BorderArray, Codepoint, DictItem, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle,
+    Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
 };
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub struct Painter<'a> {
     pub height: f32,
     pub fonts: &'a EmbeddedFonts,
     /// Image XObjects by content block index, with their pixel width.
     pub images: &'a HashMap<usize, (XObjectId, u32)>,
+    pub structure: &'a Structure,
+}
+
+/// What one page contributes to the structure tree, in painting order: each marked
+/// content id and each link annotation, with the element it belongs to.
+#[derive(Debug, Default)]
+pub struct PageTags {
+    pub events: Vec<(NodeId, Tagged)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tagged {
+    /// Marked content with this MCID (MCIDs count from 0 on each page).
+    Mcid(i64),
+    /// The page's n-th link annotation.
+    Annot(usize),
+}
+
+/// The marked-content sequence currently open.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Marked {
+    Artifact,
+    Node(NodeId),
 }
 
 impl Painter<'_> {
-    pub fn page_ops(&self, page: &Page) -> Vec<Op> {
+    /// The page's operations, every painted item inside a marked-content sequence:
+    /// content tagged with its element's type and an MCID, the rest as artifacts.
+    pub fn page_ops(&self, page: &Page) -> (Vec<Op>, PageTags) {
         let mut ops = Vec::new();
+        let mut tags = PageTags::default();
         let mut in_text = false;
+        let mut open: Option<Marked> = None;
+        let mut annots = 0;
+        let mut next_mcid = 0;
         let mut font: Option<(printpdf::FontId, f32)> = None;
         // Fill colour outside q/Q: boxes set theirs inside q/Q, so this stays true.
         let mut colour: Option<Color> = None;
         for placed in &page.items {
+            if let Item::Link { .. } = placed.item {
+                // An annotation is not content: it joins its Link element as an object reference.
+                if let Role::Content { node, .. } = placed.role {
+                    tags.events.push((node, Tagged::Annot(annots)));
+                }
+                annots += 1;
+            }
             let is_text = matches!(placed.item, Item::Text(_));
-            if is_text != in_text {
-                ops.push(if is_text {
-                    Op::StartTextSection
-                } else {
-                    Op::EndTextSection
+            let wanted = match placed.role {
+                Role::Content { node, .. } => Marked::Node(node),
+                Role::Artifact => Marked::Artifact,
+            };
+            let is_content = !matches!(placed.item, Item::Link { .. });
+            if is_content && (open != Some(wanted) || is_text != in_text) {
+                // Marked content and text objects must nest: close, switch, reopen.
+                if open.take().is_some() {
+                    ops.push(Op::EndMarkedContent);
+                }
+                if is_text != in_text {
+                    ops.push(if is_text {
+                        Op::StartTextSection
+                    } else {
+                        Op::EndTextSection
+                    });
+                    in_text = is_text;
+                }
+                ops.push(match wanted {
+                    Marked::Artifact => Op::BeginMarkedContent {
+                        tag: "Artifact".into(),
+                    },
+                    Marked::Node(node) => {
+                        let mcid = next_mcid;
+                        next_mcid += 1;
+                        tags.events.push((node, Tagged::Mcid(mcid)));
+                        let mut map = BTreeMap::new();
+                        map.insert("MCID".to_string(), DictItem::Int(mcid));
+                        Op::BeginMarkedContentWithProperties {
+                            tag: self.structure.nodes[node].kind.name().into(),
+                            properties: DictItem::Dict { map },
+                        }
+                    }
                 });
-                in_text = is_text;
-                font = None;
+                open = Some(wanted);
             }
             match &placed.item {
                 Item::Text(run) => self.text(&mut ops, run, &mut font, &mut colour),
@@ -125,10 +189,13 @@ impl Painter<'_> {
                 }),
             }
         }
+        if open.is_some() {
+            ops.push(Op::EndMarkedContent);
+        }
         if in_text {
             ops.push(Op::EndTextSection);
         }
-        ops
+        (ops, tags)
     }
 
     fn text(

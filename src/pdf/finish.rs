@@ -10,43 +10,56 @@ use crate::layout::Document;
 use lopdf::{dictionary, Dictionary, Object, ObjectId, StringFormat};
 use std::hash::{Hash, Hasher};
 
-use super::Meta;
+use super::draw::PageTags;
+use super::{tags, Meta};
 
-pub fn finish(mut lo: lopdf::Document, doc: &Document, meta: &Meta) -> Result<Vec<u8>, String> {
+pub fn finish(
+    mut lo: lopdf::Document,
+    doc: &Document,
+    meta: &Meta,
+    page_tags: &[PageTags],
+) -> Result<Vec<u8>, String> {
     let err = |e: lopdf::Error| format!("finishing the PDF: {e}");
     lo.version = "1.7".into();
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
 
+    // Annotations become indirect objects (a structure element can only point at
+    // those), print (/F 4), describe themselves, and are visited in structure order.
+    let mut annots: Vec<Vec<ObjectId>> = Vec::new();
     for &page_id in &pages {
-        let annots: Vec<Object> = match lo.get_dictionary(page_id).map_err(err)?.get(b"Annots") {
+        let direct: Vec<Object> = match lo.get_dictionary(page_id).map_err(err)?.get(b"Annots") {
             Ok(Object::Array(a)) => a.clone(),
             _ => Vec::new(),
         };
-        let page = lo.get_dictionary_mut(page_id).map_err(err)?;
-        if annots.is_empty() {
-            page.remove(b"Annots");
-            continue;
+        let mut ids = Vec::new();
+        for a in direct {
+            let Object::Dictionary(mut d) = a else { continue };
+            let uri = d
+                .get(b"A")
+                .and_then(Object::as_dict)
+                .and_then(|a| a.get(b"URI"))
+                .and_then(Object::as_str)
+                .map(|u| String::from_utf8_lossy(u).into_owned())
+                .unwrap_or_default();
+            d.set("F", 4);
+            d.set("Contents", text_string(&format!("Link to {uri}")));
+            d.set("P", Object::Reference(page_id));
+            ids.push(lo.add_object(d));
         }
-        let fixed = annots
-            .into_iter()
-            .map(|a| match a {
-                Object::Dictionary(mut d) => {
-                    let uri = d
-                        .get(b"A")
-                        .and_then(Object::as_dict)
-                        .and_then(|a| a.get(b"URI"))
-                        .and_then(Object::as_str)
-                        .map(|u| String::from_utf8_lossy(u).into_owned())
-                        .unwrap_or_default();
-                    d.set("F", 4);
-                    d.set("Contents", text_string(&format!("Link to {uri}")));
-                    Object::Dictionary(d)
-                }
-                other => other,
-            })
-            .collect();
-        page.set("Annots", Object::Array(fixed));
+        let page = lo.get_dictionary_mut(page_id).map_err(err)?;
+        if ids.is_empty() {
+            page.remove(b"Annots");
+        } else {
+            page.set(
+                "Annots",
+                ids.iter().map(|&id| Object::Reference(id)).collect::<Vec<_>>(),
+            );
+            page.set("Tabs", Object::Name(b"S".to_vec()));
+        }
+        annots.push(ids);
     }
+    tags::add_structure(&mut lo, &doc.structure, &pages, page_tags, &annots)?;
+    tags::add_xmp(&mut lo, meta)?;
 
     let outline = build_outline(&mut lo, doc, &pages);
     let catalog = lo.catalog_mut().map_err(err)?;

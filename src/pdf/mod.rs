@@ -7,6 +7,7 @@
 mod draw;
 mod finish;
 mod fonts;
+mod tags;
 
 use crate::content::{LoadedImage, Pixels};
 use crate::layout::{Document, Item};
@@ -36,18 +37,17 @@ pub fn write(doc: &Document, images: &HashMap<usize, LoadedImage>, meta: &Meta) 
         height: doc.height,
         fonts: &fonts,
         images: &xobjects,
+        structure: &doc.structure,
     };
-    let pages = doc
+    let (pages, page_tags): (Vec<PdfPage>, Vec<draw::PageTags>) = doc
         .pages
         .iter()
         .map(|p| {
-            PdfPage::new(
-                printpdf::Mm(doc.width / crate::units::PT_PER_MM),
-                printpdf::Mm(doc.height / crate::units::PT_PER_MM),
-                painter.page_ops(p),
-            )
+            let (ops, tags) = painter.page_ops(p);
+            let size = |pt: f32| printpdf::Mm(pt / crate::units::PT_PER_MM);
+            (PdfPage::new(size(doc.width), size(doc.height), ops), tags)
         })
-        .collect();
+        .unzip();
     let pdf = pdf.with_pages(pages);
     let opts = PdfSaveOptions {
         subset_fonts: false,
@@ -63,7 +63,7 @@ pub fn write(doc: &Document, images: &HashMap<usize, LoadedImage>, meta: &Meta) 
     };
     let mut warnings = Vec::new();
     let lo = pdf.to_lopdf_document(&opts, &mut warnings);
-    finish::finish(lo, doc, meta)
+    finish::finish(lo, doc, meta, &page_tags)
 }
 
 fn embed_images(

@@ -1,0 +1,167 @@
+//! The structure tree that makes the PDF tagged (PDF/UA-1): struct elements in
+//! reading order, their marked content and link annotations, the ParentTree that
+//! maps content back to elements, MarkInfo and XMP metadata. printpdf has no API for
+//! any of this; it is added to printpdf's output with lopdf.
+
+use super::draw::{PageTags, Tagged};
+use super::finish::text_string;
+use super::Meta;
+use crate::layout::structure::{NodeId, Structure};
+use lopdf::{dictionary, Object, ObjectId, Stream};
+
+/// Adds the structure tree for `structure`, given each page's tags (in page order)
+/// and the page objects. Annotations must already be indirect objects, listed per
+/// page in painting order.
+pub fn add_structure(
+    lo: &mut lopdf::Document,
+    structure: &Structure,
+    pages: &[ObjectId],
+    page_tags: &[PageTags],
+    annots: &[Vec<ObjectId>],
+) -> Result<(), String> {
+    let root_id = lo.new_object_id();
+    let ids: Vec<ObjectId> = (0..structure.nodes.len()).map(|_| lo.new_object_id()).collect();
+    let mut kids: Vec<Vec<Object>> = vec![Vec::new(); structure.nodes.len()];
+    let mut attached = vec![false; structure.nodes.len()];
+    attached[Structure::ROOT] = true;
+    // An element joins its parent's kids when its first content is painted, so
+    // children come in reading order, interleaved with the parent's own content.
+    fn attach(n: NodeId, s: &Structure, ids: &[ObjectId], kids: &mut [Vec<Object>], attached: &mut [bool]) {
+        if attached[n] {
+            return;
+        }
+        attached[n] = true;
+        let parent = s.nodes[n].parent.unwrap_or(Structure::ROOT);
+        attach(parent, s, ids, kids, attached);
+        kids[parent].push(Object::Reference(ids[n]));
+    }
+
+    // ParentTree keys: pages 0..N, then annotations from N on, so both lists are
+    // already in key order when joined.
+    let mut page_entries: Vec<Object> = Vec::new();
+    let mut annot_entries: Vec<Object> = Vec::new();
+    let mut next_key = pages.len() as i64;
+    for (p, (tags, &page_id)) in page_tags.iter().zip(pages).enumerate() {
+        let mut by_mcid = Vec::new();
+        for &(node, tagged) in &tags.events {
+            attach(node, structure, &ids, &mut kids, &mut attached);
+            match tagged {
+                Tagged::Mcid(mcid) => {
+                    kids[node].push(Object::Dictionary(dictionary! {
+                        "Type" => "MCR", "Pg" => Object::Reference(page_id), "MCID" => mcid,
+                    }));
+                    by_mcid.push(Object::Reference(ids[node]));
+                }
+                Tagged::Annot(k) => {
+                    let annot = *annots
+                        .get(p)
+                        .and_then(|a| a.get(k))
+                        .ok_or("a link lost its annotation")?;
+                    kids[node].push(Object::Dictionary(dictionary! {
+                        "Type" => "OBJR", "Pg" => Object::Reference(page_id), "Obj" => Object::Reference(annot),
+                    }));
+                    let a = lo.get_dictionary_mut(annot).map_err(|e| e.to_string())?;
+                    a.set("StructParent", next_key);
+                    annot_entries.push(Object::Integer(next_key));
+                    annot_entries.push(Object::Reference(ids[node]));
+                    next_key += 1;
+                }
+            }
+        }
+        lo.get_dictionary_mut(page_id)
+            .map_err(|e| e.to_string())?
+            .set("StructParents", p as i64);
+        page_entries.push(Object::Integer(p as i64));
+        page_entries.push(Object::Array(by_mcid));
+    }
+    let mut parent_tree = page_entries;
+    parent_tree.extend(annot_entries);
+
+    for (n, node) in structure.nodes.iter().enumerate() {
+        if !attached[n] {
+            continue;
+        }
+        let parent = match node.parent {
+            Some(p) => ids[p],
+            None => root_id,
+        };
+        let mut elem = dictionary! {
+            "Type" => "StructElem",
+            "S" => Object::Name(node.kind.name().as_bytes().to_vec()),
+            "P" => Object::Reference(parent),
+            "K" => Object::Array(std::mem::take(&mut kids[n])),
+        };
+        if let Some(alt) = &node.alt {
+            elem.set("Alt", text_string(alt));
+        }
+        lo.objects.insert(ids[n], Object::Dictionary(elem));
+    }
+    let parent_tree_id = lo.add_object(dictionary! { "Nums" => Object::Array(parent_tree) });
+    lo.objects.insert(
+        root_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "StructTreeRoot",
+            "K" => Object::Reference(ids[Structure::ROOT]),
+            "ParentTree" => Object::Reference(parent_tree_id),
+            "ParentTreeNextKey" => next_key,
+        }),
+    );
+    let catalog = lo.catalog_mut().map_err(|e| e.to_string())?;
+    catalog.set("StructTreeRoot", Object::Reference(root_id));
+    catalog.set("MarkInfo", dictionary! { "Marked" => true });
+    Ok(())
+}
+
+/// XMP metadata with the title and the PDF/UA-1 claim, as PDF/UA requires.
+pub fn add_xmp(lo: &mut lopdf::Document, meta: &Meta) -> Result<(), String> {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let creator = meta
+        .author
+        .map(|a| {
+            format!(
+                "<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>",
+                esc(a)
+            )
+        })
+        .unwrap_or_default();
+    let xmp = format!(
+        r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about=""
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+ xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+ xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+{creator}
+<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+<pdf:Producer>leafpress {version}</pdf:Producer>
+<xmp:CreatorTool>leafpress</xmp:CreatorTool>
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"#,
+        bom = '\u{feff}',
+        title = esc(meta.title),
+        lang = esc(meta.language),
+        version = env!("CARGO_PKG_VERSION"),
+    );
+    let stream = Stream::new(
+        dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+        xmp.into_bytes(),
+    )
+    .with_compression(false);
+    let id = lo.add_object(stream);
+    lo.catalog_mut()
+        .map_err(|e| e.to_string())?
+        .set("Metadata", Object::Reference(id));
+    Ok(())
+}
