@@ -331,3 +331,41 @@ fn every_page_has_a_footer_and_page_number() {
         assert!(artifacts.contains(&format!("{} / {total}", n + 1)), "{artifacts}");
     }
 }
+
+/// Text lines of block `block`, top to bottom.
+fn block_lines(doc: &Document, block: usize) -> Vec<String> {
+    let mut lines: Vec<(f32, String)> = Vec::new();
+    for p in &doc.pages[0].items {
+        if let (Item::Text(run), Role::Content { block: b, .. }) = (&p.item, p.role) {
+            if b != block {
+                continue;
+            }
+            match lines.last_mut() {
+                Some((y, text)) if *y == run.baseline => text.push_str(&run.text),
+                _ => lines.push((run.baseline, run.text.clone())),
+            }
+        }
+    }
+    lines.into_iter().map(|(_, t)| t.trim().to_string()).collect()
+}
+
+#[test]
+fn two_line_headings_are_balanced() {
+    let (_, doc) =
+        lay_out_yaml("title: T\nblocks:\n  - heading: Benefits of Acupuncture for Hip and Knee Pain\n")
+            .unwrap();
+    let lines = block_lines(&doc, 0);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    let (a, b) = (lines[0].len() as f32, lines[1].len() as f32);
+    assert!(b / a > 0.6 && a / b > 0.6, "unbalanced: {lines:?}");
+}
+
+#[test]
+fn paragraphs_do_not_end_with_a_lone_short_word() {
+    // Greedy filling leaves "pain." alone on the last line of this paragraph.
+    let text = "Acupuncture is an ancient Chinese healing practice that involves the insertion of thin, sterile needles into specific points of the body, known as acupoints. These acupoints are located along energy pathways called meridians, which are believed to regulate the flow of Qi (pronounced \"chi\") or vital energy. When Qi is blocked or imbalanced, pain and discomfort can occur. Acupuncture aims to restore the flow of Qi, encouraging the body’s natural healing process and reducing pain.";
+    let (_, doc) = lay_out_yaml(&format!("title: T\nblocks:\n  - paragraph: '{text}'\n")).unwrap();
+    let lines = block_lines(&doc, 0);
+    let last = lines.last().unwrap();
+    assert!(last.contains(' '), "last line is a runt: {lines:?}");
+}

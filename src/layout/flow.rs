@@ -85,6 +85,8 @@ pub struct Builder<'a> {
     pub structure: Structure,
     /// Link elements by (element the link sits in, span index).
     pub link_nodes: HashMap<(NodeId, usize), NodeId>,
+    /// The last space was set by a heading and must not grow.
+    pinned: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -102,6 +104,7 @@ impl<'a> Builder<'a> {
             children: Vec::new(),
             structure: Structure::default(),
             link_nodes: HashMap::new(),
+            pinned: false,
         }
     }
 
@@ -119,7 +122,7 @@ impl<'a> Builder<'a> {
         let role = self.node(Kind::H1, Structure::ROOT, TITLE);
         let mut chunk = Chunk::default();
         let mut y = 0.0;
-        for line in self.lines(&parse_inline(&leaflet.title), &t.title, self.width) {
+        for line in self.balanced_lines(&parse_inline(&leaflet.title), &t.title, self.width) {
             self.draw_line(&mut chunk.items, &line, &[], &t.title, 0.0, y, role);
             y += t.title.leading;
         }
@@ -141,11 +144,12 @@ impl<'a> Builder<'a> {
             },
             role: Role::Artifact,
         });
-        y += 1.0 + t.heading_above;
+        y += 1.0;
         chunk.height = y;
         chunk.need = y;
         chunk.outline = None;
-        self.children.push(Child::Keep { chunk, block: TITLE });
+        self.push(Child::Keep { chunk, block: TITLE });
+        self.space(t.title_gap);
     }
 
     fn block(&mut self, i: usize, block: &Block) {
@@ -163,7 +167,7 @@ impl<'a> Builder<'a> {
                 self.space(t.paragraph_gap);
             }
             Block::Bullets(items) | Block::Numbered(items) => {
-                self.space(t.paragraph_gap);
+                self.space(t.list_gap);
                 let numbered = matches!(block, Block::Numbered(_));
                 let list = self.structure.add(Kind::L, Structure::ROOT, i);
                 for (n, item) in items.iter().enumerate() {
@@ -181,7 +185,7 @@ impl<'a> Builder<'a> {
                     let body = self.node(Kind::LBody, li, i);
                     self.paragraph(&spans, &t.body, t.list_indent, Some((&label, lbl)), body);
                 }
-                self.space(t.paragraph_gap);
+                self.space(t.list_gap);
             }
             Block::Quote(q) => {
                 let inner = self.width - t.quote_rule - 2.0 * t.box_padding;
@@ -199,6 +203,9 @@ impl<'a> Builder<'a> {
                         },
                     );
                     let role = self.node(Kind::P, quote, i);
+                    if let Some(last) = rows.last_mut() {
+                        last.height += t.item_gap;
+                    }
                     rows.extend(self.text_rows(&spans, &t.quote_by, x, inner, role));
                 }
                 self.frame(i, rows, FrameStyle::Quote);
@@ -247,7 +254,7 @@ impl<'a> Builder<'a> {
                     }
                     let role = self.node(Kind::P, entry, i);
                     rows.extend(self.text_rows(&parse_inline(&e.a), &t.body, 0.0, self.width, role));
-                    self.children.push(Child::Frame(Frame {
+                    self.push(Child::Frame(Frame {
                         rows,
                         padding: 0.0,
                         style: FrameStyle::Plain,
@@ -270,7 +277,7 @@ impl<'a> Builder<'a> {
                 self.frame(i, rows, FrameStyle::Tinted);
             }
             Block::Image(img) => self.image(i, img),
-            Block::PageBreak => self.children.push(Child::PageBreak),
+            Block::PageBreak => self.push(Child::PageBreak),
         }
     }
 
@@ -285,20 +292,20 @@ impl<'a> Builder<'a> {
         let role = self.node(kind, Structure::ROOT, i);
         let spans = parse_inline(text);
         let mut y = 0.0;
-        for line in self.lines(&spans, style, self.width) {
+        for line in self.balanced_lines(&spans, style, self.width) {
             self.draw_line(&mut chunk.items, &line, &spans, style, 0.0, y, role);
             y += style.leading;
         }
         chunk.height = y;
         chunk.need = y;
-        self.children.push(Child::Keep { chunk, block: i });
-        self.space(below);
+        self.push(Child::Keep { chunk, block: i });
+        self.pinned_space(below);
     }
 
     fn frame(&mut self, block: usize, rows: Vec<Chunk>, style: FrameStyle) {
         let t = self.theme;
         self.space(t.box_gap);
-        self.children.push(Child::Frame(Frame {
+        self.push(Child::Frame(Frame {
             rows,
             padding: t.box_padding,
             style,
@@ -347,7 +354,7 @@ impl<'a> Builder<'a> {
         chunk.height = y;
         chunk.need = y;
         self.space(t.box_gap);
-        self.children.push(Child::Keep { chunk, block: i });
+        self.push(Child::Keep { chunk, block: i });
         self.space(t.box_gap);
     }
 
@@ -361,7 +368,7 @@ impl<'a> Builder<'a> {
         label: Option<(&str, Role)>,
         role: Role,
     ) {
-        let lines = self.lines(spans, style, self.width - indent);
+        let lines = self.paragraph_lines(spans, style, self.width - indent);
         let n = lines.len();
         for (k, line) in lines.iter().enumerate() {
             let mut chunk = Chunk {
@@ -376,28 +383,43 @@ impl<'a> Builder<'a> {
             }
             if k == 0 {
                 if let Some((label, label_role)) = label {
+                    // A bullet at text size is a speck; it is drawn larger, on the
+                    // text's baseline.
+                    let size = if label == "•" {
+                        style.size * 1.3
+                    } else {
+                        style.size
+                    };
+                    let label_style = TextStyle {
+                        color: self.theme.accent,
+                        bold: true,
+                        size,
+                        ..*style
+                    };
                     let label_spans = [Span {
                         text: label.to_string(),
                         ..Span::default()
                     }];
-                    let label_style = TextStyle {
-                        color: self.theme.accent,
-                        bold: true,
-                        ..*style
-                    };
+                    let baseline = baseline_offset(self.fonts, style);
+                    let from = chunk.items.len();
                     for l in self.lines(&label_spans, &label_style, indent) {
                         self.draw_line(&mut chunk.items, &l, &[], &label_style, 0.0, 0.0, label_role);
+                    }
+                    for item in &mut chunk.items[from..] {
+                        if let Item::Text(run) = &mut item.item {
+                            run.baseline = baseline;
+                        }
                     }
                 }
             }
             self.draw_line(&mut chunk.items, line, spans, style, indent, 0.0, role);
-            self.children.push(Child::Line(chunk));
+            self.push(Child::Line(chunk));
         }
     }
 
     /// Lines of text as rows of a frame.
     fn text_rows(&mut self, spans: &[Span], style: &TextStyle, x: Pt, width: Pt, role: Role) -> Vec<Chunk> {
-        self.lines(spans, style, width)
+        self.paragraph_lines(spans, style, width)
             .iter()
             .map(|line| {
                 let mut chunk = Chunk {
@@ -409,6 +431,50 @@ impl<'a> Builder<'a> {
                 chunk
             })
             .collect()
+    }
+
+    /// Lines of a heading or title, as even in length as their count allows
+    /// ("Benefits of Acupuncture / for Hip and Knee Pain", not a lone last word).
+    fn balanced_lines(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
+        let mut best = self.lines(spans, style, width);
+        let n = best.len();
+        if n < 2 {
+            return best;
+        }
+        // The narrowest measure that still gives n lines.
+        let (mut narrow, mut wide) = (width / 2.0, width);
+        for _ in 0..10 {
+            let mid = (narrow + wide) / 2.0;
+            let lines = self.lines(spans, style, mid);
+            if lines.len() == n {
+                wide = mid;
+                best = lines;
+            } else {
+                narrow = mid;
+            }
+        }
+        best
+    }
+
+    /// Lines of running text without a "runt" (a last line of one short word): the
+    /// text is re-broken up to 12% narrower when that keeps its line count.
+    fn paragraph_lines(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
+        let lines = self.lines(spans, style, width);
+        let n = lines.len();
+        let runt = |line: &Line| {
+            let text: String = line.pieces.iter().map(|p| p.text.as_str()).collect();
+            !text.trim().contains(' ') && line.width < width * 0.25
+        };
+        if n < 2 || !runt(&lines[n - 1]) {
+            return lines;
+        }
+        for step in 1..=6 {
+            let narrower = self.lines(spans, style, width * (1.0 - 0.02 * step as f32));
+            if narrower.len() == n && !runt(&narrower[n - 1]) {
+                return narrower;
+            }
+        }
+        lines
     }
 
     fn lines(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
@@ -572,9 +638,22 @@ impl<'a> Builder<'a> {
     /// paragraph's space after and a list's space before are not added up.
     fn space(&mut self, pt: Pt) {
         match self.children.last_mut() {
+            // Under a heading the heading's own space holds: its text belongs to it.
+            Some(Child::Space(_)) if self.pinned => {}
             Some(Child::Space(s)) => *s = s.max(pt),
             _ => self.children.push(Child::Space(pt)),
         }
+    }
+
+    /// Space that the next block's space before does not widen.
+    fn pinned_space(&mut self, pt: Pt) {
+        self.space(pt);
+        self.pinned = true;
+    }
+
+    fn push(&mut self, child: Child) {
+        self.pinned = false;
+        self.children.push(child);
     }
 }
 

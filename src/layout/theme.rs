@@ -35,8 +35,12 @@ pub struct Theme {
     pub footer: TextStyle,
     pub accent: Color,
     pub tint: Color,
-    /// Between paragraphs and around lists.
+    /// Between paragraphs.
     pub paragraph_gap: Pt,
+    /// Above and below lists, so two lists in a row read as two.
+    pub list_gap: Pt,
+    /// Below the title block's rule.
+    pub title_gap: Pt,
     pub heading_above: Pt,
     pub heading_below: Pt,
     pub subheading_above: Pt,
@@ -77,14 +81,17 @@ impl Default for Theme {
             accent,
             tint: Color::hex(0xEAF4F2),
             paragraph_gap: 8.0,
-            heading_above: 14.0,
-            heading_below: 6.0,
-            subheading_above: 10.0,
-            subheading_below: 4.0,
+            list_gap: 10.0,
+            title_gap: 12.0,
+            // A heading sits nearer its own text than the text before it (about 2:1).
+            heading_above: 18.0,
+            heading_below: 5.0,
+            subheading_above: 12.0,
+            subheading_below: 3.0,
             list_indent: 6.0 * PT_PER_MM,
             item_gap: 4.0,
             box_padding: 10.0,
-            box_gap: 10.0,
+            box_gap: 12.0,
             quote_rule: 3.0,
             callout_border: 1.5,
             radius: 4.0,
