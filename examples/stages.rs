@@ -17,7 +17,9 @@ fn main() {
             author: None,
             language: "en-GB",
         };
-        let pdf = leafpress::pdf::write(&layout, &resolved.images, &meta).unwrap();
+        let sheets = leafpress::impose::impose(&layout, &Default::default());
+        let (images, _) = leafpress::images::prepare(&layout, &resolved.images, Default::default());
+        let pdf = leafpress::pdf::write(&layout, &sheets, &images, &meta).unwrap();
         let t4 = Instant::now();
         let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
         println!(

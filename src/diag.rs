@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 /// One problem with the input, located as precisely as the stage that found it can.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// An error stops the build; a warning travels beside the output.
+    pub level: Level,
     /// The file the problem is in.
     pub file: PathBuf,
     /// Byte range in that file, when known.
@@ -22,11 +24,17 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn new(file: &Path, message: impl Into<String>) -> Self {
         Diagnostic {
+            level: Level::Error,
             file: file.to_path_buf(),
             span: None,
             message: message.into(),
             help: None,
         }
+    }
+
+    pub fn warning(mut self) -> Self {
+        self.level = Level::Warning;
+        self
     }
 
     pub fn at(mut self, span: Option<std::ops::Range<usize>>) -> Self {
@@ -46,6 +54,21 @@ impl Diagnostic {
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Some((line, col))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+impl Level {
+    fn name(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
     }
 }
 
@@ -79,7 +102,7 @@ impl Diagnostics {
                 Some((l, c)) => format!("{}:{l}:{c}", d.file.display()),
                 None => d.file.display().to_string(),
             };
-            out.push_str(&format!("{place}: error: {}\n", d.message));
+            out.push_str(&format!("{place}: {}: {}\n", d.level.name(), d.message));
             if let Some(h) = &d.help {
                 out.push_str(&format!("  help: {h}\n"));
             }
@@ -97,7 +120,11 @@ impl Diagnostics {
         let config = term::Config::default();
         let mut out = String::new();
         for d in &self.items {
-            let mut cs = Cs::error().with_message(&d.message);
+            let mut cs = match d.level {
+                Level::Error => Cs::error(),
+                Level::Warning => Cs::warning(),
+            }
+            .with_message(&d.message);
             let mut notes = Vec::new();
             match (&self.source, &d.span) {
                 (Some(src), Some(span)) => {

@@ -20,6 +20,8 @@
 
 pub mod content;
 pub mod diag;
+pub mod images;
+pub mod impose;
 pub mod layout;
 pub mod pdf;
 pub mod text;
@@ -31,10 +33,23 @@ use content::{Resolved, Source};
 use layout::Theme;
 use std::path::Path;
 
+/// How to build: where the PDF goes and how its pages are put on sheets.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Options {
+    /// Image resolution and compression. Default: print.
+    pub target: images::Target,
+    /// Sheets for an office printer, bleed and crop marks for a print shop.
+    /// Default: one sheet per page, no bleed.
+    pub impose: impose::ImposeOptions,
+}
+
 /// A finished leaflet.
 pub struct Built {
     pub pdf: Vec<u8>,
     pub layout: layout::Document,
+    pub sheets: usize,
+    /// Problems that did not stop the build (images too coarse for print).
+    pub warnings: Diagnostics,
 }
 
 /// Reads, parses and resolves a content file: everything short of layout.
@@ -75,24 +90,57 @@ pub fn lay_out(
     })
 }
 
-/// Builds the PDF of a content file.
+/// Builds the PDF of a content file with the default options.
 pub fn build_file(path: &Path) -> Result<Built, Diagnostics> {
-    let (src, resolved) = load(path)?;
-    render(&src, &resolved)
+    build_file_with(path, &Options::default())
 }
 
-/// Lays out and writes a resolved leaflet.
-pub fn render(src: &Source, doc: &Resolved) -> Result<Built, Diagnostics> {
+pub fn build_file_with(path: &Path, options: &Options) -> Result<Built, Diagnostics> {
+    let (src, resolved) = load(path)?;
+    render(&src, &resolved, options)
+}
+
+/// Lays out, imposes and writes a resolved leaflet.
+pub fn render(src: &Source, doc: &Resolved, options: &Options) -> Result<Built, Diagnostics> {
     let mut fonts = text::Fonts::new();
     let layout = lay_out(src, doc, &mut fonts)?;
+    let sheets = impose::impose(&layout, &options.impose);
+    let (prepared, low) = images::prepare(&layout, &doc.images, options.target);
+    let warnings = Diagnostics {
+        items: low
+            .iter()
+            .map(|l| {
+                let name = match doc.leaflet.blocks.get(l.block) {
+                    Some(content::Block::Image(img)) => img.src.clone(),
+                    _ => format!("block {}", l.block + 1),
+                };
+                Diagnostic::new(
+                    &src.path,
+                    format!(
+                        "image \"{name}\" is placed at {:.0} ppi; print wants 300 ppi",
+                        l.ppi
+                    ),
+                )
+                .at(doc.block_spans.get(l.block).cloned().flatten())
+                .help("use a larger image, or a smaller `width:`; it will look soft in print")
+                .warning()
+            })
+            .collect(),
+        source: Some(src.text.clone()),
+    };
     let l = &doc.leaflet;
     let meta = pdf::Meta {
         title: &text::plain_text(&l.title),
         author: l.author.as_deref(),
         language: &l.language,
     };
-    let pdf = pdf::write(&layout, &doc.images, &meta).map_err(|e| {
+    let pdf = pdf::write(&layout, &sheets, &prepared, &meta).map_err(|e| {
         Diagnostics::one(Diagnostic::new(&src.path, e).help("this is a bug in leafpress; please report it"))
     })?;
-    Ok(Built { pdf, layout })
+    Ok(Built {
+        pdf,
+        layout,
+        sheets: sheets.sheets.len(),
+        warnings,
+    })
 }

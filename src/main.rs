@@ -1,7 +1,10 @@
 //! The `leafpress` command: a thin shell over the library.
 
 use clap::{Parser, Subcommand};
-use leafpress::{Diagnostic, Diagnostics};
+use leafpress::images::Target;
+use leafpress::impose::ImposeOptions;
+use leafpress::units::Length;
+use leafpress::{Diagnostic, Diagnostics, Options};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,6 +21,51 @@ struct Cli {
     command: Command,
 }
 
+#[derive(clap::Args, Debug)]
+struct OutputOptions {
+    /// Where the PDF goes: print keeps images up to 300 ppi; email resamples them to
+    /// about 150 ppi and recompresses photos, for a small attachment.
+    #[arg(long = "for", value_enum, default_value_t = Purpose::Print)]
+    purpose: Purpose,
+    /// Impose two pages per landscape sheet in booklet order, for duplex printing
+    /// (flip on the short edge), then fold and staple.
+    #[arg(long, conflicts_with_all = ["bleed", "crop_marks"])]
+    booklet: bool,
+    /// Extend each page by this much on every side for a print shop (e.g. 3mm);
+    /// sets TrimBox and BleedBox.
+    #[arg(long, value_name = "LEN", value_parser = parse_length)]
+    bleed: Option<Length>,
+    /// Add trim marks outside the bleed.
+    #[arg(long)]
+    crop_marks: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Purpose {
+    Print,
+    Email,
+}
+
+impl OutputOptions {
+    fn options(&self) -> Options {
+        Options {
+            target: match self.purpose {
+                Purpose::Print => Target::Print,
+                Purpose::Email => Target::Email,
+            },
+            impose: ImposeOptions {
+                booklet: self.booklet,
+                bleed: self.bleed.map_or(0.0, Length::pt),
+                crop_marks: self.crop_marks,
+            },
+        }
+    }
+}
+
+fn parse_length(s: &str) -> Result<Length, String> {
+    s.parse()
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Build PDFs. With no INPUT, builds every content/*.yaml into out/.
@@ -30,6 +78,8 @@ enum Command {
         /// Folder for the PDFs. Default: out.
         #[arg(long)]
         out_dir: Option<PathBuf>,
+        #[command(flatten)]
+        output_options: OutputOptions,
     },
     /// Check content files (content, images, layout) without writing anything.
     Check {
@@ -45,7 +95,9 @@ fn main() -> ExitCode {
             inputs,
             output,
             out_dir,
+            output_options,
         } => {
+            let options = output_options.options();
             let inputs = if inputs.is_empty() {
                 default_inputs()
             } else {
@@ -62,7 +114,7 @@ fn main() -> ExitCode {
             let mut failed = false;
             for input in &inputs {
                 let target = output.clone().unwrap_or_else(|| out_dir.join(pdf_name(input)));
-                failed |= !build(input, &target);
+                failed |= !build(input, &target, &options);
             }
             if failed {
                 ExitCode::from(1)
@@ -94,9 +146,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(input: &Path, target: &Path) -> bool {
+fn build(input: &Path, target: &Path, options: &Options) -> bool {
     let start = Instant::now();
-    let built = match leafpress::build_file(input) {
+    let built = match leafpress::build_file_with(input, options) {
         Ok(b) => b,
         Err(d) => {
             report(&d);
@@ -110,8 +162,16 @@ fn build(input: &Path, target: &Path) -> bool {
         ));
         return false;
     }
+    if !built.warnings.items.is_empty() {
+        report(&built.warnings);
+    }
+    let sheets = if built.sheets != built.layout.pages.len() {
+        format!(" on {} sheets", built.sheets)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "{} → {} ({} pages, {:.0} KB, {:.0} ms)",
+        "{} → {} ({} pages{sheets}, {:.0} KB, {:.0} ms)",
         input.display(),
         target.display(),
         built.layout.pages.len(),

@@ -7,4 +7,21 @@ pub mod resolve;
 
 pub use load::{parse, Source};
 pub use model::{Block, Leaflet};
-pub use resolve::{resolve, LoadedImage, Pixels, Resolved};
+pub use resolve::{resolve, Jpeg, LoadedImage, Resolved};
+
+/// The anchor of a heading, for internal links: `[see Benefits](#benefits-of-acupuncture)`.
+/// Lower case, letters and digits kept, every other run of characters one hyphen.
+pub fn anchor(heading: &str) -> String {
+    let text = crate::text::plain_text(heading).to_lowercase();
+    let mut out = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(word);
+    }
+    out
+}

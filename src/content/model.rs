@@ -64,6 +64,26 @@ pub const BLOCK_TYPES: &[&str] = &[
 ];
 
 impl Block {
+    /// Every text field of the block, in reading order (markup included).
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Block::Heading(t) | Block::Subheading(t) | Block::Paragraph(t) => vec![t],
+            Block::Bullets(items) | Block::Numbered(items) => items.iter().map(String::as_str).collect(),
+            Block::Quote(q) => std::iter::once(q.text.as_str()).chain(q.by.as_deref()).collect(),
+            Block::Callout(c) => c.title.as_deref().into_iter().chain([c.text.as_str()]).collect(),
+            Block::Image(i) => i.caption.as_deref().into_iter().collect(),
+            Block::Faq(entries) => entries
+                .iter()
+                .flat_map(|e| [e.q.as_str(), e.a.as_str()])
+                .collect(),
+            Block::Contact(c) => [&c.name, &c.phone, &c.email, &c.web, &c.address]
+                .into_iter()
+                .filter_map(|f| f.as_deref())
+                .collect(),
+            Block::PageBreak => Vec::new(),
+        }
+    }
+
     pub fn type_name(&self) -> &'static str {
         match self {
             Block::Heading(_) => "heading",

@@ -26,21 +26,22 @@ pub struct Resolved {
     pub block_spans: Vec<Option<Range<usize>>>,
 }
 
-/// An image ready to place: its pixel size, and what the PDF will embed.
+/// A decoded image, upright.
 #[derive(Debug, Clone)]
 pub struct LoadedImage {
     pub path: PathBuf,
     pub width_px: u32,
     pub height_px: u32,
-    pub pixels: Pixels,
+    pub pixels: DynamicImage,
+    /// The file's own JPEG bytes, when they can be embedded as they are (grey or
+    /// YCbCr, no EXIF turn needed), so a photo is not compressed a second time.
+    pub jpeg: Option<Jpeg>,
 }
 
 #[derive(Debug, Clone)]
-pub enum Pixels {
-    /// The file's own JPEG bytes, embedded as they are (no second compression).
-    Jpeg { bytes: Vec<u8>, components: u8 },
-    /// Decoded pixels (PNG, or a JPEG that had to be rotated), embedded losslessly.
-    Decoded(DynamicImage),
+pub struct Jpeg {
+    pub bytes: Vec<u8>,
+    pub components: u8,
 }
 
 pub fn resolve(src: &Source, leaflet: Leaflet) -> Result<Resolved, Diagnostics> {
@@ -122,6 +123,7 @@ pub fn resolve(src: &Source, leaflet: Leaflet) -> Result<Resolved, Diagnostics> 
             }
         }
     }
+    problems.extend(check_internal_links(src, &leaflet, &block_spans));
     if problems.is_empty() {
         Ok(Resolved {
             leaflet,
@@ -134,6 +136,47 @@ pub fn resolve(src: &Source, leaflet: Leaflet) -> Result<Resolved, Diagnostics> 
             source: Some(src.text.clone()),
         })
     }
+}
+
+/// Every `[text](#anchor)` must name a heading of this leaflet.
+fn check_internal_links(src: &Source, leaflet: &Leaflet, spans: &[Option<Range<usize>>]) -> Vec<Diagnostic> {
+    let anchors: Vec<String> = leaflet
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(t) | Block::Subheading(t) => Some(super::anchor(t)),
+            _ => None,
+        })
+        .collect();
+    let names: Vec<&str> = anchors.iter().map(String::as_str).collect();
+    let mut problems = Vec::new();
+    for (i, block) in leaflet.blocks.iter().enumerate() {
+        for text in block.texts() {
+            for span in crate::text::parse_inline(text) {
+                let Some(target) = span.link.as_deref().and_then(|l| l.strip_prefix('#')) else {
+                    continue;
+                };
+                if names.contains(&target) {
+                    continue;
+                }
+                let at = find_value(&src.text, &format!("#{target}"), spans.get(i).cloned().flatten());
+                let d = Diagnostic::new(
+                    &src.path,
+                    format!(
+                        "link to \"#{target}\" in block {}: no heading has that anchor",
+                        i + 1
+                    ),
+                )
+                .at(at.or_else(|| spans.get(i).cloned().flatten()));
+                problems.push(match crate::diag::did_you_mean(target, &names) {
+                    Some(s) => d.help(format!("did you mean \"#{s}\"? A heading's anchor is its text in lower case, words joined by hyphens")),
+                    None if names.is_empty() => d.help("internal links point at headings, and this leaflet has none"),
+                    None => d.help(format!("headings' anchors: {}", names.iter().map(|n| format!("#{n}")).collect::<Vec<_>>().join(", "))),
+                });
+            }
+        }
+    }
+    problems
 }
 
 /// The span of `value` in the text, searching from the block's start.
@@ -168,15 +211,16 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, String> {
     let upright = orientation == ::image::metadata::Orientation::NoTransforms;
     img.apply_orientation(orientation);
 
-    let pixels = match (format, jpeg_components(&bytes)) {
-        (ImageFormat::Jpeg, Some(components @ (1 | 3))) if upright => Pixels::Jpeg { bytes, components },
-        _ => Pixels::Decoded(img.clone()),
+    let jpeg = match (format, jpeg_components(&bytes)) {
+        (ImageFormat::Jpeg, Some(components @ (1 | 3))) if upright => Some(Jpeg { bytes, components }),
+        _ => None,
     };
     Ok(LoadedImage {
         path: path.to_path_buf(),
         width_px: img.width(),
         height_px: img.height(),
-        pixels,
+        pixels: img,
+        jpeg,
     })
 }
 

@@ -118,6 +118,8 @@ pub struct OutlineEntry {
     /// 1 for `heading`, 2 for `subheading`.
     pub level: u8,
     pub title: String,
+    /// What `[text](#anchor)` links use to point here (see [`crate::content::anchor`]).
+    pub anchor: String,
     /// 0-based page index.
     pub page: usize,
     /// Top of the heading on that page.

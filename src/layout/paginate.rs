@@ -120,6 +120,7 @@ impl<'a> Paginator<'a> {
             self.outline.push(OutlineEntry {
                 level: *level,
                 title: title.clone(),
+                anchor: crate::content::anchor(title),
                 page,
                 y: oy,
             });

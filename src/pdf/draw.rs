@@ -4,10 +4,11 @@
 use super::fonts::EmbeddedFonts;
 use crate::layout::page::Edges;
 use crate::layout::structure::{NodeId, Structure};
-use crate::layout::{Color, Item, Page, Rect, Role, TextRun};
+use crate::layout::{Color, Item, Placed, Rect, Role, TextRun};
 use printpdf::{
-    Actions, BorderArray, Codepoint, DictItem, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle,
-    Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
+    Actions, BorderArray, Codepoint, CurTransMat, Destination, DictItem, LinePoint, LinkAnnotation, Op,
+    PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder, XObjectId,
+    XObjectTransform,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -17,22 +18,46 @@ pub struct Painter<'a> {
     /// Image XObjects by content block index, with their pixel width.
     pub images: &'a HashMap<usize, (XObjectId, u32)>,
     pub structure: &'a Structure,
+    /// Headings that internal links point at, by anchor.
+    pub anchors: &'a HashMap<String, Anchor>,
 }
 
-/// What one page contributes to the structure tree, in painting order: each marked
-/// content id and each link annotation, with the element it belongs to.
+/// What one placed page contributes to the structure tree, in painting order: each
+/// marked-content id and each link annotation, with the element it belongs to.
 #[derive(Debug, Default)]
-pub struct PageTags {
+pub struct SlotTags {
+    /// The laid-out page.
+    pub page: usize,
+    /// The sheet (PDF page) it is painted on.
+    pub sheet: usize,
     pub events: Vec<(NodeId, Tagged)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Tagged {
-    /// Marked content with this MCID (MCIDs count from 0 on each page).
+    /// Marked content with this MCID (MCIDs count from 0 on each sheet).
     Mcid(i64),
-    /// The page's n-th link annotation.
+    /// The sheet's n-th link annotation.
     Annot(usize),
 }
+
+/// Where a page goes on its sheet: top-left corner at (dx, dy) of a sheet this tall.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placement {
+    pub dx: f32,
+    pub dy: f32,
+    pub sheet_height: f32,
+}
+
+/// Numbering that runs on across the pages painted on one sheet.
+#[derive(Debug, Default)]
+pub struct SheetCounts {
+    pub mcids: i64,
+    pub annots: usize,
+}
+
+/// A heading a link can jump to: sheet index (0-based), left and top in PDF space.
+pub type Anchor = (usize, f32, f32);
 
 /// The marked-content sequence currently open.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,25 +67,38 @@ enum Marked {
 }
 
 impl Painter<'_> {
-    /// The page's operations, every painted item inside a marked-content sequence:
-    /// content tagged with its element's type and an MCID, the rest as artifacts.
-    pub fn page_ops(&self, page: &Page) -> (Vec<Op>, PageTags) {
-        let mut ops = Vec::new();
-        let mut tags = PageTags::default();
+    /// Paints one page's items (or a sheet's marks) at `at`, every item inside a
+    /// marked-content sequence: content tagged with its element's type and an MCID,
+    /// the rest as artifacts. Returns the tagging events in painting order.
+    pub fn paint(
+        &self,
+        ops: &mut Vec<Op>,
+        items: &[Placed],
+        at: Placement,
+        counts: &mut SheetCounts,
+    ) -> Vec<(NodeId, Tagged)> {
+        let mut events = Vec::new();
+        // Content is drawn in page coordinates, moved into place on the sheet.
+        let moved = at.dx != 0.0 || at.dy != 0.0 || at.sheet_height != self.height;
+        if moved {
+            ops.push(Op::SaveGraphicsState);
+            let (x, y) = (round(at.dx), round(at.sheet_height - self.height - at.dy));
+            ops.push(Op::SetTransformationMatrix {
+                matrix: CurTransMat::Translate(Pt(x), Pt(y)),
+            });
+        }
         let mut in_text = false;
         let mut open: Option<Marked> = None;
-        let mut annots = 0;
-        let mut next_mcid = 0;
         let mut font: Option<(printpdf::FontId, f32)> = None;
         // Fill colour outside q/Q: boxes set theirs inside q/Q, so this stays true.
         let mut colour: Option<Color> = None;
-        for placed in &page.items {
+        for placed in items {
             if let Item::Link { .. } = placed.item {
                 // An annotation is not content: it joins its Link element as an object reference.
                 if let Role::Content { node, .. } = placed.role {
-                    tags.events.push((node, Tagged::Annot(annots)));
+                    events.push((node, Tagged::Annot(counts.annots)));
                 }
-                annots += 1;
+                counts.annots += 1;
             }
             let is_text = matches!(placed.item, Item::Text(_));
             let wanted = match placed.role {
@@ -86,9 +124,9 @@ impl Painter<'_> {
                         tag: "Artifact".into(),
                     },
                     Marked::Node(node) => {
-                        let mcid = next_mcid;
-                        next_mcid += 1;
-                        tags.events.push((node, Tagged::Mcid(mcid)));
+                        let mcid = counts.mcids;
+                        counts.mcids += 1;
+                        events.push((node, Tagged::Mcid(mcid)));
                         let mut map = BTreeMap::new();
                         map.insert("MCID".to_string(), DictItem::Int(mcid));
                         Op::BeginMarkedContentWithProperties {
@@ -100,7 +138,7 @@ impl Painter<'_> {
                 open = Some(wanted);
             }
             match &placed.item {
-                Item::Text(run) => self.text(&mut ops, run, &mut font, &mut colour),
+                Item::Text(run) => self.text(ops, run, &mut font, &mut colour),
                 Item::Fill {
                     rect,
                     color,
@@ -176,12 +214,12 @@ impl Painter<'_> {
                 Item::Link { rect, uri } => ops.push(Op::LinkAnnotation {
                     link: LinkAnnotation::new(
                         printpdf::Rect::from_xywh(
-                            Pt(rect.x),
-                            Pt(self.height - rect.bottom()),
-                            Pt(rect.w),
-                            Pt(rect.h),
+                            Pt(round(rect.x + at.dx)),
+                            Pt(round(at.sheet_height - rect.bottom() - at.dy)),
+                            Pt(round(rect.w)),
+                            Pt(round(rect.h)),
                         ),
-                        Actions::uri(uri.clone()),
+                        self.action(uri),
                         Some(BorderArray::Solid([0.0, 0.0, 0.0])),
                         None,
                         None,
@@ -195,7 +233,23 @@ impl Painter<'_> {
         if in_text {
             ops.push(Op::EndTextSection);
         }
-        (ops, tags)
+        if moved {
+            ops.push(Op::RestoreGraphicsState);
+        }
+        events
+    }
+
+    /// A web, mail or phone link opens its URI; `#anchor` jumps to that heading.
+    fn action(&self, uri: &str) -> Actions {
+        match uri.strip_prefix('#').and_then(|a| self.anchors.get(a)) {
+            Some(&(sheet, left, top)) => Actions::go_to(Destination::Xyz {
+                page: sheet + 1,
+                left: Some(left),
+                top: Some(top),
+                zoom: None,
+            }),
+            None => Actions::uri(uri.to_string()),
+        }
     }
 
     fn text(

@@ -10,14 +10,17 @@ use crate::layout::Document;
 use lopdf::{dictionary, Dictionary, Object, ObjectId, StringFormat};
 use std::hash::{Hash, Hasher};
 
-use super::draw::PageTags;
+use super::draw::SlotTags;
 use super::{tags, Meta};
+use crate::impose::{Imposition, Sheet};
+use crate::layout::Rect;
 
 pub fn finish(
     mut lo: lopdf::Document,
     doc: &Document,
+    sheets: &Imposition,
     meta: &Meta,
-    page_tags: &[PageTags],
+    slots: &[SlotTags],
 ) -> Result<Vec<u8>, String> {
     let err = |e: lopdf::Error| format!("finishing the PDF: {e}");
     lo.version = "1.7".into();
@@ -42,7 +45,12 @@ pub fn finish(
                 .map(|u| String::from_utf8_lossy(u).into_owned())
                 .unwrap_or_default();
             d.set("F", 4);
-            d.set("Contents", text_string(&format!("Link to {uri}")));
+            let contents = if uri.is_empty() {
+                "Link to another part of this leaflet".to_string()
+            } else {
+                format!("Link to {uri}")
+            };
+            d.set("Contents", text_string(&contents));
             d.set("P", Object::Reference(page_id));
             ids.push(lo.add_object(d));
         }
@@ -58,10 +66,15 @@ pub fn finish(
         }
         annots.push(ids);
     }
-    tags::add_structure(&mut lo, &doc.structure, &pages, page_tags, &annots)?;
+    for (&page_id, sheet) in pages.iter().zip(&sheets.sheets) {
+        let page = lo.get_dictionary_mut(page_id).map_err(err)?;
+        page.set("TrimBox", pdf_box(sheet, sheet.trim));
+        page.set("BleedBox", pdf_box(sheet, sheet.bleed));
+    }
+    tags::add_structure(&mut lo, &doc.structure, &pages, slots, &annots)?;
     tags::add_xmp(&mut lo, meta)?;
 
-    let outline = build_outline(&mut lo, doc, &pages);
+    let outline = build_outline(&mut lo, doc, sheets, &pages);
     let catalog = lo.catalog_mut().map_err(err)?;
     catalog.set("Lang", text_string(meta.language));
     catalog.set("ViewerPreferences", dictionary! { "DisplayDocTitle" => true });
@@ -187,7 +200,22 @@ pub fn text_string(s: &str) -> Object {
 }
 
 /// Writes the outline tree; returns the Outlines dictionary, or None with no headings.
-fn build_outline(lo: &mut lopdf::Document, doc: &Document, pages: &[ObjectId]) -> Option<ObjectId> {
+/// A rectangle on a sheet as a PDF box: [left bottom right top] in PDF space.
+fn pdf_box(sheet: &Sheet, r: Rect) -> Object {
+    let v = [r.x, sheet.height - r.bottom(), r.right(), sheet.height - r.y];
+    Object::Array(
+        v.iter()
+            .map(|&n| Object::Real((n * 100.0).round() / 100.0))
+            .collect(),
+    )
+}
+
+fn build_outline(
+    lo: &mut lopdf::Document,
+    doc: &Document,
+    sheets: &Imposition,
+    pages: &[ObjectId],
+) -> Option<ObjectId> {
     if doc.outline.is_empty() {
         return None;
     }
@@ -197,15 +225,17 @@ fn build_outline(lo: &mut lopdf::Document, doc: &Document, pages: &[ObjectId]) -
     let mut top: Vec<(ObjectId, Vec<ObjectId>)> = Vec::new();
     let mut dicts: Vec<(ObjectId, Dictionary)> = Vec::new();
     for entry in &doc.outline {
-        let Some(&page) = pages.get(entry.page) else {
+        let Some((sheet, dx, dy)) = sheets.locate(entry.page) else {
             continue;
         };
         let id = lo.new_object_id();
+        // The heading itself at the top of the window, a little air above it.
+        let window_top = sheets.sheets[sheet].height - (entry.y + dy) + 4.0;
         let dest = vec![
-            Object::Reference(page),
+            Object::Reference(pages[sheet]),
             Object::Name(b"XYZ".to_vec()),
-            Object::Null,
-            Object::Real(doc.height - entry.y + 4.0),
+            Object::Real(dx),
+            Object::Real(window_top),
             Object::Null,
         ];
         dicts.push((

@@ -9,8 +9,9 @@ mod finish;
 mod fonts;
 mod tags;
 
-use crate::content::{LoadedImage, Pixels};
-use crate::layout::{Document, Item};
+use crate::images::Prepared;
+use crate::impose::Imposition;
+use crate::layout::{Document, Placed, Role};
 use printpdf::{
     DictItem, ExternalStream, ExternalXObject, ImageCompression, ImageOptimizationOptions, PdfDocument,
     PdfPage, PdfSaveOptions, Px, RawImage, XObject, XObjectId,
@@ -24,35 +25,70 @@ pub struct Meta<'a> {
     pub language: &'a str,
 }
 
-/// Writes the laid-out document as PDF bytes.
-pub fn write(doc: &Document, images: &HashMap<usize, LoadedImage>, meta: &Meta) -> Result<Vec<u8>, String> {
+/// Writes the laid-out document, imposed on `sheets`, as PDF bytes.
+pub fn write(
+    doc: &Document,
+    sheets: &Imposition,
+    images: &HashMap<usize, Prepared>,
+    meta: &Meta,
+) -> Result<Vec<u8>, String> {
     let mut pdf = PdfDocument::new(meta.title);
     pdf.metadata.info.author = meta.author.unwrap_or_default().to_string();
     pdf.metadata.info.creator = "leafpress".into();
     pdf.metadata.info.producer = concat!("leafpress ", env!("CARGO_PKG_VERSION")).into();
 
     let fonts = fonts::embed(doc, &mut pdf)?;
-    let xobjects = embed_images(doc, images, &mut pdf)?;
+    let xobjects = embed_images(images, &mut pdf);
+    let anchors = anchors(doc, sheets);
     let painter = draw::Painter {
         height: doc.height,
         fonts: &fonts,
         images: &xobjects,
         structure: &doc.structure,
+        anchors: &anchors,
     };
-    let (pages, page_tags): (Vec<PdfPage>, Vec<draw::PageTags>) = doc
-        .pages
-        .iter()
-        .map(|p| {
-            let (ops, tags) = painter.page_ops(p);
-            let size = |pt: f32| printpdf::Mm(pt / crate::units::PT_PER_MM);
-            (PdfPage::new(size(doc.width), size(doc.height), ops), tags)
-        })
-        .unzip();
+    let mut slot_tags = Vec::new();
+    let mut pages = Vec::new();
+    for (n, sheet) in sheets.sheets.iter().enumerate() {
+        let mut ops = Vec::new();
+        let mut counts = draw::SheetCounts::default();
+        for slot in &sheet.slots {
+            let at = draw::Placement {
+                dx: slot.dx,
+                dy: slot.dy,
+                sheet_height: sheet.height,
+            };
+            let events = painter.paint(&mut ops, &doc.pages[slot.page].items, at, &mut counts);
+            slot_tags.push(draw::SlotTags {
+                page: slot.page,
+                sheet: n,
+                events,
+            });
+        }
+        let marks: Vec<Placed> = sheet
+            .marks
+            .iter()
+            .map(|m| Placed {
+                item: m.clone(),
+                role: Role::Artifact,
+            })
+            .collect();
+        let at = draw::Placement {
+            dx: 0.0,
+            dy: 0.0,
+            sheet_height: sheet.height,
+        };
+        painter.paint(&mut ops, &marks, at, &mut counts);
+        let size = |pt: f32| printpdf::Mm(pt / crate::units::PT_PER_MM);
+        pages.push(PdfPage::new(size(sheet.width), size(sheet.height), ops));
+    }
+    // The structure tree follows the laid-out pages' order, whatever sheet they are on.
+    slot_tags.sort_by_key(|t| t.page);
     let pdf = pdf.with_pages(pages);
     let opts = PdfSaveOptions {
         subset_fonts: false,
-        // Lossless: PNGs are Flate-compressed as they are, never turned into JPEG or
-        // downsampled (printpdf's defaults do both).
+        // Images come prepared (see `images`): printpdf must not recompress or
+        // downsample them, which its defaults do.
         image_optimization: Some(ImageOptimizationOptions {
             format: Some(ImageCompression::Flate),
             max_image_size: None,
@@ -63,32 +99,39 @@ pub fn write(doc: &Document, images: &HashMap<usize, LoadedImage>, meta: &Meta) 
     };
     let mut warnings = Vec::new();
     let lo = pdf.to_lopdf_document(&opts, &mut warnings);
-    finish::finish(lo, doc, meta, &page_tags)
+    finish::finish(lo, doc, sheets, meta, &slot_tags)
+}
+
+/// Where each heading's anchor lands: its sheet, and its top-left corner in PDF space.
+fn anchors(doc: &Document, sheets: &Imposition) -> HashMap<String, draw::Anchor> {
+    doc.outline
+        .iter()
+        .filter_map(|e| {
+            let (sheet, dx, dy) = sheets.locate(e.page)?;
+            let top = sheets.sheets[sheet].height - (e.y + dy);
+            Some((e.anchor.clone(), (sheet, dx + doc.body.x, top)))
+        })
+        .collect()
 }
 
 fn embed_images(
-    doc: &Document,
-    images: &HashMap<usize, LoadedImage>,
+    images: &HashMap<usize, Prepared>,
     pdf: &mut PdfDocument,
-) -> Result<HashMap<usize, (XObjectId, u32)>, String> {
+) -> HashMap<usize, (XObjectId, u32)> {
+    let mut blocks: Vec<_> = images.keys().copied().collect();
+    blocks.sort();
     let mut out = HashMap::new();
-    let placed = doc
-        .pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|p| match p.item {
-            Item::Image { block, .. } => Some(block),
-            _ => None,
-        });
-    for block in placed {
-        if out.contains_key(&block) {
-            continue;
-        }
-        let Some(img) = images.get(&block) else { continue };
+    for block in blocks {
         let id = XObjectId(format!("Im{}", block + 1));
-        let xobject = match &img.pixels {
-            Pixels::Jpeg { bytes, components } => XObject::External(jpeg_xobject(bytes, img, *components)),
-            Pixels::Decoded(d) => {
+        let prepared = &images[&block];
+        let xobject = match prepared {
+            Prepared::Jpeg {
+                bytes,
+                components,
+                width_px,
+                height_px,
+            } => XObject::External(jpeg_xobject(bytes, *width_px, *height_px, *components)),
+            Prepared::Pixels(d) => {
                 let d = match d.color() {
                     ::image::ColorType::L8
                     | ::image::ColorType::La8
@@ -97,19 +140,21 @@ fn embed_images(
                     c if c.has_alpha() => ::image::DynamicImage::ImageRgba8(d.to_rgba8()),
                     _ => ::image::DynamicImage::ImageRgb8(d.to_rgb8()),
                 };
-                XObject::Image(
-                    RawImage::from_dynamic_image(d).map_err(|e| format!("{}: {e}", img.path.display()))?,
-                )
+                // The colour types are converted to ones printpdf takes just above.
+                match RawImage::from_dynamic_image(d) {
+                    Ok(raw) => XObject::Image(raw),
+                    Err(_) => continue,
+                }
             }
         };
         pdf.resources.xobjects.map.insert(id.clone(), xobject);
-        out.insert(block, (id, img.width_px));
+        out.insert(block, (id, prepared.width_px()));
     }
-    Ok(out)
+    out
 }
 
 /// A JPEG embedded as its own bytes (DCTDecode), so it is not compressed twice.
-fn jpeg_xobject(jpeg: &[u8], img: &LoadedImage, components: u8) -> ExternalXObject {
+fn jpeg_xobject(jpeg: &[u8], width: u32, height: u32, components: u8) -> ExternalXObject {
     let mut d = BTreeMap::new();
     let space: &[u8] = if components == 1 {
         b"DeviceGray"
@@ -118,8 +163,8 @@ fn jpeg_xobject(jpeg: &[u8], img: &LoadedImage, components: u8) -> ExternalXObje
     };
     d.insert("Type".into(), DictItem::Name(b"XObject".to_vec()));
     d.insert("Subtype".into(), DictItem::Name(b"Image".to_vec()));
-    d.insert("Width".into(), DictItem::Int(img.width_px as i64));
-    d.insert("Height".into(), DictItem::Int(img.height_px as i64));
+    d.insert("Width".into(), DictItem::Int(width as i64));
+    d.insert("Height".into(), DictItem::Int(height as i64));
     d.insert("BitsPerComponent".into(), DictItem::Int(8));
     d.insert("ColorSpace".into(), DictItem::Name(space.to_vec()));
     d.insert("Filter".into(), DictItem::Name(b"DCTDecode".to_vec()));
@@ -129,8 +174,8 @@ fn jpeg_xobject(jpeg: &[u8], img: &LoadedImage, components: u8) -> ExternalXObje
             content: jpeg.to_vec(),
             compress: false,
         },
-        width: Some(Px(img.width_px as usize)),
-        height: Some(Px(img.height_px as usize)),
+        width: Some(Px(width as usize)),
+        height: Some(Px(height as usize)),
         dpi: None,
     }
 }

@@ -3,20 +3,20 @@
 //! maps content back to elements, MarkInfo and XMP metadata. printpdf has no API for
 //! any of this; it is added to printpdf's output with lopdf.
 
-use super::draw::{PageTags, Tagged};
+use super::draw::{SlotTags, Tagged};
 use super::finish::text_string;
 use super::Meta;
 use crate::layout::structure::{NodeId, Structure};
 use lopdf::{dictionary, Object, ObjectId, Stream};
 
-/// Adds the structure tree for `structure`, given each page's tags (in page order)
-/// and the page objects. Annotations must already be indirect objects, listed per
-/// page in painting order.
+/// Adds the structure tree for `structure`, given what each placed page painted
+/// (`slots`, in the laid-out pages' order) and the sheets' page objects. Annotations
+/// must already be indirect objects, listed per sheet in painting order.
 pub fn add_structure(
     lo: &mut lopdf::Document,
     structure: &Structure,
-    pages: &[ObjectId],
-    page_tags: &[PageTags],
+    sheets: &[ObjectId],
+    slots: &[SlotTags],
     annots: &[Vec<ObjectId>],
 ) -> Result<(), String> {
     let root_id = lo.new_object_id();
@@ -36,29 +36,33 @@ pub fn add_structure(
         kids[parent].push(Object::Reference(ids[n]));
     }
 
-    // ParentTree keys: pages 0..N, then annotations from N on, so both lists are
-    // already in key order when joined.
-    let mut page_entries: Vec<Object> = Vec::new();
+    // ParentTree keys: sheets 0..N (an array indexed by MCID), then one key per
+    // annotation from N on.
+    let mut by_mcid: Vec<Vec<Object>> = vec![Vec::new(); sheets.len()];
     let mut annot_entries: Vec<Object> = Vec::new();
-    let mut next_key = pages.len() as i64;
-    for (p, (tags, &page_id)) in page_tags.iter().zip(pages).enumerate() {
-        let mut by_mcid = Vec::new();
-        for &(node, tagged) in &tags.events {
+    let mut next_key = sheets.len() as i64;
+    for slot in slots {
+        let sheet_id = sheets[slot.sheet];
+        for &(node, tagged) in &slot.events {
             attach(node, structure, &ids, &mut kids, &mut attached);
             match tagged {
                 Tagged::Mcid(mcid) => {
                     kids[node].push(Object::Dictionary(dictionary! {
-                        "Type" => "MCR", "Pg" => Object::Reference(page_id), "MCID" => mcid,
+                        "Type" => "MCR", "Pg" => Object::Reference(sheet_id), "MCID" => mcid,
                     }));
-                    by_mcid.push(Object::Reference(ids[node]));
+                    let array = &mut by_mcid[slot.sheet];
+                    if array.len() <= mcid as usize {
+                        array.resize(mcid as usize + 1, Object::Null);
+                    }
+                    array[mcid as usize] = Object::Reference(ids[node]);
                 }
                 Tagged::Annot(k) => {
                     let annot = *annots
-                        .get(p)
+                        .get(slot.sheet)
                         .and_then(|a| a.get(k))
                         .ok_or("a link lost its annotation")?;
                     kids[node].push(Object::Dictionary(dictionary! {
-                        "Type" => "OBJR", "Pg" => Object::Reference(page_id), "Obj" => Object::Reference(annot),
+                        "Type" => "OBJR", "Pg" => Object::Reference(sheet_id), "Obj" => Object::Reference(annot),
                     }));
                     let a = lo.get_dictionary_mut(annot).map_err(|e| e.to_string())?;
                     a.set("StructParent", next_key);
@@ -68,13 +72,15 @@ pub fn add_structure(
                 }
             }
         }
-        lo.get_dictionary_mut(page_id)
-            .map_err(|e| e.to_string())?
-            .set("StructParents", p as i64);
-        page_entries.push(Object::Integer(p as i64));
-        page_entries.push(Object::Array(by_mcid));
     }
-    let mut parent_tree = page_entries;
+    let mut parent_tree = Vec::new();
+    for (n, (&sheet_id, array)) in sheets.iter().zip(by_mcid).enumerate() {
+        lo.get_dictionary_mut(sheet_id)
+            .map_err(|e| e.to_string())?
+            .set("StructParents", n as i64);
+        parent_tree.push(Object::Integer(n as i64));
+        parent_tree.push(Object::Array(array));
+    }
     parent_tree.extend(annot_entries);
 
     for (n, node) in structure.nodes.iter().enumerate() {

@@ -1,0 +1,160 @@
+//! Images prepared for where the PDF is going, once layout knows their placed size.
+//!
+//! - `print` keeps up to 300 ppi at the placed size: larger images are resampled down
+//!   (Lanczos), smaller ones are kept and reported, since print shops want 300 ppi.
+//! - `email` resamples to about 150 ppi and recompresses photos as JPEG, for a small file.
+//!
+//! JPEGs that need no change are embedded byte for byte; PNG line art stays lossless.
+
+use crate::content::{Jpeg, LoadedImage};
+use crate::layout::{Document, Item};
+use ::image::{imageops::FilterType, DynamicImage, GenericImageView};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Target {
+    /// Office printer or print shop: sharp images, lossless where the source is.
+    #[default]
+    Print,
+    /// Attached to an e-mail, read on screens: small.
+    Email,
+}
+
+impl Target {
+    /// Pixels per inch above which images are resampled down.
+    pub fn max_ppi(self) -> f32 {
+        match self {
+            Target::Print => 300.0,
+            Target::Email => 150.0,
+        }
+    }
+
+    fn jpeg_quality(self) -> u8 {
+        match self {
+            Target::Print => 92,
+            Target::Email => 80,
+        }
+    }
+}
+
+/// What the PDF embeds for one image.
+#[derive(Debug, Clone)]
+pub enum Prepared {
+    Jpeg {
+        bytes: Vec<u8>,
+        components: u8,
+        width_px: u32,
+        height_px: u32,
+    },
+    Pixels(DynamicImage),
+}
+
+impl Prepared {
+    pub fn width_px(&self) -> u32 {
+        match self {
+            Prepared::Jpeg { width_px, .. } => *width_px,
+            Prepared::Pixels(p) => p.width(),
+        }
+    }
+}
+
+/// An image placed below the print target's resolution: (block, placed ppi).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LowResolution {
+    pub block: usize,
+    pub ppi: f32,
+}
+
+/// Prepares every placed image; returns them by block, and the ones too coarse for print.
+pub fn prepare(
+    doc: &Document,
+    images: &HashMap<usize, LoadedImage>,
+    target: Target,
+) -> (HashMap<usize, Prepared>, Vec<LowResolution>) {
+    // The widest placement of each image decides its resolution.
+    let mut placed: HashMap<usize, f32> = HashMap::new();
+    for item in doc.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Image { rect, block } = &item.item {
+            let w = placed.entry(*block).or_default();
+            *w = w.max(rect.w);
+        }
+    }
+    let mut out = HashMap::new();
+    let mut low = Vec::new();
+    let mut blocks: Vec<_> = placed.into_iter().collect();
+    blocks.sort_by_key(|b| b.0);
+    for (block, width_pt) in blocks {
+        let Some(img) = images.get(&block) else { continue };
+        let inches = width_pt / 72.0;
+        let ppi = img.width_px as f32 / inches;
+        if target == Target::Print && ppi < target.max_ppi() - 0.5 {
+            low.push(LowResolution { block, ppi });
+        }
+        out.insert(block, prepare_one(img, inches, ppi, target));
+    }
+    (out, low)
+}
+
+fn prepare_one(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Prepared {
+    // 10% leeway: resampling 330 ppi to 300 costs sharpness for almost no bytes.
+    let resample = ppi > target.max_ppi() * 1.1;
+    let photo = img.jpeg.is_some() || looks_like_photo(&img.pixels);
+    match (&img.jpeg, resample) {
+        (Some(Jpeg { bytes, components }), false) => Prepared::Jpeg {
+            bytes: bytes.clone(),
+            components: *components,
+            width_px: img.width_px,
+            height_px: img.height_px,
+        },
+        _ => {
+            let pixels = if resample {
+                let w = (inches * target.max_ppi()).ceil().max(1.0) as u32;
+                let h = ((w as f32) * img.height_px as f32 / img.width_px as f32)
+                    .round()
+                    .max(1.0) as u32;
+                img.pixels.resize_exact(w, h, FilterType::Lanczos3)
+            } else {
+                img.pixels.clone()
+            };
+            let reencode = photo && (resample || target == Target::Email) && !pixels.color().has_alpha();
+            match reencode
+                .then(|| encode_jpeg(&pixels, target.jpeg_quality()))
+                .flatten()
+            {
+                Some((bytes, components)) => Prepared::Jpeg {
+                    bytes,
+                    components,
+                    width_px: pixels.width(),
+                    height_px: pixels.height(),
+                },
+                None => Prepared::Pixels(pixels),
+            }
+        }
+    }
+}
+
+fn encode_jpeg(img: &DynamicImage, quality: u8) -> Option<(Vec<u8>, u8)> {
+    let mut bytes = Vec::new();
+    let (pixels, components) = match img.color().channel_count() {
+        1 | 2 => (DynamicImage::ImageLuma8(img.to_luma8()), 1),
+        _ => (DynamicImage::ImageRgb8(img.to_rgb8()), 3),
+    };
+    let encoder = ::image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, quality);
+    pixels.write_with_encoder(encoder).ok()?;
+    Some((bytes, components))
+}
+
+/// A photograph (many distinct colours) rather than line art or a logo (few), judged
+/// from up to 4096 pixels spread over the image.
+fn looks_like_photo(img: &DynamicImage) -> bool {
+    let (w, h) = img.dimensions();
+    let step = ((w as u64 * h as u64 / 4096).max(1) as f64).sqrt().max(1.0) as u32;
+    let mut colours = std::collections::HashSet::new();
+    for y in (0..h).step_by(step as usize) {
+        for x in (0..w).step_by(step as usize) {
+            let p = img.get_pixel(x, y).0;
+            colours.insert([p[0] >> 2, p[1] >> 2, p[2] >> 2]);
+        }
+    }
+    colours.len() > 512
+}

@@ -1,0 +1,191 @@
+//! Imposition: laid-out pages → the sheets the PDF holds.
+//!
+//! Usually one sheet per page. For a print shop, `bleed` enlarges each sheet around
+//! its page (TrimBox = the page, BleedBox = page + bleed) and `crop_marks` adds trim
+//! marks outside the bleed. For an office printer, `booklet` puts two pages side by
+//! side on landscape sheets in saddle-stitch order, for duplex printing flipped on
+//! the short edge. Pages keep their own coordinates; a sheet places them by offset.
+
+use crate::layout::{Color, Document, Item, Rect};
+use crate::units::{Pt, PT_PER_MM};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ImposeOptions {
+    pub booklet: bool,
+    /// Added on every side of each page; 0 for none.
+    pub bleed: Pt,
+    pub crop_marks: bool,
+}
+
+/// One page of laid-out content placed on a sheet, its top-left corner at (dx, dy).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Slot {
+    pub page: usize,
+    pub dx: Pt,
+    pub dy: Pt,
+}
+
+/// A physical page of the PDF. Rectangles are in sheet coordinates (top-left, y down).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub width: Pt,
+    pub height: Pt,
+    /// Where the finished piece is cut (the TrimBox).
+    pub trim: Rect,
+    /// How far printed colour may reach (the BleedBox).
+    pub bleed: Rect,
+    pub slots: Vec<Slot>,
+    /// Printer's marks, outside the bleed; never content.
+    pub marks: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imposition {
+    pub sheets: Vec<Sheet>,
+}
+
+impl Imposition {
+    /// The sheet index and offset of a laid-out page.
+    pub fn locate(&self, page: usize) -> Option<(usize, Pt, Pt)> {
+        self.sheets.iter().enumerate().find_map(|(i, s)| {
+            s.slots
+                .iter()
+                .find(|slot| slot.page == page)
+                .map(|slot| (i, slot.dx, slot.dy))
+        })
+    }
+}
+
+/// Length of a crop mark, and its distance from the bleed edge.
+const MARK_LENGTH: Pt = 6.0 * PT_PER_MM;
+const MARK_GAP: Pt = 3.0;
+const MARK_WIDTH: Pt = 0.25;
+
+pub fn impose(doc: &Document, opts: &ImposeOptions) -> Imposition {
+    if opts.booklet {
+        return booklet(doc);
+    }
+    let (w, h) = (doc.width, doc.height);
+    let margin = opts.bleed
+        + if opts.crop_marks {
+            MARK_GAP + MARK_LENGTH + MARK_GAP
+        } else {
+            0.0
+        };
+    let trim = Rect {
+        x: margin,
+        y: margin,
+        w,
+        h,
+    };
+    let bleed = Rect {
+        x: margin - opts.bleed,
+        y: margin - opts.bleed,
+        w: w + 2.0 * opts.bleed,
+        h: h + 2.0 * opts.bleed,
+    };
+    let marks = if opts.crop_marks {
+        crop_marks(trim, opts.bleed)
+    } else {
+        Vec::new()
+    };
+    let sheets = (0..doc.pages.len())
+        .map(|page| Sheet {
+            width: w + 2.0 * margin,
+            height: h + 2.0 * margin,
+            trim,
+            bleed,
+            slots: vec![Slot {
+                page,
+                dx: margin,
+                dy: margin,
+            }],
+            marks: marks.clone(),
+        })
+        .collect();
+    Imposition { sheets }
+}
+
+/// Saddle-stitch order, padded with blank pages to a multiple of four: sheet k of N
+/// pages has [N−2k+2 | 2k−1] on its front and [2k | N−2k+1] on its back.
+pub fn booklet_order(pages: usize) -> Vec<[usize; 2]> {
+    let n = pages.div_ceil(4).max(1) * 4;
+    (1..=n / 4)
+        .flat_map(|k| [[n - 2 * k + 2, 2 * k - 1], [2 * k, n - 2 * k + 1]])
+        .collect()
+}
+
+fn booklet(doc: &Document) -> Imposition {
+    let (w, h) = (doc.width, doc.height);
+    // A5 pages go on A4 landscape (297 × 210 mm), centred; other sizes on a sheet
+    // exactly twice as wide.
+    let a4 = (297.0 * PT_PER_MM, 210.0 * PT_PER_MM);
+    let is_a5 = (w - 148.0 * PT_PER_MM).abs() < 1.0 && (h - 210.0 * PT_PER_MM).abs() < 1.0;
+    let (sw, sh) = if is_a5 { a4 } else { (2.0 * w, h) };
+    let (x0, y0) = ((sw - 2.0 * w) / 2.0, (sh - h) / 2.0);
+    let full = Rect {
+        x: 0.0,
+        y: 0.0,
+        w: sw,
+        h: sh,
+    };
+    let sheets = booklet_order(doc.pages.len())
+        .into_iter()
+        .map(|pair| Sheet {
+            width: sw,
+            height: sh,
+            trim: full,
+            bleed: full,
+            slots: pair
+                .iter()
+                .enumerate()
+                // Page numbers are 1-based; pages past the end are the blank padding.
+                .filter(|(_, &p)| p <= doc.pages.len())
+                .map(|(side, &p)| Slot {
+                    page: p - 1,
+                    dx: x0 + side as Pt * w,
+                    dy: y0,
+                })
+                .collect(),
+            marks: Vec::new(),
+        })
+        .collect();
+    Imposition { sheets }
+}
+
+/// Two short rules at each corner of `trim`, in line with its edges, starting
+/// outside the bleed so they are cut away.
+fn crop_marks(trim: Rect, bleed: Pt) -> Vec<Item> {
+    let start = bleed + MARK_GAP;
+    let end = start + MARK_LENGTH;
+    let rule = |from: (Pt, Pt), to: (Pt, Pt)| Item::Rule {
+        from,
+        to,
+        color: Color(0, 0, 0),
+        width: MARK_WIDTH,
+    };
+    let mut marks = Vec::new();
+    for (x, sx) in [(trim.x, -1.0), (trim.right(), 1.0)] {
+        for (y, sy) in [(trim.y, -1.0), (trim.bottom(), 1.0)] {
+            marks.push(rule((x + sx * start, y), (x + sx * end, y)));
+            marks.push(rule((x, y + sy * start), (x, y + sy * end)));
+        }
+    }
+    marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saddle_stitch_order() {
+        assert_eq!(booklet_order(8), vec![[8, 1], [2, 7], [6, 3], [4, 5]]);
+        // 9 pages are padded to 12: pages 10–12 are blank.
+        assert_eq!(
+            booklet_order(9),
+            vec![[12, 1], [2, 11], [10, 3], [4, 9], [8, 5], [6, 7]]
+        );
+        assert_eq!(booklet_order(1), vec![[4, 1], [2, 3]]);
+    }
+}

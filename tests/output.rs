@@ -1,0 +1,314 @@
+//! Output for print shops, office printers and e-mail: booklet imposition, bleed and
+//! crop marks, image resolution per target, internal links. Checked through the PDF.
+
+mod common;
+
+use common::*;
+use leafpress::images::Target;
+use leafpress::impose::{booklet_order, ImposeOptions};
+use leafpress::{build_file_with, Options};
+use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
+use std::path::Path;
+use std::process::Command;
+
+fn save(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("out.pdf");
+    std::fs::write(&pdf, bytes).unwrap();
+    (dir, pdf)
+}
+
+fn run(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("poppler-utils installed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn assert_ua(pdf: &[u8], what: &str) {
+    let r = validate_pdf_bytes(
+        pdf,
+        &ValidationOptions::default().profile(ValidationProfile::PdfUa1),
+    )
+    .unwrap();
+    let failures: Vec<String> = r
+        .failures
+        .iter()
+        .map(|f| format!("{}: {}", f.rule_id, f.message))
+        .collect();
+    assert!(r.is_compliant, "{what}: {}", failures.join("\n"));
+}
+
+/// The page number ("n / N" in the footer) printed on one half of a booklet sheet.
+fn page_number_on(pdf: &Path, sheet: usize, right_half: bool, sheet_width: f32) -> Option<usize> {
+    let half = (sheet_width / 2.0) as i32;
+    let x = if right_half { half } else { 0 };
+    let page = sheet.to_string();
+    let args = [
+        "-f",
+        &page,
+        "-l",
+        &page,
+        "-x",
+        &x.to_string(),
+        "-y",
+        "0",
+        "-W",
+        &half.to_string(),
+        "-H",
+        "1000",
+    ];
+    let text = run("pdftotext", &args, pdf);
+    text.lines().find_map(|l| {
+        // pdftotext may drop the thin spaces around the slash.
+        let (n, _) = l.trim().split_once('/')?;
+        n.trim().parse().ok()
+    })
+}
+
+#[test]
+fn booklet_sheets_hold_pages_in_saddle_stitch_order() {
+    let options = Options {
+        impose: ImposeOptions {
+            booklet: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let built = build_file_with(&sample(), &options).unwrap();
+    let pages = built.layout.pages.len();
+    let (_dir, pdf) = save(&built.pdf);
+    let info = String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    assert_eq!(
+        built.sheets,
+        pages.div_ceil(4) * 2,
+        "ceil(N/4)·2 sheets for {pages} pages"
+    );
+    assert!(
+        info.contains(&format!("Pages:           {}", built.sheets)),
+        "{info}"
+    );
+    assert!(
+        info.contains("841.89 x 595.276 pts (A4)"),
+        "A4 landscape sheets: {info}"
+    );
+    for (k, [left, right]) in booklet_order(pages).into_iter().enumerate() {
+        let read = |right_half, n: usize| {
+            let got = page_number_on(&pdf, k + 1, right_half, 841.89);
+            let want = (n <= pages).then_some(n);
+            assert_eq!(
+                got,
+                want,
+                "sheet {} {} half",
+                k + 1,
+                if right_half { "right" } else { "left" }
+            );
+        };
+        read(false, left);
+        read(true, right);
+    }
+    assert_ua(&built.pdf, "booklet");
+    // Reading order survives imposition: the text still starts with the title.
+    let text = run("pdftotext", &[], &pdf);
+    assert!(text.contains("Acupuncture for"));
+}
+
+#[test]
+fn bleed_sets_trim_and_bleed_boxes_and_marks_stay_outside() {
+    let bleed = 3.0 * leafpress::units::PT_PER_MM;
+    let options = Options {
+        impose: ImposeOptions {
+            bleed,
+            crop_marks: true,
+            booklet: false,
+        },
+        ..Default::default()
+    };
+    let built = build_file_with(&sample(), &options).unwrap();
+    let (_dir, pdf) = save(&built.pdf);
+    let out = Command::new("pdfinfo")
+        .args(["-box", "-f", "1", "-l", "1"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let info = String::from_utf8(out.stdout).unwrap();
+    let bx = |name: &str| -> [f32; 4] {
+        let line = info
+            .lines()
+            .find(|l| l.starts_with(&format!("Page    1 {name}")) || l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} in {info}"));
+        let v: Vec<f32> = line.split_whitespace().filter_map(|t| t.parse().ok()).collect();
+        let n = v.len();
+        [v[n - 4], v[n - 3], v[n - 2], v[n - 1]]
+    };
+    let (trim, bleed_box, media) = (bx("TrimBox:"), bx("BleedBox:"), bx("MediaBox:"));
+    let (a5w, a5h) = (419.53, 595.28);
+    assert!(
+        ((trim[2] - trim[0]) - a5w).abs() < 0.05 && ((trim[3] - trim[1]) - a5h).abs() < 0.05,
+        "TrimBox is A5: {trim:?}"
+    );
+    let six_mm = 6.0 * 72.0 / 25.4;
+    assert!(
+        ((bleed_box[2] - bleed_box[0]) - (a5w + six_mm)).abs() < 0.05,
+        "BleedBox is A5 + 6 mm wide: {bleed_box:?}"
+    );
+    assert!(
+        ((bleed_box[3] - bleed_box[1]) - (a5h + six_mm)).abs() < 0.05,
+        "BleedBox is A5 + 6 mm tall: {bleed_box:?}"
+    );
+    assert!(
+        media[2] > bleed_box[2] && media[0] <= bleed_box[0],
+        "the marks need room outside the bleed"
+    );
+    // Text stays at least 5 mm inside the trim.
+    let five_mm = 5.0 * 72.0 / 25.4;
+    let words = run("pdftotext", &["-bbox"], &pdf);
+    for line in words.lines().filter(|l| l.contains("<word ")) {
+        let attr = |k: &str| -> f32 {
+            let at = line.find(&format!("{k}=\"")).unwrap() + k.len() + 2;
+            line[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let (x0, x1) = (attr("xMin"), attr("xMax"));
+        assert!(
+            x0 >= trim[0] + five_mm && x1 <= trim[2] - five_mm,
+            "a word is closer than 5 mm to the trim: {line}"
+        );
+    }
+    assert_ua(&built.pdf, "bleed with crop marks");
+}
+
+/// A large, photo-like JPEG (smooth colour fields with fine noise) of `w` × `h` pixels.
+fn photo(path: &Path, w: u32, h: u32) {
+    let mut seed = 12345u32;
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        let n = (seed >> 24) as i32 % 24 - 12;
+        let c = |v: u32| (v as i32 + n).clamp(0, 255) as u8;
+        image::Rgb([c(x * 255 / w), c(y * 255 / h), c(((x + y) * 128 / (w + h)) + 60)])
+    });
+    img.save_with_format(path, image::ImageFormat::Jpeg).unwrap();
+}
+
+#[test]
+fn email_build_is_small_and_print_build_keeps_300_ppi() {
+    let dir = tempfile::tempdir().unwrap();
+    photo(&dir.path().join("photo.jpg"), 2400, 3000);
+    let yaml = dir.path().join("photo.yaml");
+    let sample = std::fs::read_to_string(sample()).unwrap();
+    // The sample leaflet with a full-page photo after the title.
+    let with_photo = sample.replacen(
+        "blocks:\n",
+        "blocks:\n  - image: {src: photo.jpg, alt: \"The clinic's treatment room\", width: 100%}\n",
+        1,
+    );
+    std::fs::write(&yaml, with_photo).unwrap();
+    let print = build_file_with(&yaml, &Options::default()).unwrap();
+    let email = build_file_with(
+        &yaml,
+        &Options {
+            target: Target::Email,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        email.pdf.len() < 2_000_000,
+        "email build is {} bytes",
+        email.pdf.len()
+    );
+    assert!(
+        email.pdf.len() < print.pdf.len(),
+        "email {} vs print {}",
+        email.pdf.len(),
+        print.pdf.len()
+    );
+    let ppi = |pdf: &[u8]| -> Vec<u32> {
+        let (_d, path) = save(pdf);
+        let out = Command::new("pdfimages")
+            .arg("-list")
+            .arg(&path)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .skip(2)
+            .map(|l| l.split_whitespace().nth(12).unwrap().parse().unwrap())
+            .collect()
+    };
+    let (p, e) = (ppi(&print.pdf), ppi(&email.pdf));
+    assert!(
+        (295..=305).contains(&p[0]),
+        "print resamples 2400 px to 300 ppi: {p:?}"
+    );
+    assert!((145..=155).contains(&e[0]), "email resamples to 150 ppi: {e:?}");
+    assert!(
+        print.warnings.items.is_empty(),
+        "no low-resolution warning at 300 ppi"
+    );
+}
+
+#[test]
+fn coarse_images_get_a_warning_naming_them() {
+    let built = leafpress::build_file(&repo().join("tests/cases/every-block.yaml")).unwrap();
+    let text = built.warnings.render_plain();
+    assert!(
+        text.contains("warning: image \"images/gradient.png\" is placed at 26 ppi"),
+        "{text}"
+    );
+    assert!(text.contains("every-block.yaml:"), "{text}");
+    let email = build_file_with(
+        &repo().join("tests/cases/every-block.yaml"),
+        &Options {
+            target: Target::Email,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        email.warnings.items.is_empty(),
+        "e-mail builds do not nag about print resolution"
+    );
+}
+
+#[test]
+fn internal_links_jump_to_their_heading() {
+    let built = leafpress::build_file(&repo().join("tests/cases/every-block.yaml")).unwrap();
+    let doc = lopdf::Document::load_mem(&built.pdf).unwrap();
+    let target = built.layout.outline.iter().find(|e| e.anchor == "lists").unwrap();
+    let pages = doc.get_pages();
+    let mut found = false;
+    for page_id in pages.values() {
+        let page = doc.get_dictionary(*page_id).unwrap();
+        let Ok(annots) = page.get(b"Annots") else { continue };
+        for a in annots.as_array().unwrap() {
+            let annot = doc.get_dictionary(a.as_reference().unwrap()).unwrap();
+            let action = doc
+                .dereference(annot.get(b"A").unwrap())
+                .unwrap()
+                .1
+                .as_dict()
+                .unwrap();
+            if action.get(b"S").unwrap().as_name().unwrap() != b"GoTo" {
+                continue;
+            }
+            let dest = action.get(b"D").unwrap().as_array().unwrap();
+            let page_ref = dest[0].as_reference().unwrap();
+            assert_eq!(
+                page_ref,
+                pages[&(target.page as u32 + 1)],
+                "jumps to the heading's page"
+            );
+            let top = dest[3].as_float().unwrap();
+            assert!(
+                (top - (built.layout.height - target.y)).abs() < 1.0,
+                "jumps to the heading itself, not the page top"
+            );
+            found = true;
+        }
+    }
+    assert!(found, "no GoTo link found");
+}
