@@ -9,7 +9,7 @@ use super::structure::{Kind, NodeId, Structure};
 use super::theme::{TextStyle, Theme};
 use crate::content::model::{Block, Contact, Leaflet};
 use crate::content::LoadedImage;
-use crate::text::{break_lines, parse_inline, plain_text, Fonts, Glyph, Line, Paragraph, Span, Style};
+use crate::text::{fit, parse_inline, plain_text, shape, Fonts, Glyph, Line, Paragraph, Shaped, Span, Style};
 use crate::units::Pt;
 use std::collections::HashMap;
 
@@ -436,7 +436,8 @@ impl<'a> Builder<'a> {
     /// Lines of a heading or title, as even in length as their count allows
     /// ("Benefits of Acupuncture / for Hip and Knee Pain", not a lone last word).
     fn balanced_lines(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
-        let mut best = self.lines(spans, style, width);
+        let shaped = self.shape(spans, style);
+        let mut best = fit(self.fonts, &shaped, width);
         let n = best.len();
         if n < 2 {
             return best;
@@ -445,7 +446,7 @@ impl<'a> Builder<'a> {
         let (mut narrow, mut wide) = (width / 2.0, width);
         for _ in 0..10 {
             let mid = (narrow + wide) / 2.0;
-            let lines = self.lines(spans, style, mid);
+            let lines = fit(self.fonts, &shaped, mid);
             if lines.len() == n {
                 wide = mid;
                 best = lines;
@@ -459,7 +460,8 @@ impl<'a> Builder<'a> {
     /// Lines of running text without a "runt" (a last line of one short word): the
     /// text is re-broken up to 12% narrower when that keeps its line count.
     fn paragraph_lines(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
-        let lines = self.lines(spans, style, width);
+        let shaped = self.shape(spans, style);
+        let lines = fit(self.fonts, &shaped, width);
         let n = lines.len();
         let runt = |line: &Line| {
             let text: String = line.pieces.iter().map(|p| p.text.as_str()).collect();
@@ -469,7 +471,7 @@ impl<'a> Builder<'a> {
             return lines;
         }
         for step in 1..=6 {
-            let narrower = self.lines(spans, style, width * (1.0 - 0.02 * step as f32));
+            let narrower = fit(self.fonts, &shaped, width * (1.0 - 0.02 * step as f32));
             if narrower.len() == n && !runt(&narrower[n - 1]) {
                 return narrower;
             }
@@ -478,15 +480,23 @@ impl<'a> Builder<'a> {
     }
 
     fn lines(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
-        let para = Paragraph {
-            spans,
-            base: Style {
-                bold: style.bold,
-                italic: false,
-            },
-            size: style.size,
+        let shaped = self.shape(spans, style);
+        fit(self.fonts, &shaped, width)
+    }
+
+    fn shape(&mut self, spans: &[Span], style: &TextStyle) -> Shaped {
+        let base = Style {
+            bold: style.bold,
+            italic: false,
         };
-        break_lines(self.fonts, &para, width)
+        shape(
+            self.fonts,
+            &Paragraph {
+                spans,
+                base,
+                size: style.size,
+            },
+        )
     }
 
     /// Positions one line's pieces as text runs, with link areas and underlines.

@@ -85,6 +85,8 @@ pub struct Glyph {
 
 struct Face {
     font: Font,
+    /// Coverage of U+0000–U+00FF, looked up on every character laid out.
+    latin1: [bool; 256],
     plan: ShapePlan,
     upem: f32,
     ascent: f32,
@@ -126,8 +128,11 @@ impl Fonts {
                     None,
                     &[],
                 );
+                let charmap = font.charmap();
+                let latin1 = std::array::from_fn(|c| charmap.map_unicode(c as u32).is_some());
                 Face {
                     font,
+                    latin1,
                     plan,
                     upem,
                     ascent,
@@ -153,7 +158,11 @@ impl Fonts {
     }
 
     pub fn has_char(&self, id: FaceId, c: char) -> bool {
-        self.face(id).font.charmap().map_unicode(c).is_some()
+        let face = self.face(id);
+        match face.latin1.get(c as usize) {
+            Some(&known) => known,
+            None => face.font.charmap().map_unicode(c).is_some(),
+        }
     }
 
     /// The face to draw `c` with: `preferred` if it has the character, else the fallback.

@@ -41,21 +41,28 @@ pub struct Paragraph<'a> {
     pub size: Pt,
 }
 
-struct Breaker<'f> {
-    fonts: &'f mut Fonts,
+/// A paragraph shaped once, word by word, ready to be fitted to any width: headings
+/// are balanced and runts avoided by fitting the same words again, not reshaping them.
+pub struct Shaped {
     text: String,
     /// (byte range, span index) covering `text`.
     runs: Vec<(Range<usize>, usize)>,
     styles: Vec<Style>,
     size: Pt,
-    max: Pt,
-    lines: Vec<Line>,
-    current: Line,
-    /// x where the next content goes, including trailing spaces already placed.
-    cursor: Pt,
+    words: Vec<Word>,
 }
 
-pub fn break_lines(fonts: &mut Fonts, para: &Paragraph, max_width: Pt) -> Vec<Line> {
+/// The text between two break opportunities: a word and the spaces after it.
+struct Word {
+    content: Range<usize>,
+    pieces: Vec<Piece>,
+    width: Pt,
+    spaces: Vec<Piece>,
+    /// A line must end after this word (a hard line break).
+    hard_break: bool,
+}
+
+pub fn shape(fonts: &mut Fonts, para: &Paragraph) -> Shaped {
     let mut text = String::new();
     let mut runs = Vec::new();
     let mut styles = Vec::new();
@@ -68,84 +75,111 @@ pub fn break_lines(fonts: &mut Fonts, para: &Paragraph, max_width: Pt) -> Vec<Li
             italic: span.style.italic || para.base.italic,
         });
     }
-    let mut b = Breaker {
-        fonts,
+    let mut shaped = Shaped {
         text,
         runs,
         styles,
         size: para.size,
+        words: Vec::new(),
+    };
+    let mut start = 0;
+    let breaks: Vec<_> = linebreaks(&shaped.text).collect();
+    for (end, opportunity) in breaks {
+        let segment = &shaped.text[start..end];
+        let content = start..start + segment.trim_end().len();
+        let ws = &shaped.text[content.end..end];
+        let kept = ws.trim_end_matches(['\n', '\r', '\u{2028}', '\u{2029}']).len();
+        let (pieces, width) = shaped.measure(fonts, content.clone());
+        let (spaces, _) = shaped.measure(fonts, content.end..content.end + kept);
+        let hard_break = opportunity == BreakOpportunity::Mandatory && end < shaped.text.len();
+        shaped.words.push(Word {
+            content,
+            pieces,
+            width,
+            spaces,
+            hard_break,
+        });
+        start = end;
+    }
+    shaped
+}
+
+pub fn break_lines(fonts: &mut Fonts, para: &Paragraph, max_width: Pt) -> Vec<Line> {
+    let shaped = shape(fonts, para);
+    fit(fonts, &shaped, max_width)
+}
+
+/// Fills lines greedily with the shaped words.
+pub fn fit(fonts: &mut Fonts, shaped: &Shaped, max_width: Pt) -> Vec<Line> {
+    let mut b = Breaker {
+        fonts,
+        shaped,
         max: max_width,
         lines: Vec::new(),
         current: Line::default(),
         cursor: 0.0,
     };
-    b.run();
+    for word in &shaped.words {
+        b.place_word(word);
+        if word.hard_break {
+            b.end_line();
+        }
+    }
+    if !b.current.pieces.is_empty() || b.lines.is_empty() {
+        b.end_line();
+    }
     b.lines
 }
 
-impl Breaker<'_> {
-    fn run(&mut self) {
-        let text = self.text.clone();
-        let mut start = 0;
-        for (end, opportunity) in linebreaks(&text) {
-            let segment = &text[start..end];
-            let content_len = segment.trim_end().len();
-            let content = start..start + content_len;
-            let trailing: Range<usize> = {
-                let ws = &text[content.end..end];
-                let kept = ws.trim_end_matches(['\n', '\r', '\u{2028}', '\u{2029}']).len();
-                content.end..content.end + kept
-            };
-            self.place_word(content, trailing);
-            if opportunity == BreakOpportunity::Mandatory && end < text.len() {
-                self.end_line();
-            }
-            start = end;
-        }
-        if !self.current.pieces.is_empty() || self.lines.is_empty() {
-            self.end_line();
-        }
-    }
+struct Breaker<'f, 's> {
+    fonts: &'f mut Fonts,
+    shaped: &'s Shaped,
+    max: Pt,
+    lines: Vec<Line>,
+    current: Line,
+    /// x where the next content goes, including trailing spaces already placed.
+    cursor: Pt,
+}
 
+impl Breaker<'_, '_> {
     fn end_line(&mut self) {
         self.lines.push(std::mem::take(&mut self.current));
         self.cursor = 0.0;
     }
 
     /// Places one word (and the spaces after it), starting a new line if it does not fit.
-    fn place_word(&mut self, content: Range<usize>, trailing: Range<usize>) {
-        let (pieces, w) = self.measure(content.clone());
-        if self.cursor + w > self.max && !self.current.pieces.is_empty() {
+    fn place_word(&mut self, word: &Word) {
+        if self.cursor + word.width > self.max && !self.current.pieces.is_empty() {
             self.end_line();
         }
-        if w > self.max {
-            self.place_overlong(content);
+        if word.width > self.max {
+            self.place_overlong(word.content.clone());
         } else {
-            self.append(pieces, w);
+            self.append(word.pieces.iter().cloned());
         }
-        let (spaces, _) = self.measure(trailing);
         // Spaces are drawn (so extracted text keeps its word gaps) but never count
         // towards the line's width.
-        for mut p in spaces {
+        for p in &word.spaces {
+            let mut p = p.clone();
             p.x = self.cursor;
             self.cursor += p.width;
             self.current.pieces.push(p);
         }
     }
 
-    fn append(&mut self, pieces: Vec<Piece>, w: Pt) {
+    fn append(&mut self, pieces: impl IntoIterator<Item = Piece>) {
         for mut p in pieces {
             p.x = self.cursor;
             self.cursor += p.width;
             self.current.pieces.push(p);
         }
-        let _ = w;
         self.current.width = self.cursor;
     }
 
     /// Breaks a word wider than a line into line-sized chunks.
     fn place_overlong(&mut self, range: Range<usize>) {
-        let word = &self.text[range.clone()];
+        let shaped = self.shaped;
+        let word = &shaped.text[range.clone()];
         let url_like =
             word.contains("://") || word.contains('@') || word.contains('/') || word.starts_with("www.");
         let mut candidates: Vec<usize> = Vec::new();
@@ -165,28 +199,27 @@ impl Breaker<'_> {
             .collect();
         let mut start = range.start;
         loop {
-            let (_, rest_w) = self.measure(start..range.end);
+            let (rest, rest_w) = shaped.measure(self.fonts, start..range.end);
             if self.cursor + rest_w <= self.max {
-                let (pieces, w) = self.measure(start..range.end);
-                self.append(pieces, w);
+                self.append(rest);
                 return;
             }
             let hyphenated = |e: &usize| !url_like && candidates.contains(e);
-            let pick = |this: &mut Self, options: &[usize]| -> Option<(usize, Vec<Piece>, Pt)> {
+            let pick = |this: &mut Self, options: &[usize]| -> Option<(usize, Vec<Piece>)> {
                 options.iter().rev().filter(|&&e| e > start).find_map(|&e| {
-                    let (mut pieces, mut w) = this.measure(start..e);
+                    let (mut pieces, mut w) = shaped.measure(this.fonts, start..e);
                     if hyphenated(&e) {
-                        let hyphen = this.hyphen_piece(e);
+                        let hyphen = shaped.hyphen_piece(this.fonts, e);
                         w += hyphen.width;
                         pieces.push(hyphen);
                     }
-                    (this.cursor + w <= this.max).then_some((e, pieces, w))
+                    (this.cursor + w <= this.max).then_some((e, pieces))
                 })
             };
             let chosen = pick(self, &candidates).or_else(|| pick(self, &char_bounds));
             match chosen {
-                Some((end, pieces, w)) => {
-                    self.append(pieces, w);
+                Some((end, pieces)) => {
+                    self.append(pieces);
                     start = end;
                 }
                 None if self.current.pieces.is_empty() => {
@@ -197,8 +230,8 @@ impl Breaker<'_> {
                         .copied()
                         .find(|&e| e > start)
                         .unwrap_or(range.end);
-                    let (pieces, w) = self.measure(start..end);
-                    self.append(pieces, w);
+                    let (pieces, _) = shaped.measure(self.fonts, start..end);
+                    self.append(pieces);
                     start = end;
                 }
                 None => {}
@@ -209,11 +242,13 @@ impl Breaker<'_> {
             self.end_line();
         }
     }
+}
 
-    fn hyphen_piece(&mut self, at: usize) -> Piece {
+impl Shaped {
+    fn hyphen_piece(&self, fonts: &mut Fonts, at: usize) -> Piece {
         let span = self.span_at(at.saturating_sub(1));
         let face = FaceId::for_style(self.styles[span]);
-        let glyphs = self.fonts.shape(face, "-");
+        let glyphs = fonts.shape(face, "-");
         let w = width(&glyphs, self.size);
         Piece {
             span,
@@ -233,24 +268,22 @@ impl Breaker<'_> {
     }
 
     /// Shapes a range of the text, split where the span or the face changes.
-    fn measure(&mut self, range: Range<usize>) -> (Vec<Piece>, Pt) {
+    fn measure(&self, fonts: &mut Fonts, range: Range<usize>) -> (Vec<Piece>, Pt) {
         let mut pieces = Vec::new();
         let mut total = 0.0;
         if range.is_empty() {
             return (pieces, total);
         }
-        let runs: Vec<(Range<usize>, usize)> = self
-            .runs
-            .iter()
-            .filter(|(r, _)| r.start < range.end && r.end > range.start)
-            .map(|(r, s)| (r.start.max(range.start)..r.end.min(range.end), *s))
-            .collect();
-        for (r, span) in runs {
-            let preferred = FaceId::for_style(self.styles[span]);
+        for (r, span) in &self.runs {
+            if r.start >= range.end || r.end <= range.start {
+                continue;
+            }
+            let r = r.start.max(range.start)..r.end.min(range.end);
+            let preferred = FaceId::for_style(self.styles[*span]);
             // Split where the face changes (a character the main face lacks).
             let mut chunks: Vec<(FaceId, Range<usize>)> = Vec::new();
             for (i, c) in self.text[r.clone()].char_indices() {
-                let face = self.fonts.face_for(preferred, c);
+                let face = fonts.face_for(preferred, c);
                 let at = r.start + i;
                 match chunks.last_mut() {
                     Some((f, range)) if *f == face => range.end = at + c.len_utf8(),
@@ -258,25 +291,21 @@ impl Breaker<'_> {
                 }
             }
             for (face, range) in chunks {
-                total += self.push_piece(&mut pieces, span, face, range);
+                let text = &self.text[range];
+                let glyphs = fonts.shape(face, text);
+                let w = width(&glyphs, self.size);
+                total += w;
+                pieces.push(Piece {
+                    span: *span,
+                    face,
+                    text: text.to_string(),
+                    glyphs,
+                    x: 0.0,
+                    width: w,
+                });
             }
         }
         (pieces, total)
-    }
-
-    fn push_piece(&mut self, pieces: &mut Vec<Piece>, span: usize, face: FaceId, r: Range<usize>) -> Pt {
-        let text = self.text[r].to_string();
-        let glyphs = self.fonts.shape(face, &text);
-        let w = width(&glyphs, self.size);
-        pieces.push(Piece {
-            span,
-            face,
-            text,
-            glyphs,
-            x: 0.0,
-            width: w,
-        });
-        w
     }
 }
 
