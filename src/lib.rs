@@ -128,6 +128,22 @@ pub fn render(src: &Source, doc: &Resolved, options: &Options) -> Result<Built, 
             .collect(),
         source: Some(src.text.clone()),
     };
+    let mut warnings = warnings;
+    let m = doc.leaflet.page.margin;
+    let smallest = [m.top, m.bottom, m.inner, m.outer]
+        .iter()
+        .map(|l| l.pt())
+        .fold(f32::MAX, f32::min);
+    if options.impose.bleed > 0.0 && smallest < 5.0 * units::PT_PER_MM {
+        warnings.items.push(
+            Diagnostic::new(
+                &src.path,
+                "a page margin is under 5 mm: a print shop's cut may touch the text",
+            )
+            .help("use margins of at least 5 mm (15mm is the default) for print-shop output")
+            .warning(),
+        );
+    }
     let l = &doc.leaflet;
     let meta = pdf::Meta {
         title: &text::plain_text(&l.title),

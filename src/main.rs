@@ -195,8 +195,28 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .tempfile_in(&dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
+    // Temporary files are private (0600); the PDF is for sharing, like any new file,
+    // or keeps the permissions of the one it replaces.
+    let permissions = match std::fs::metadata(target) {
+        Ok(m) => m.permissions(),
+        Err(_) => shared_permissions(tmp.as_file())?,
+    };
+    tmp.as_file().set_permissions(permissions)?;
     tmp.persist(target).map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn shared_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut p = file.metadata()?.permissions();
+    p.set_mode(0o644);
+    Ok(p)
+}
+
+#[cfg(not(unix))]
+fn shared_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 fn pdf_name(input: &Path) -> PathBuf {

@@ -30,6 +30,15 @@ fn builds_the_sample() {
     assert!(bytes.starts_with(b"%PDF-1.7"));
     assert!(bytes.trim_ascii_end().ends_with(b"%%EOF"));
     assert!(stderr(&out).contains("pages"), "the build reports what it made");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o644,
+            "the PDF is readable by others, not private like a temporary file"
+        );
+    }
     // Nothing but the PDF is left behind.
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()

@@ -69,7 +69,11 @@ fn footer(
     page: &mut Page,
 ) {
     let style = theme.footer;
-    let top = body.bottom() + (height - body.bottom() - style.leading) / 2.0;
+    // Centred in the bottom margin, but never closer than 5 mm to the trim (print
+    // shops cut within 3 mm) and never into the text area.
+    let centred = body.bottom() + (height - body.bottom() - style.leading) / 2.0;
+    let safe = height - 5.0 * crate::units::PT_PER_MM - style.leading;
+    let top = centred.min(safe).max(body.bottom());
     let number = format!("{n} / {total}");
     let no_images = Default::default();
     let mut builder = flow::Builder::new(fonts, theme, body.w, &no_images);
