@@ -193,31 +193,7 @@ fn sample_text_comes_back_whole_and_in_order() {
         .map(|page| runs_text(page.items.iter().filter(|p| p.role != Role::Artifact)) + "\n")
         .collect();
     let laid = words(&laid.replace('\n', " "));
-    let mut expected = Vec::new();
-    for b in &resolved.leaflet.blocks {
-        let texts: Vec<String> = match b {
-            Block::Heading(t) | Block::Subheading(t) | Block::Paragraph(t) => vec![t.clone()],
-            Block::Bullets(items) | Block::Numbered(items) => items.clone(),
-            Block::Quote(q) => vec![q.text.clone()],
-            Block::Callout(c) => c.title.iter().cloned().chain([c.text.clone()]).collect(),
-            Block::Faq(e) => e.iter().flat_map(|e| [e.q.clone(), e.a.clone()]).collect(),
-            _ => vec![],
-        };
-        for t in texts {
-            expected.extend(words(&leafpress::text::plain_text(&t)));
-        }
-    }
-    // Every expected word appears, in order (labels such as bullets sit between).
-    let mut at = 0;
-    for w in &expected {
-        match laid[at..].iter().position(|l| l == w) {
-            Some(k) => at += k + 1,
-            None => panic!(
-                "{w:?} is missing or out of order after word {at}: {:?}",
-                &laid[at.saturating_sub(5)..(at + 5).min(laid.len())]
-            ),
-        }
-    }
+    assert_words_in_order(&expected_words(&resolved.leaflet), &laid);
 }
 
 #[test]

@@ -44,41 +44,7 @@ fn extracted_text_is_the_content_in_reading_order() {
     assert!(text.contains("(pronounced “chi”)"), "curly quotes come back");
     assert!(text.contains("body’s natural healing"));
     let (resolved, _) = lay_out_file(&sample());
-    let got = words(&text);
-    let mut at = 0;
-    for block in &resolved.leaflet.blocks {
-        for t in block_texts(block) {
-            for w in words(&leafpress::text::plain_text(&t)) {
-                match got[at..].iter().position(|g| *g == w) {
-                    Some(k) => at += k + 1,
-                    None => panic!(
-                        "{w:?} missing or out of order near {:?}",
-                        &got[at.saturating_sub(3)..(at + 3).min(got.len())]
-                    ),
-                }
-            }
-        }
-    }
-}
-
-fn block_texts(b: &leafpress::content::Block) -> Vec<String> {
-    use leafpress::content::Block;
-    match b {
-        Block::Heading(t) | Block::Subheading(t) | Block::Paragraph(t) => vec![t.clone()],
-        Block::Bullets(items) | Block::Numbered(items) => items.clone(),
-        Block::Quote(q) => q.by.iter().cloned().fold(vec![q.text.clone()], |mut v, b| {
-            v.push(b);
-            v
-        }),
-        Block::Callout(c) => c.title.iter().cloned().chain([c.text.clone()]).collect(),
-        Block::Faq(e) => e.iter().flat_map(|e| [e.q.clone(), e.a.clone()]).collect(),
-        Block::Contact(c) => [&c.name, &c.phone, &c.email, &c.address]
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect(),
-        _ => vec![],
-    }
+    assert_words_in_order(&expected_words(&resolved.leaflet), &words(&text));
 }
 
 #[test]

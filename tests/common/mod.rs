@@ -61,3 +61,33 @@ pub fn runs_text<'a>(items: impl Iterator<Item = &'a leafpress::layout::Placed>)
 pub fn words(text: &str) -> Vec<String> {
     text.split_whitespace().map(|w| w.to_string()).collect()
 }
+
+/// The words a reader should find, in content-file order (markup removed; web
+/// addresses as the contact block shows them, without the scheme).
+pub fn expected_words(leaflet: &leafpress::content::Leaflet) -> Vec<String> {
+    leaflet
+        .blocks
+        .iter()
+        .flat_map(|b| b.texts())
+        .map(|t| {
+            leafpress::text::plain_text(t)
+                .replace("https://", "")
+                .replace("http://", "")
+        })
+        .flat_map(|t| words(&t))
+        .collect()
+}
+
+/// Panics unless every word of `expected` occurs in `got`, in order.
+pub fn assert_words_in_order(expected: &[String], got: &[String]) {
+    let mut at = 0;
+    for w in expected {
+        match got[at..].iter().position(|g| g == w) {
+            Some(k) => at += k + 1,
+            None => panic!(
+                "{w:?} is missing or out of order after word {at}: {:?}",
+                &got[at.saturating_sub(5)..(at + 5).min(got.len())]
+            ),
+        }
+    }
+}
