@@ -98,7 +98,7 @@ pub fn prepare(
 fn prepare_one(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Prepared {
     // 10% leeway: resampling 330 ppi to 300 costs sharpness for almost no bytes.
     let resample = ppi > target.max_ppi() * 1.1;
-    let photo = img.jpeg.is_some() || looks_like_photo(&img.pixels);
+    let photo = img.was_jpeg || looks_like_photo(&img.pixels);
     match (&img.jpeg, resample) {
         (Some(Jpeg { bytes, components }), false) => Prepared::Jpeg {
             bytes: bytes.clone(),
@@ -116,7 +116,13 @@ fn prepare_one(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Prep
             } else {
                 img.pixels.clone()
             };
-            let reencode = photo && (resample || target == Target::Email) && !pixels.color().has_alpha();
+            // A JPEG stays a JPEG when resampled; a PNG stays lossless for print and
+            // becomes a JPEG only for e-mail, and only when it is a photograph.
+            let reencode = !pixels.color().has_alpha()
+                && match target {
+                    Target::Print => img.was_jpeg,
+                    Target::Email => photo,
+                };
             match reencode
                 .then(|| encode_jpeg(&pixels, target.jpeg_quality()))
                 .flatten()

@@ -312,3 +312,54 @@ fn internal_links_jump_to_their_heading() {
     }
     assert!(found, "no GoTo link found");
 }
+
+#[test]
+fn a_png_stays_lossless_for_print_and_becomes_jpeg_for_email() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut seed = 7u32;
+    let img = image::RgbImage::from_fn(2000, 1000, |x, y| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        image::Rgb([(x / 8) as u8, (y / 4) as u8, (seed >> 24) as u8])
+    });
+    img.save(dir.path().join("photo.png")).unwrap();
+    let yaml = dir.path().join("png.yaml");
+    std::fs::write(
+        &yaml,
+        "title: T\nblocks:\n  - image: {src: photo.png, alt: A photo, width: 50%}\n",
+    )
+    .unwrap();
+    let list = |target| {
+        let built = build_file_with(
+            &yaml,
+            &Options {
+                target,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let (_d, path) = save(&built.pdf);
+        let out = Command::new("pdfimages")
+            .arg("-list")
+            .arg(&path)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let row: Vec<String> = text
+            .lines()
+            .nth(2)
+            .unwrap()
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        (row[3].parse::<u32>().unwrap(), row[8].clone())
+    };
+    let (print_w, print_enc) = list(Target::Print);
+    let (email_w, email_enc) = list(Target::Email);
+    assert_eq!(print_enc, "image", "print keeps a PNG lossless (Flate)");
+    assert!(
+        (690..=700).contains(&print_w),
+        "resampled to 300 ppi at 59 mm: {print_w}"
+    );
+    assert_eq!(email_enc, "jpeg", "email recompresses a photograph");
+    assert!((345..=350).contains(&email_w), "resampled to 150 ppi: {email_w}");
+}

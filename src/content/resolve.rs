@@ -36,6 +36,8 @@ pub struct LoadedImage {
     /// The file's own JPEG bytes, when they can be embedded as they are (grey or
     /// YCbCr, no EXIF turn needed), so a photo is not compressed a second time.
     pub jpeg: Option<Jpeg>,
+    /// The file was a JPEG (a photograph), even if it cannot be passed through.
+    pub was_jpeg: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -221,6 +223,7 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, String> {
         height_px: img.height(),
         pixels: img,
         jpeg,
+        was_jpeg: format == ImageFormat::Jpeg,
     })
 }
 
