@@ -95,6 +95,13 @@ fn parent_tree_matches_the_content() {
                 Err(_) => vec![],
             };
             for kid in kids {
+                if let Object::Integer(mcid) = kid {
+                    // A bare MCID is on the element's own page.
+                    let pg = reference(d.get(b"Pg").expect("an element with bare MCIDs has /Pg"));
+                    let prev = owned.insert((pg, mcid), id);
+                    assert!(prev.is_none(), "an MCID is owned twice");
+                    continue;
+                }
                 let Ok(k) = kid.as_dict() else { continue };
                 match k.get(b"Type").unwrap().as_name().unwrap() {
                     b"MCR" => {

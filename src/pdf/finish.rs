@@ -174,13 +174,15 @@ fn compress_all(streams: Vec<&mut lopdf::Stream>) {
 }
 
 /// A file identifier that depends only on what the file shows.
+/// The streams (page content, fonts, images, XMP with the title) carry everything
+/// visible; the other objects follow from them.
 fn content_id(lo: &lopdf::Document) -> String {
     let mut h = std::hash::DefaultHasher::new();
+    lo.objects.len().hash(&mut h);
     for (id, object) in &lo.objects {
-        id.hash(&mut h);
-        match object {
-            Object::Stream(s) => s.content.hash(&mut h),
-            other => format!("{other:?}").hash(&mut h),
+        if let Object::Stream(s) = object {
+            id.hash(&mut h);
+            s.content.hash(&mut h);
         }
     }
     let a = h.finish();

@@ -8,6 +8,7 @@ use super::finish::text_string;
 use super::Meta;
 use crate::layout::structure::{NodeId, Structure};
 use lopdf::{dictionary, Object, ObjectId, Stream};
+use std::collections::HashMap;
 
 /// Adds the structure tree for `structure`, given what each placed page painted
 /// (`slots`, in the laid-out pages' order) and the sheets' page objects. Annotations
@@ -41,15 +42,23 @@ pub fn add_structure(
     let mut by_mcid: Vec<Vec<Object>> = vec![Vec::new(); sheets.len()];
     let mut annot_entries: Vec<Object> = Vec::new();
     let mut next_key = sheets.len() as i64;
+    let mut home: HashMap<NodeId, ObjectId> = HashMap::new();
     for slot in slots {
         let sheet_id = sheets[slot.sheet];
         for &(node, tagged) in &slot.events {
             attach(node, structure, &ids, &mut kids, &mut attached);
             match tagged {
                 Tagged::Mcid(mcid) => {
-                    kids[node].push(Object::Dictionary(dictionary! {
-                        "Type" => "MCR", "Pg" => Object::Reference(sheet_id), "MCID" => mcid,
-                    }));
+                    // An element's page is that of its first content; content there is
+                    // a bare MCID, content on later pages a marked-content reference.
+                    let page = *home.entry(node).or_insert(sheet_id);
+                    kids[node].push(if page == sheet_id {
+                        Object::Integer(mcid)
+                    } else {
+                        Object::Dictionary(dictionary! {
+                            "Type" => "MCR", "Pg" => Object::Reference(sheet_id), "MCID" => mcid,
+                        })
+                    });
                     let array = &mut by_mcid[slot.sheet];
                     if array.len() <= mcid as usize {
                         array.resize(mcid as usize + 1, Object::Null);
@@ -97,6 +106,9 @@ pub fn add_structure(
             "P" => Object::Reference(parent),
             "K" => Object::Array(std::mem::take(&mut kids[n])),
         };
+        if let Some(&page) = home.get(&n) {
+            elem.set("Pg", Object::Reference(page));
+        }
         if let Some(alt) = &node.alt {
             elem.set("Alt", text_string(alt));
         }
