@@ -628,20 +628,32 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub fn lines_public(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
-        self.lines(spans, style, width)
-    }
-
-    /// Draws a line of unlinked text with its top at (x, top), in page coordinates.
-    pub fn draw_line_public(
-        &mut self,
-        out: &mut Vec<Placed>,
-        line: &Line,
-        style: &TextStyle,
-        x: Pt,
-        top: Pt,
-    ) {
-        self.draw_line(out, line, &[], style, x, top, Role::Artifact)
+    /// Page furniture: `text` on the left and `number` on the right of one line whose
+    /// top is at `top`, across the text area (page coordinates). All artifacts.
+    pub fn footer(&mut self, text: Option<&str>, number: &str, body: Rect, top: Pt) -> Vec<Placed> {
+        let style = self.theme.footer;
+        let mut items = Vec::new();
+        let number_line = self.lines(&parse_inline(number), &style, body.w);
+        let number_width = number_line.first().map_or(0.0, |l| l.width);
+        for line in &number_line {
+            self.draw_line(
+                &mut items,
+                line,
+                &[],
+                &style,
+                body.right() - number_width,
+                top,
+                Role::Artifact,
+            );
+        }
+        if let Some(text) = text {
+            let lines = self.lines(&parse_inline(text), &style, body.w - number_width - 12.0);
+            for (k, line) in lines.iter().enumerate() {
+                let y = top + k as f32 * style.leading;
+                self.draw_line(&mut items, line, &[], &style, body.x, y, Role::Artifact);
+            }
+        }
+        items
     }
 
     /// Adds vertical space. Adjacent spaces collapse to the larger one, so a

@@ -15,7 +15,7 @@ pub use paginate::TooTall;
 pub use theme::{Color, TextStyle, Theme};
 
 use crate::content::Resolved;
-use crate::text::{parse_inline, Fonts};
+use crate::text::Fonts;
 
 /// Lays out a resolved leaflet. Fails only when a block cannot fit on an empty page.
 pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Document, TooTall> {
@@ -74,27 +74,8 @@ fn footer(
     let centred = body.bottom() + (height - body.bottom() - style.leading) / 2.0;
     let safe = height - 5.0 * crate::units::PT_PER_MM - style.leading;
     let top = centred.min(safe).max(body.bottom());
-    let number = format!("{n} / {total}");
     let no_images = Default::default();
     let mut builder = flow::Builder::new(fonts, theme, body.w, &no_images);
-    let mut items = Vec::new();
-    let number_line = builder_lines(&mut builder, &number, &style, body.w);
-    let number_width = number_line.first().map_or(0.0, |l| l.width);
-    for line in &number_line {
-        builder.draw_line_public(&mut items, line, &style, body.right() - number_width, top);
-    }
-    if let Some(text) = text {
-        let lines = builder_lines(&mut builder, text, &style, body.w - number_width - 12.0);
-        for (k, line) in lines.iter().enumerate() {
-            builder.draw_line_public(&mut items, line, &style, body.x, top + k as f32 * style.leading);
-        }
-    }
-    page.items.extend(items.into_iter().map(|p| Placed {
-        role: Role::Artifact,
-        ..p
-    }));
-}
-
-fn builder_lines(b: &mut flow::Builder, text: &str, style: &TextStyle, width: f32) -> Vec<crate::text::Line> {
-    b.lines_public(&parse_inline(text), style, width)
+    page.items
+        .extend(builder.footer(text, &format!("{n} / {total}"), body, top));
 }
