@@ -58,41 +58,65 @@ impl Prepared {
     }
 }
 
-/// An image placed below the print target's resolution: (block, placed ppi).
+/// An image as placed: its widest placement decides the resolution it needs.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LowResolution {
+pub struct Placement {
     pub block: usize,
+    /// Placed width in inches.
+    pub inches: f32,
+    /// The image's pixels per inch at that width.
     pub ppi: f32,
 }
 
-/// Prepares every placed image; returns them by block, and the ones too coarse for print.
-pub fn prepare(
-    doc: &Document,
-    images: &HashMap<usize, LoadedImage>,
-    target: Target,
-) -> (HashMap<usize, Prepared>, Vec<LowResolution>) {
-    // The widest placement of each image decides its resolution.
-    let mut placed: HashMap<usize, f32> = HashMap::new();
+/// Every placed image, in block order.
+pub fn placements(doc: &Document, images: &HashMap<usize, LoadedImage>) -> Vec<Placement> {
+    let mut widest: HashMap<usize, f32> = HashMap::new();
     for item in doc.pages.iter().flat_map(|p| &p.items) {
         if let Item::Image { rect, block } = &item.item {
-            let w = placed.entry(*block).or_default();
+            let w = widest.entry(*block).or_default();
             *w = w.max(rect.w);
         }
     }
-    let mut out = HashMap::new();
-    let mut low = Vec::new();
-    let mut blocks: Vec<_> = placed.into_iter().collect();
-    blocks.sort_by_key(|b| b.0);
-    for (block, width_pt) in blocks {
-        let Some(img) = images.get(&block) else { continue };
-        let inches = width_pt / 72.0;
-        let ppi = img.width_px as f32 / inches;
-        if target == Target::Print && ppi < target.max_ppi() - 0.5 {
-            low.push(LowResolution { block, ppi });
-        }
-        out.insert(block, prepare_one(img, inches, ppi, target));
-    }
-    (out, low)
+    let mut out: Vec<Placement> = widest
+        .into_iter()
+        .filter_map(|(block, width_pt)| {
+            let img = images.get(&block)?;
+            let inches = width_pt / 72.0;
+            Some(Placement {
+                block,
+                inches,
+                ppi: img.width_px as f32 / inches,
+            })
+        })
+        .collect();
+    out.sort_by_key(|p| p.block);
+    out
+}
+
+/// Placed images coarser than print wants (300 ppi).
+pub fn too_coarse_for_print(placements: &[Placement]) -> Vec<Placement> {
+    placements
+        .iter()
+        .filter(|p| p.ppi < Target::Print.max_ppi() - 0.5)
+        .copied()
+        .collect()
+}
+
+/// Prepares every placed image for `target`, by block.
+pub fn prepare(
+    images: &HashMap<usize, LoadedImage>,
+    placements: &[Placement],
+    target: Target,
+) -> HashMap<usize, Prepared> {
+    placements
+        .iter()
+        .filter_map(|p| {
+            Some((
+                p.block,
+                prepare_one(images.get(&p.block)?, p.inches, p.ppi, target),
+            ))
+        })
+        .collect()
 }
 
 fn prepare_one(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Prepared {

@@ -90,6 +90,56 @@ pub fn lay_out(
     })
 }
 
+/// What a build would warn about: images too coarse for print (print builds), margins
+/// too small for a print shop's cut (builds with bleed).
+pub fn warnings(
+    src: &Source,
+    doc: &Resolved,
+    placements: &[images::Placement],
+    options: &Options,
+) -> Diagnostics {
+    let mut items = Vec::new();
+    if options.target == images::Target::Print {
+        for p in images::too_coarse_for_print(placements) {
+            let name = match doc.leaflet.blocks.get(p.block) {
+                Some(content::Block::Image(img)) => img.src.clone(),
+                _ => format!("block {}", p.block + 1),
+            };
+            items.push(
+                Diagnostic::new(
+                    &src.path,
+                    format!(
+                        "image \"{name}\" is placed at {:.0} ppi; print wants 300 ppi",
+                        p.ppi
+                    ),
+                )
+                .at(doc.block_spans.get(p.block).cloned().flatten())
+                .help("use a larger image, or a smaller `width:`; it will look soft in print")
+                .warning(),
+            );
+        }
+    }
+    let m = doc.leaflet.page.margin;
+    let smallest = [m.top, m.bottom, m.inner, m.outer]
+        .iter()
+        .map(|l| l.pt())
+        .fold(f32::MAX, f32::min);
+    if options.impose.bleed > 0.0 && smallest < 5.0 * units::PT_PER_MM {
+        items.push(
+            Diagnostic::new(
+                &src.path,
+                "a page margin is under 5 mm: a print shop's cut may touch the text",
+            )
+            .help("use margins of at least 5 mm (15mm is the default) for print-shop output")
+            .warning(),
+        );
+    }
+    Diagnostics {
+        items,
+        source: Some(src.text.clone()),
+    }
+}
+
 /// Builds the PDF of a content file with the default options.
 pub fn build_file(path: &Path) -> Result<Built, Diagnostics> {
     build_file_with(path, &Options::default())
@@ -105,45 +155,9 @@ pub fn render(src: &Source, doc: &Resolved, options: &Options) -> Result<Built, 
     let mut fonts = text::Fonts::new();
     let layout = lay_out(src, doc, &mut fonts)?;
     let sheets = impose::impose(&layout, &options.impose);
-    let (prepared, low) = images::prepare(&layout, &doc.images, options.target);
-    let warnings = Diagnostics {
-        items: low
-            .iter()
-            .map(|l| {
-                let name = match doc.leaflet.blocks.get(l.block) {
-                    Some(content::Block::Image(img)) => img.src.clone(),
-                    _ => format!("block {}", l.block + 1),
-                };
-                Diagnostic::new(
-                    &src.path,
-                    format!(
-                        "image \"{name}\" is placed at {:.0} ppi; print wants 300 ppi",
-                        l.ppi
-                    ),
-                )
-                .at(doc.block_spans.get(l.block).cloned().flatten())
-                .help("use a larger image, or a smaller `width:`; it will look soft in print")
-                .warning()
-            })
-            .collect(),
-        source: Some(src.text.clone()),
-    };
-    let mut warnings = warnings;
-    let m = doc.leaflet.page.margin;
-    let smallest = [m.top, m.bottom, m.inner, m.outer]
-        .iter()
-        .map(|l| l.pt())
-        .fold(f32::MAX, f32::min);
-    if options.impose.bleed > 0.0 && smallest < 5.0 * units::PT_PER_MM {
-        warnings.items.push(
-            Diagnostic::new(
-                &src.path,
-                "a page margin is under 5 mm: a print shop's cut may touch the text",
-            )
-            .help("use margins of at least 5 mm (15mm is the default) for print-shop output")
-            .warning(),
-        );
-    }
+    let placements = images::placements(&layout, &doc.images);
+    let prepared = images::prepare(&doc.images, &placements, options.target);
+    let warnings = warnings(src, doc, &placements, options);
     let l = &doc.leaflet;
     let meta = pdf::Meta {
         title: &text::plain_text(&l.title),

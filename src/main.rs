@@ -127,10 +127,18 @@ fn main() -> ExitCode {
             for input in &inputs {
                 let result = leafpress::load(input).and_then(|(src, doc)| {
                     let mut fonts = leafpress::text::Fonts::new();
-                    leafpress::lay_out(&src, &doc, &mut fonts)
+                    let layout = leafpress::lay_out(&src, &doc, &mut fonts)?;
+                    let placements = leafpress::images::placements(&layout, &doc.images);
+                    Ok((
+                        layout,
+                        leafpress::warnings(&src, &doc, &placements, &Options::default()),
+                    ))
                 });
                 match result {
-                    Ok(layout) => eprintln!("{}: ok ({} pages)", input.display(), layout.pages.len()),
+                    Ok((layout, warnings)) => {
+                        report(&warnings);
+                        eprintln!("{}: ok ({} pages)", input.display(), layout.pages.len());
+                    }
                     Err(d) => {
                         report(&d);
                         failed = true;
