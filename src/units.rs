@@ -93,7 +93,9 @@ impl FromStr for Width {
 /// Deserialises any `FromStr` type from a YAML string (or bare number), so the
 /// parse error carries the YAML location.
 pub(crate) mod from_str {
-    use serde::{de, Deserialize, Deserializer};
+    use serde::{de, Deserializer};
+    use std::fmt;
+    use std::marker::PhantomData;
     use std::str::FromStr;
 
     pub fn deserialize<'de, D, T>(d: D) -> Result<T, D::Error>
@@ -101,19 +103,28 @@ pub(crate) mod from_str {
         D: Deserializer<'de>,
         T: FromStr<Err = String>,
     {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            S(String),
-            F(f64),
+        // A visitor, not an untagged enum: anything but a scalar is refused at once,
+        // without buffering (and so expanding) what the YAML put there.
+        struct V<T>(PhantomData<T>);
+        impl<T: FromStr<Err = String>> de::Visitor<'_> for V<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a length such as 15mm or a width such as 70%")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<T, E> {
+                s.parse().map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<T, E> {
+                self.visit_str(&n.to_string())
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<T, E> {
+                self.visit_str(&n.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<T, E> {
+                self.visit_str(&n.to_string())
+            }
         }
-        let s = match Raw::deserialize(d)
-            .map_err(|_| de::Error::custom("expected a length such as 15mm or a width such as 70%"))?
-        {
-            Raw::S(s) => s,
-            Raw::F(f) => f.to_string(),
-        };
-        s.parse().map_err(de::Error::custom)
+        d.deserialize_any(V(PhantomData))
     }
 }
 
