@@ -345,3 +345,36 @@ fn paragraphs_do_not_end_with_a_lone_short_word() {
     let last = lines.last().unwrap();
     assert!(last.contains(' '), "last line is a runt: {lines:?}");
 }
+
+#[test]
+fn a_long_footer_wraps_inside_the_bottom_margin() {
+    let yaml = "title: T\npage: {size: A6}\nfooter: \"Example Acupuncture Clinic · 12 Example Road · 01632 960 000\"\nblocks:\n  - paragraph: Text.\n";
+    let (_, doc) = lay_out_yaml(yaml).unwrap();
+    let five_mm = 5.0 * leafpress::units::PT_PER_MM;
+    let footer: Vec<&leafpress::layout::TextRun> = doc.pages[0]
+        .items
+        .iter()
+        .filter(|p| p.role == Role::Artifact)
+        .filter_map(|p| match &p.item {
+            Item::Text(run) => Some(run),
+            _ => None,
+        })
+        .collect();
+    let baselines: BTreeSet<u32> = footer.iter().map(|r| r.baseline.to_bits()).collect();
+    assert!(baselines.len() >= 2, "the footer wraps on A6");
+    for run in footer {
+        assert!(
+            run.baseline > doc.body.bottom(),
+            "{:?} is in the text area",
+            run.text
+        );
+        // Descenders reach about a quarter of the size below the baseline.
+        let bottom = run.baseline + 0.25 * run.size;
+        assert!(
+            bottom <= doc.height - five_mm + 0.01,
+            "{:?} is within 5 mm of the edge",
+            run.text
+        );
+        assert!(run.x + run.width <= doc.body.right() + 0.01);
+    }
+}

@@ -628,13 +628,37 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Page furniture: `text` on the left and `number` on the right of one line whose
-    /// top is at `top`, across the text area (page coordinates). All artifacts.
-    pub fn footer(&mut self, text: Option<&str>, number: &str, body: Rect, top: Pt) -> Vec<Placed> {
+    /// Height of the footer's lines (with the widest page numbers a leaflet has).
+    pub fn footer_height(&mut self, text: Option<&str>, width: Pt) -> Pt {
         let style = self.theme.footer;
-        let mut items = Vec::new();
+        let number = self.lines(&parse_inline("888 / 888"), &style, width);
+        let number_width = number.first().map_or(0.0, |l| l.width);
+        let lines = match text {
+            Some(t) => self
+                .lines(&parse_inline(t), &style, width - number_width - 12.0)
+                .len(),
+            None => 1,
+        };
+        style.leading * lines.max(1) as Pt
+    }
+
+    /// Page furniture: `text` on the left and `number` on the right, in the bottom
+    /// margin below `body` on a page `height` tall (page coordinates). All artifacts.
+    pub fn footer(&mut self, text: Option<&str>, number: &str, body: Rect, height: Pt) -> Vec<Placed> {
+        let style = self.theme.footer;
         let number_line = self.lines(&parse_inline(number), &style, body.w);
         let number_width = number_line.first().map_or(0.0, |l| l.width);
+        let text_lines = match text {
+            Some(t) => self.lines(&parse_inline(t), &style, body.w - number_width - 12.0),
+            None => Vec::new(),
+        };
+        // Centred in the bottom margin, but never closer than 5 mm to the trim (print
+        // shops cut within 3 mm) and never into the text area.
+        let block = style.leading * text_lines.len().max(1) as Pt;
+        let centred = body.bottom() + (height - body.bottom() - block) / 2.0;
+        let safe = height - 5.0 * crate::units::PT_PER_MM - block;
+        let top = centred.min(safe).max(body.bottom());
+        let mut items = Vec::new();
         for line in &number_line {
             self.draw_line(
                 &mut items,
@@ -646,12 +670,9 @@ impl<'a> Builder<'a> {
                 Role::Artifact,
             );
         }
-        if let Some(text) = text {
-            let lines = self.lines(&parse_inline(text), &style, body.w - number_width - 12.0);
-            for (k, line) in lines.iter().enumerate() {
-                let y = top + k as f32 * style.leading;
-                self.draw_line(&mut items, line, &[], &style, body.x, y, Role::Artifact);
-            }
+        for (k, line) in text_lines.iter().enumerate() {
+            let y = top + k as Pt * style.leading;
+            self.draw_line(&mut items, line, &[], &style, body.x, y, Role::Artifact);
         }
         items
     }

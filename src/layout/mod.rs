@@ -22,13 +22,18 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
     let leaflet = &doc.leaflet;
     let (width, height) = leaflet.page.size.dimensions();
     let m = leaflet.page.margin;
-    let body = Rect {
+    let mut body = Rect {
         x: m.inner.pt(),
         y: m.top.pt(),
         w: width - m.inner.pt() - m.outer.pt(),
         h: height - m.top.pt() - m.bottom.pt(),
     };
     let mut builder = flow::Builder::new(fonts, theme, body.w, &doc.images);
+    // A footer that wraps to more lines than the bottom margin holds (with 5 mm kept
+    // clear of the edge) takes its room from the text area, never from the edge.
+    let footer_room =
+        builder.footer_height(leaflet.footer.as_deref(), body.w) + 5.0 * crate::units::PT_PER_MM;
+    body.h -= (footer_room - m.bottom.pt()).max(0.0);
     builder.leaflet(leaflet);
     let children = std::mem::take(&mut builder.children);
     let structure = std::mem::take(&mut builder.structure);
@@ -68,14 +73,8 @@ fn footer(
     height: f32,
     page: &mut Page,
 ) {
-    let style = theme.footer;
-    // Centred in the bottom margin, but never closer than 5 mm to the trim (print
-    // shops cut within 3 mm) and never into the text area.
-    let centred = body.bottom() + (height - body.bottom() - style.leading) / 2.0;
-    let safe = height - 5.0 * crate::units::PT_PER_MM - style.leading;
-    let top = centred.min(safe).max(body.bottom());
     let no_images = Default::default();
     let mut builder = flow::Builder::new(fonts, theme, body.w, &no_images);
     page.items
-        .extend(builder.footer(text, &format!("{n} / {total}"), body, top));
+        .extend(builder.footer(text, &format!("{n} / {total}"), body, height));
 }
