@@ -9,6 +9,7 @@ pub mod page;
 pub mod paginate;
 pub mod structure;
 pub mod theme;
+mod typeset;
 
 pub use page::{Document, Item, OutlineEntry, Page, Placed, Rect, Role, TextRun};
 pub use paginate::TooTall;

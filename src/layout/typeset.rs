@@ -1,0 +1,254 @@
+//! Setting text for layout: shaped words fitted into lines (balanced for headings,
+//! without runts for running text), lines turned into positioned runs with their
+//! links, and the page footer. The flow builder calls these for every block.
+
+use super::flow::Builder;
+use super::page::{Item, Placed, Rect, Role, TextRun};
+use super::structure::Kind;
+use super::theme::TextStyle;
+use crate::text::{fit, parse_inline, shape, Fonts, Glyph, Line, Paragraph, Shaped, Span, Style};
+use crate::units::Pt;
+
+impl Builder<'_> {
+    /// Lines of a heading or title, as even in length as their count allows
+    /// ("Benefits of Acupuncture / for Hip and Knee Pain", not a lone last word).
+    pub(super) fn balanced_lines(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
+        let shaped = self.shape(spans, style);
+        let mut best = fit(self.fonts, &shaped, width);
+        let n = best.len();
+        if n < 2 {
+            return best;
+        }
+        // The narrowest measure that still gives n lines.
+        let (mut narrow, mut wide) = (width / 2.0, width);
+        for _ in 0..10 {
+            let mid = (narrow + wide) / 2.0;
+            let lines = fit(self.fonts, &shaped, mid);
+            if lines.len() == n {
+                wide = mid;
+                best = lines;
+            } else {
+                narrow = mid;
+            }
+        }
+        best
+    }
+
+    /// Lines of running text without a "runt" (a last line of one short word): the
+    /// text is re-broken up to 12% narrower when that keeps its line count.
+    pub(super) fn paragraph_lines(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
+        let shaped = self.shape(spans, style);
+        let lines = fit(self.fonts, &shaped, width);
+        let n = lines.len();
+        let runt = |line: &Line| {
+            let text: String = line.pieces.iter().map(|p| p.text.as_str()).collect();
+            !text.trim().contains(' ') && line.width < width * 0.25
+        };
+        if n < 2 || !runt(&lines[n - 1]) {
+            return lines;
+        }
+        for step in 1..=6 {
+            let narrower = fit(self.fonts, &shaped, width * (1.0 - 0.02 * step as f32));
+            if narrower.len() == n && !runt(&narrower[n - 1]) {
+                return narrower;
+            }
+        }
+        lines
+    }
+
+    pub(super) fn lines(&mut self, spans: &[Span], style: &TextStyle, width: Pt) -> Vec<Line> {
+        let shaped = self.shape(spans, style);
+        fit(self.fonts, &shaped, width)
+    }
+
+    fn shape(&mut self, spans: &[Span], style: &TextStyle) -> Shaped {
+        let base = Style {
+            bold: style.bold,
+            italic: false,
+        };
+        shape(
+            self.fonts,
+            &Paragraph {
+                spans,
+                base,
+                size: style.size,
+            },
+        )
+    }
+
+    /// Positions one line's pieces as text runs, with link areas and underlines.
+    /// `spans` gives the links (empty when the text has none to draw); linked text
+    /// belongs to a Link element inside `role`'s element.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn draw_line(
+        &mut self,
+        out: &mut Vec<Placed>,
+        line: &Line,
+        spans: &[Span],
+        style: &TextStyle,
+        x: Pt,
+        top: Pt,
+        role: Role,
+    ) {
+        let link_of = |piece: &crate::text::Piece| spans.get(piece.span).and_then(|s| s.link.clone());
+        let roles: Vec<Role> = line
+            .pieces
+            .iter()
+            .map(|piece| match (role, link_of(piece)) {
+                (Role::Content { block, node }, Some(_)) => {
+                    let link = *self
+                        .link_nodes
+                        .entry((node, piece.span))
+                        .or_insert_with(|| self.structure.add(Kind::Link, node, block));
+                    self.role(link)
+                }
+                _ => role,
+            })
+            .collect();
+        let baseline = top + baseline_offset(self.fonts, style);
+        let theme = self.theme;
+        let flush = |out: &mut Vec<Placed>, area: Option<(String, Pt, Pt, Role)>| {
+            if let Some((uri, x0, x1, role)) = area {
+                out.push(Placed {
+                    item: Item::Rule {
+                        from: (x0, baseline + 1.8),
+                        to: (x1, baseline + 1.8),
+                        color: theme.accent,
+                        width: theme.link_underline,
+                    },
+                    role: Role::Artifact,
+                });
+                out.push(Placed {
+                    item: Item::Link {
+                        rect: Rect {
+                            x: x0,
+                            y: top,
+                            w: x1 - x0,
+                            h: style.leading,
+                        },
+                        uri,
+                    },
+                    role,
+                });
+            }
+        };
+        let mut link_area: Option<(String, Pt, Pt, Role)> = None;
+        let mut last_link = None;
+        for (piece, &role) in line.pieces.iter().zip(&roles) {
+            let link = link_of(piece);
+            let color = if link.is_some() { theme.accent } else { style.color };
+            let visible = !piece.text.trim().is_empty();
+            let px = x + piece.x;
+            match (&mut link_area, link) {
+                (Some((uri, _, x1, _)), Some(l)) if *uri == l && visible => *x1 = px + piece.width,
+                (Some((uri, _, _, _)), Some(l)) if *uri == l => {}
+                (_, Some(l)) if visible => {
+                    flush(out, link_area.take());
+                    link_area = Some((l, px, px + piece.width, role));
+                }
+                (_, None) => flush(out, link_area.take()),
+                _ => {}
+            }
+            // Runs that continue one another (same face, colour, element and link)
+            // become one run, so the PDF gets one text operation per line, not per word.
+            if let Some(Placed {
+                item: Item::Text(last),
+                role: last_role,
+            }) = out.last_mut()
+            {
+                let joins = last.face == piece.face
+                    && last.color == color
+                    && last.size == style.size
+                    && last.baseline == baseline
+                    && *last_role == role
+                    && last_link == link_of(piece)
+                    && (last.x + last.width - px).abs() < 0.01;
+                if joins {
+                    let offset = last.text.len() as u32;
+                    last.glyphs.extend(piece.glyphs.iter().map(|g| Glyph {
+                        cluster: g.cluster + offset,
+                        ..*g
+                    }));
+                    last.text.push_str(&piece.text);
+                    last.width += piece.width;
+                    continue;
+                }
+            }
+            last_link = link_of(piece);
+            out.push(Placed {
+                item: Item::Text(TextRun {
+                    x: px,
+                    baseline,
+                    face: piece.face,
+                    size: style.size,
+                    color,
+                    text: piece.text.clone(),
+                    glyphs: piece.glyphs.to_vec(),
+                    width: piece.width,
+                }),
+                role,
+            });
+        }
+        flush(out, link_area.take());
+    }
+
+    /// Height of the footer's lines (with the widest page numbers a leaflet has).
+    pub fn footer_height(&mut self, text: Option<&str>, width: Pt) -> Pt {
+        let style = self.theme.footer;
+        let number = self.lines(&parse_inline("888 / 888"), &style, width);
+        let number_width = number.first().map_or(0.0, |l| l.width);
+        let lines = match text {
+            Some(t) => self
+                .lines(&parse_inline(t), &style, width - number_width - 12.0)
+                .len(),
+            None => 1,
+        };
+        style.leading * lines.max(1) as Pt
+    }
+
+    /// Page furniture: `text` on the left and `number` on the right, in the bottom
+    /// margin below `body` on a page `height` tall (page coordinates). All artifacts.
+    pub fn footer(&mut self, text: Option<&str>, number: &str, body: Rect, height: Pt) -> Vec<Placed> {
+        let style = self.theme.footer;
+        let number_line = self.lines(&parse_inline(number), &style, body.w);
+        let number_width = number_line.first().map_or(0.0, |l| l.width);
+        let text_lines = match text {
+            Some(t) => self.lines(&parse_inline(t), &style, body.w - number_width - 12.0),
+            None => Vec::new(),
+        };
+        // Centred in the bottom margin, but never closer than 5 mm to the trim (print
+        // shops cut within 3 mm) and never into the text area.
+        let block = style.leading * text_lines.len().max(1) as Pt;
+        let centred = body.bottom() + (height - body.bottom() - block) / 2.0;
+        let safe = height - 5.0 * crate::units::PT_PER_MM - block;
+        let top = centred.min(safe).max(body.bottom());
+        let mut items = Vec::new();
+        for line in &number_line {
+            self.draw_line(
+                &mut items,
+                line,
+                &[],
+                &style,
+                body.right() - number_width,
+                top,
+                Role::Artifact,
+            );
+        }
+        for (k, line) in text_lines.iter().enumerate() {
+            let y = top + k as Pt * style.leading;
+            self.draw_line(&mut items, line, &[], &style, body.x, y, Role::Artifact);
+        }
+        items
+    }
+}
+
+/// Where the baseline sits below the top of a line: the font's ascender plus half
+/// the extra leading, so text is optically centred in its line.
+pub fn baseline_offset(fonts: &Fonts, style: &TextStyle) -> Pt {
+    let face = crate::text::FaceId::for_style(Style {
+        bold: style.bold,
+        italic: false,
+    });
+    let (asc, desc) = fonts.vertical_metrics(face);
+    (style.leading - (asc + desc) * style.size) / 2.0 + asc * style.size
+}
