@@ -41,7 +41,7 @@ impl Builder<'_> {
         let lines = fit(self.fonts, &shaped, width);
         let n = lines.len();
         let runt = |line: &Line| {
-            let text: String = line.pieces.iter().map(|p| p.text.as_str()).collect();
+            let text: String = line.pieces.iter().map(|p| &*p.text).collect();
             !text.trim().contains(' ') && line.width < width * 0.25
         };
         if n < 2 || !runt(&lines[n - 1]) {
@@ -90,7 +90,7 @@ impl Builder<'_> {
         top: Pt,
         role: Role,
     ) {
-        let link_of = |piece: &crate::text::Piece| spans.get(piece.span).and_then(|s| s.link.clone());
+        let link_of = |piece: &crate::text::Piece| spans.get(piece.span).and_then(|s| s.link.as_deref());
         let roles: Vec<Role> = line
             .pieces
             .iter()
@@ -140,11 +140,11 @@ impl Builder<'_> {
             let visible = !piece.text.trim().is_empty();
             let px = x + piece.x;
             match (&mut link_area, link) {
-                (Some((uri, _, x1, _)), Some(l)) if *uri == l && visible => *x1 = px + piece.width,
-                (Some((uri, _, _, _)), Some(l)) if *uri == l => {}
+                (Some((uri, _, x1, _)), Some(l)) if uri == l && visible => *x1 = px + piece.width,
+                (Some((uri, _, _, _)), Some(l)) if uri == l => {}
                 (_, Some(l)) if visible => {
                     flush(out, link_area.take());
-                    link_area = Some((l, px, px + piece.width, role));
+                    link_area = Some((l.to_string(), px, px + piece.width, role));
                 }
                 (_, None) => flush(out, link_area.take()),
                 _ => {}
@@ -182,7 +182,7 @@ impl Builder<'_> {
                     face: piece.face,
                     size: style.size,
                     color,
-                    text: piece.text.clone(),
+                    text: piece.text.to_string(),
                     glyphs: piece.glyphs.to_vec(),
                     width: piece.width,
                 }),

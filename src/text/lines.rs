@@ -19,7 +19,7 @@ pub struct Piece {
     pub span: usize,
     pub face: FaceId,
     /// The characters the glyphs stand for (for text extraction).
-    pub text: String,
+    pub text: Rc<str>,
     pub glyphs: Rc<[Glyph]>,
     /// Offset from the start of the line.
     pub x: Pt,
@@ -298,7 +298,7 @@ impl Shaped {
                 pieces.push(Piece {
                     span: *span,
                     face,
-                    text: text.to_string(),
+                    text: text.into(),
                     glyphs,
                     x: 0.0,
                     width: w,
@@ -329,7 +329,7 @@ mod tests {
     }
 
     fn text(l: &Line) -> String {
-        l.pieces.iter().map(|p| p.text.as_str()).collect()
+        l.pieces.iter().map(|p| &*p.text).collect()
     }
 
     #[test]
