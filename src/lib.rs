@@ -9,8 +9,12 @@
 //! 2. [`text`]: inline markup → styled spans → shaped glyphs (harfrust) → lines
 //!    (UAX #14 breaks, hyphenation only for words longer than a line).
 //! 3. [`layout`]: blocks → flow children → pages of positioned items
-//!    ([`layout::Document`]), with keep-with-next, orphan and widow rules.
-//! 4. [`pdf`]: items → PDF with subset, embedded fonts, links, outline and metadata.
+//!    ([`layout::Document`]), with keep-with-next, orphan and widow rules, and the
+//!    logical structure (headings, lists, figures…) every content item belongs to.
+//! 4. [`impose`]: pages → sheets (one per page; booklet pairs; bleed and crop marks).
+//! 5. [`images`]: each placed image resampled and encoded for print or e-mail.
+//! 6. [`pdf`]: sheets → a tagged (PDF/UA-1) PDF with subset, embedded fonts, links,
+//!    outline and metadata.
 //!
 //! ```no_run
 //! let built = leafpress::build_file(std::path::Path::new("content/acupuncture-hip-knee.yaml")).unwrap();
