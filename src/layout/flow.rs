@@ -43,6 +43,14 @@ pub enum FrameStyle {
     Plain,
 }
 
+/// A list item's bullet or number, hung in the indent beside its first line.
+struct Label<'a> {
+    text: &'a str,
+    /// Size relative to the text.
+    scale: f32,
+    role: Role,
+}
+
 /// A box of rows, kept whole on one page; split between rows (with open edges)
 /// only when it is taller than a page.
 #[derive(Debug, Clone)]
@@ -50,7 +58,6 @@ pub struct Frame {
     pub rows: Vec<Chunk>,
     pub padding: Pt,
     pub style: FrameStyle,
-    pub block: usize,
 }
 
 impl Frame {
@@ -175,16 +182,22 @@ impl<'a> Builder<'a> {
                     if n > 0 {
                         self.space(t.item_gap);
                     }
-                    let label = if numbered {
-                        format!("{}.", n + 1)
+                    // A bullet at text size is a speck; it is drawn 30% larger.
+                    let (text, scale) = if numbered {
+                        (format!("{}.", n + 1), 1.0)
                     } else {
-                        "•".to_string()
+                        ("•".to_string(), 1.3)
                     };
                     let spans = parse_inline(item);
                     let li = self.structure.add(Kind::LI, list, i);
                     let lbl = self.node(Kind::Lbl, li, i);
                     let body = self.node(Kind::LBody, li, i);
-                    self.paragraph(&spans, &t.body, t.list_indent, Some((&label, lbl)), body);
+                    let label = Label {
+                        text: &text,
+                        scale,
+                        role: lbl,
+                    };
+                    self.paragraph(&spans, &t.body, t.list_indent, Some(label), body);
                 }
                 self.space(t.list_gap);
             }
@@ -209,7 +222,7 @@ impl<'a> Builder<'a> {
                     }
                     rows.extend(self.text_rows(&spans, &t.quote_by, x, inner, role));
                 }
-                self.frame(i, rows, FrameStyle::Quote);
+                self.frame(rows, FrameStyle::Quote);
             }
             Block::Callout(c) => {
                 let inner = self.width - 2.0 * t.box_padding;
@@ -230,7 +243,7 @@ impl<'a> Builder<'a> {
                 }
                 let role = self.node(Kind::P, div, i);
                 rows.extend(self.text_rows(&parse_inline(&c.text), &t.body, x, inner, role));
-                self.frame(i, rows, FrameStyle::Callout);
+                self.frame(rows, FrameStyle::Callout);
             }
             Block::Faq(entries) => {
                 self.space(t.paragraph_gap);
@@ -259,7 +272,6 @@ impl<'a> Builder<'a> {
                         rows,
                         padding: 0.0,
                         style: FrameStyle::Plain,
-                        block: i,
                     }));
                 }
                 self.space(t.paragraph_gap);
@@ -275,7 +287,7 @@ impl<'a> Builder<'a> {
                         self.text_rows(&spans, &style, t.box_padding, inner, role)
                     })
                     .collect();
-                self.frame(i, rows, FrameStyle::Tinted);
+                self.frame(rows, FrameStyle::Tinted);
             }
             Block::Image(img) => self.image(i, img),
             Block::PageBreak => self.push(Child::PageBreak),
@@ -303,14 +315,13 @@ impl<'a> Builder<'a> {
         self.pinned_space(below);
     }
 
-    fn frame(&mut self, block: usize, rows: Vec<Chunk>, style: FrameStyle) {
+    fn frame(&mut self, rows: Vec<Chunk>, style: FrameStyle) {
         let t = self.theme;
         self.space(t.box_gap);
         self.push(Child::Frame(Frame {
             rows,
             padding: t.box_padding,
             style,
-            block,
         }));
         self.space(t.box_gap);
     }
@@ -361,14 +372,7 @@ impl<'a> Builder<'a> {
 
     /// A paragraph as one child per line, with orphan and widow control; `label`
     /// (a bullet or number) hangs in the indent beside the first line.
-    fn paragraph(
-        &mut self,
-        spans: &[Span],
-        style: &TextStyle,
-        indent: Pt,
-        label: Option<(&str, Role)>,
-        role: Role,
-    ) {
+    fn paragraph(&mut self, spans: &[Span], style: &TextStyle, indent: Pt, label: Option<Label>, role: Role) {
         let lines = self.paragraph_lines(spans, style, self.width - indent);
         let n = lines.len();
         for (k, line) in lines.iter().enumerate() {
@@ -383,29 +387,23 @@ impl<'a> Builder<'a> {
                 chunk.need = 2.0 * style.leading;
             }
             if k == 0 {
-                if let Some((label, label_role)) = label {
-                    // A bullet at text size is a speck; it is drawn larger, on the
-                    // text's baseline.
-                    let size = if label == "•" {
-                        style.size * 1.3
-                    } else {
-                        style.size
-                    };
+                if let Some(label) = &label {
                     let label_style = TextStyle {
                         color: self.theme.accent,
                         bold: true,
-                        size,
+                        size: style.size * label.scale,
                         ..*style
                     };
                     let label_spans = [Span {
-                        text: label.to_string(),
+                        text: label.text.to_string(),
                         ..Span::default()
                     }];
                     let baseline = baseline_offset(self.fonts, style);
                     let from = chunk.items.len();
                     for l in self.lines(&label_spans, &label_style, indent) {
-                        self.draw_line(&mut chunk.items, &l, &[], &label_style, 0.0, 0.0, label_role);
+                        self.draw_line(&mut chunk.items, &l, &[], &label_style, 0.0, 0.0, label.role);
                     }
+                    // Whatever its size, the label sits on the text's baseline.
                     for item in &mut chunk.items[from..] {
                         if let Item::Text(run) = &mut item.item {
                             run.baseline = baseline;

@@ -39,18 +39,13 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
     let children = std::mem::take(&mut builder.children);
     let structure = std::mem::take(&mut builder.structure);
     let (mut pages, outline) = paginate::Paginator::new(theme, body).run(&children)?;
+    // Footers come last, when the page count is known; they are artifacts and add
+    // nothing to the structure.
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
-        footer(
-            fonts,
-            theme,
-            leaflet.footer.as_deref(),
-            n + 1,
-            total,
-            body,
-            height,
-            page,
-        );
+        let number = format!("{} / {total}", n + 1);
+        page.items
+            .extend(builder.footer(leaflet.footer.as_deref(), &number, body, height));
     }
     Ok(Document {
         width,
@@ -60,22 +55,4 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
         outline,
         structure,
     })
-}
-
-/// Footer text on the left and "n / N" on the right, centred in the bottom margin.
-#[allow(clippy::too_many_arguments)]
-fn footer(
-    fonts: &mut Fonts,
-    theme: &Theme,
-    text: Option<&str>,
-    n: usize,
-    total: usize,
-    body: Rect,
-    height: f32,
-    page: &mut Page,
-) {
-    let no_images = Default::default();
-    let mut builder = flow::Builder::new(fonts, theme, body.w, &no_images);
-    page.items
-        .extend(builder.footer(text, &format!("{n} / {total}"), body, height));
 }

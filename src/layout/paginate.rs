@@ -51,7 +51,7 @@ impl<'a> Paginator<'a> {
                 }
                 Child::Line(chunk) => {
                     self.make_room(self.need_of(children, i, chunk));
-                    self.place(chunk, 0.0);
+                    self.place(chunk);
                 }
                 Child::Keep { chunk, block } => {
                     if chunk.height > self.body.h {
@@ -62,7 +62,7 @@ impl<'a> Paginator<'a> {
                         });
                     }
                     self.make_room(self.need_of(children, i, chunk));
-                    self.place(chunk, 0.0);
+                    self.place(chunk);
                 }
                 Child::Frame(frame) => self.frame(frame),
             }
@@ -112,9 +112,9 @@ impl<'a> Paginator<'a> {
         self.pages.last_mut().expect("there is always a page")
     }
 
-    /// Places a chunk at the cursor, shifted right by `dx`.
-    fn place(&mut self, chunk: &Chunk, dx: Pt) {
-        let (ox, oy) = (self.body.x + dx, self.body.y + self.y);
+    /// Places a chunk at the cursor.
+    fn place(&mut self, chunk: &Chunk) {
+        let (ox, oy) = (self.body.x, self.body.y + self.y);
         if let Some((level, title)) = &chunk.outline {
             let page = self.pages.len() - 1;
             self.outline.push(OutlineEntry {
@@ -202,7 +202,7 @@ impl<'a> Paginator<'a> {
             }));
         self.y += top_pad;
         for row in rows {
-            self.place(row, 0.0);
+            self.place(row);
         }
         self.y += bottom_pad;
     }

@@ -104,11 +104,6 @@ pub fn shape(fonts: &mut Fonts, para: &Paragraph) -> Shaped {
     shaped
 }
 
-pub fn break_lines(fonts: &mut Fonts, para: &Paragraph, max_width: Pt) -> Vec<Line> {
-    let shaped = shape(fonts, para);
-    fit(fonts, &shaped, max_width)
-}
-
 /// Fills lines greedily with the shaped words.
 pub fn fit(fonts: &mut Fonts, shaped: &Shaped, max_width: Pt) -> Vec<Line> {
     let mut b = Breaker {
@@ -317,15 +312,13 @@ mod tests {
     fn lines(src: &str, size: Pt, max: Pt) -> Vec<Line> {
         let spans = parse_inline(src);
         let mut fonts = Fonts::new();
-        break_lines(
-            &mut fonts,
-            &Paragraph {
-                spans: &spans,
-                base: Style::default(),
-                size,
-            },
-            max,
-        )
+        let para = Paragraph {
+            spans: &spans,
+            base: Style::default(),
+            size,
+        };
+        let shaped = shape(&mut fonts, &para);
+        fit(&mut fonts, &shaped, max)
     }
 
     fn text(l: &Line) -> String {

@@ -5,5 +5,5 @@ pub mod lines;
 pub mod markup;
 
 pub use fonts::{FaceId, Fonts, Glyph};
-pub use lines::{break_lines, fit, shape, Line, Paragraph, Piece, Shaped};
+pub use lines::{fit, shape, Line, Paragraph, Piece, Shaped};
 pub use markup::{parse_inline, plain_text, Span, Style};
