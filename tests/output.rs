@@ -28,6 +28,21 @@ fn run(tool: &str, args: &[&str], pdf: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The rows of `pdfimages -list` (page num type width height color comp bpc enc …).
+fn image_rows(pdf: &[u8]) -> Vec<Vec<String>> {
+    let (_dir, path) = save(pdf);
+    let out = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .expect("poppler-utils installed");
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().map(String::from).collect())
+        .collect()
+}
+
 fn assert_ua(pdf: &[u8], what: &str) {
     let r = validate_pdf_bytes(
         pdf,
@@ -225,20 +240,8 @@ fn email_build_is_small_and_print_build_keeps_300_ppi() {
         email.pdf.len(),
         print.pdf.len()
     );
-    let ppi = |pdf: &[u8]| -> Vec<u32> {
-        let (_d, path) = save(pdf);
-        let out = Command::new("pdfimages")
-            .arg("-list")
-            .arg(&path)
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .skip(2)
-            .map(|l| l.split_whitespace().nth(12).unwrap().parse().unwrap())
-            .collect()
-    };
+    // Column 12 of `pdfimages -list` is the x resolution.
+    let ppi = |pdf: &[u8]| -> Vec<u32> { image_rows(pdf).iter().map(|r| r[12].parse().unwrap()).collect() };
     let (p, e) = (ppi(&print.pdf), ppi(&email.pdf));
     assert!(
         (295..=305).contains(&p[0]),
@@ -337,20 +340,7 @@ fn a_png_stays_lossless_for_print_and_becomes_jpeg_for_email() {
             },
         )
         .unwrap();
-        let (_d, path) = save(&built.pdf);
-        let out = Command::new("pdfimages")
-            .arg("-list")
-            .arg(&path)
-            .output()
-            .unwrap();
-        let text = String::from_utf8(out.stdout).unwrap();
-        let row: Vec<String> = text
-            .lines()
-            .nth(2)
-            .unwrap()
-            .split_whitespace()
-            .map(String::from)
-            .collect();
+        let row = &image_rows(&built.pdf)[0];
         (row[3].parse::<u32>().unwrap(), row[8].clone())
     };
     let (print_w, print_enc) = list(Target::Print);
