@@ -378,3 +378,25 @@ fn a_long_footer_wraps_inside_the_bottom_margin() {
         assert!(run.x + run.width <= doc.body.right() + 0.01);
     }
 }
+
+#[test]
+fn words_longer_than_a_line_and_45_bytes_are_broken_without_loss() {
+    // hypher panicked on words over 45 bytes ("maximum word length is 45 bytes when
+    // `alloc` is disabled"): a 50-letter word, or 25 Cyrillic letters, crashed a build.
+    let (resolved, doc) = lay_out_file(&repo().join("tests/cases/long-words.yaml"));
+    assert_inside_margins(&doc);
+    let letters = |s: &str| -> String { s.chars().filter(|c| c.is_alphabetic()).collect() };
+    let laid: String = doc
+        .pages
+        .iter()
+        .map(|page| runs_text(page.items.iter().filter(|p| p.role != Role::Artifact)))
+        .collect();
+    let expected: String = resolved
+        .leaflet
+        .blocks
+        .iter()
+        .flat_map(|b| b.texts())
+        .map(leafpress::text::plain_text)
+        .collect();
+    assert_eq!(letters(&laid), letters(&format!("{}{expected}", resolved.leaflet.title)));
+}
