@@ -22,6 +22,9 @@ impl Length {
     }
 }
 
+/// No length on a leaflet page comes near 10 m; anything longer is a typo.
+const MAX_LENGTH: Pt = 10_000.0 * PT_PER_MM;
+
 const UNITS: &str = "mm, cm, pt or in (for example 15mm)";
 
 impl FromStr for Length {
@@ -43,10 +46,15 @@ impl FromStr for Length {
             "" => return Err(format!("\"{s}\" has no unit: write {UNITS}")),
             other => return Err(format!("unknown unit \"{other}\" in \"{s}\": use {UNITS}")),
         };
-        if !value.is_finite() || value < 0.0 {
+        if value < 0.0 {
             return Err(format!("\"{s}\" must be zero or more"));
         }
-        Ok(Length(value * per))
+        // Checked after the unit is applied: 1e38 is a finite f32, 1e38in is not.
+        let pt = value * per;
+        if !pt.is_finite() || pt > MAX_LENGTH {
+            return Err(format!("\"{s}\" is far too long for a page: use at most 10 m"));
+        }
+        Ok(Length(pt))
     }
 }
 
@@ -85,7 +93,11 @@ impl FromStr for Width {
                 }
                 Ok(Width::Percent(p))
             }
-            None => s.parse().map(Width::Absolute),
+            None => match s.parse::<Length>()? {
+                // A zero-width figure would be invisible: a typo, not a choice.
+                Length(pt) if pt <= 0.0 => Err(format!("width {s} must be more than zero")),
+                l => Ok(Width::Absolute(l)),
+            },
         }
     }
 }
@@ -153,5 +165,16 @@ mod tests {
         assert_eq!(Width::from_str("70%").unwrap().resolve(200.0), 140.0);
         assert!(Width::from_str("170%").is_err());
         assert_eq!(Width::from_str("72pt").unwrap().resolve(1.0), 72.0);
+        assert!(Width::from_str("0mm").unwrap_err().contains("more than zero"));
+        assert!(Width::from_str("0%").unwrap_err().contains("more than 0%"));
+    }
+
+    #[test]
+    fn a_length_is_checked_after_its_unit() {
+        // 1e38 fits an f32; 1e38 inches does not.
+        let huge = format!("1{}in", "0".repeat(38));
+        assert!(Length::from_str(&huge).unwrap_err().contains("far too long"));
+        assert!(Length::from_str("20m").is_err());
+        assert!(Length::from_str("1e3mm").is_err());
     }
 }

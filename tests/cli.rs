@@ -211,3 +211,21 @@ fn a_missing_content_file_is_reported() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot read the content file"));
 }
+
+/// Every file directly in tests/cases/ is a leaflet that must check cleanly: a byte-order
+/// mark (Notepad), words longer than a line, every block type.
+#[test]
+fn good_cases_check_cleanly() {
+    let mut cases: Vec<_> = std::fs::read_dir(repo().join("tests/cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    cases.sort();
+    assert!(cases.iter().any(|c| c.ends_with("bom.yaml")));
+    for case in cases {
+        let rel = case.strip_prefix(repo()).unwrap();
+        let out = leafpress().arg("check").arg(rel).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}: {}", rel.display(), stderr(&out));
+    }
+}

@@ -398,5 +398,8 @@ fn words_longer_than_a_line_and_45_bytes_are_broken_without_loss() {
         .flat_map(|b| b.texts())
         .map(leafpress::text::plain_text)
         .collect();
-    assert_eq!(letters(&laid), letters(&format!("{}{expected}", resolved.leaflet.title)));
+    assert_eq!(
+        letters(&laid),
+        letters(&format!("{}{expected}", resolved.leaflet.title))
+    );
 }

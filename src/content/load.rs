@@ -24,7 +24,12 @@ impl Source {
         Source::from_bytes(path, bytes)
     }
 
-    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source, Diagnostics> {
+    pub fn from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<Source, Diagnostics> {
+        // Windows Notepad and some Word exports start UTF-8 files with a byte-order
+        // mark; YAML would read it as part of the first key ("missing key blocks").
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Source {
                 path: path.to_path_buf(),

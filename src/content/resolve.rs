@@ -74,6 +74,7 @@ pub fn resolve(src: &Source, leaflet: Leaflet) -> Result<Resolved, Diagnostics> 
                 .help("add content under `blocks:`, e.g. `- paragraph: Welcome to the clinic.`"),
         );
     }
+    problems.extend(check_margins(src, &leaflet));
     let base = src.path.parent().unwrap_or(Path::new("."));
     let mut images = HashMap::new();
     for (i, block) in leaflet.blocks.iter().enumerate() {
@@ -138,6 +139,45 @@ pub fn resolve(src: &Source, leaflet: Leaflet) -> Result<Resolved, Diagnostics> 
             source: Some(src.text.clone()),
         })
     }
+}
+
+/// Text needs room: margins that meet or cross are named as such, not reported later
+/// as a block that does not fit "−20 mm" of page.
+fn check_margins(src: &Source, leaflet: &Leaflet) -> Option<Diagnostic> {
+    use crate::units::PT_PER_MM;
+    const MIN_TEXT: f32 = 20.0 * PT_PER_MM;
+    let (w, h) = leaflet.page.size.dimensions();
+    let m = leaflet.page.margin;
+    let mm = |pt: f32| format!("{:.0} mm", pt / PT_PER_MM);
+    let sides = [
+        ("inner and outer", m.inner.pt(), m.outer.pt(), w, "wide"),
+        ("top and bottom", m.top.pt(), m.bottom.pt(), h, "tall"),
+    ];
+    let (which, a, b, page, dim) = sides
+        .into_iter()
+        .find(|(_, a, b, page, _)| page - a - b < MIN_TEXT)?;
+    let what = if a + b >= page {
+        format!(
+            "the {which} margins ({} + {}) are wider than the page ({} {dim})",
+            mm(a),
+            mm(b),
+            mm(page)
+        )
+    } else {
+        format!(
+            "the {which} margins ({} + {}) leave only {} of a {} page for text",
+            mm(a),
+            mm(b),
+            mm(page - a - b),
+            mm(page)
+        )
+    };
+    let span = src.text.find("margin:").map(|at| at..at + "margin".len());
+    Some(
+        Diagnostic::new(&src.path, what)
+            .at(span)
+            .help("use smaller margins (15mm is the default), or a larger `size:`"),
+    )
 }
 
 /// Every `[text](#anchor)` must name a heading of this leaflet.

@@ -8,7 +8,6 @@
 
 use crate::layout::Document;
 use lopdf::{dictionary, Dictionary, Object, ObjectId, StringFormat};
-use std::hash::{Hash, Hasher};
 
 use super::draw::SlotTags;
 use super::{tags, Meta};
@@ -177,17 +176,19 @@ fn compress_all(streams: Vec<&mut lopdf::Stream>) {
 /// The streams (page content, fonts, images, XMP with the title) carry everything
 /// visible; the other objects follow from them.
 fn content_id(lo: &lopdf::Document) -> String {
-    let mut h = std::hash::DefaultHasher::new();
-    lo.objects.len().hash(&mut h);
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    h.update((lo.objects.len() as u64).to_be_bytes());
     for (id, object) in &lo.objects {
         if let Object::Stream(s) = object {
-            id.hash(&mut h);
-            s.content.hash(&mut h);
+            h.update(id.0.to_be_bytes());
+            h.update(id.1.to_be_bytes());
+            h.update((s.content.len() as u64).to_be_bytes());
+            h.update(&s.content);
         }
     }
-    let a = h.finish();
-    a.hash(&mut h);
-    format!("{a:016x}{:016x}", h.finish())
+    // 16 bytes, the size of the MD5-based IDs PDF writers traditionally use.
+    h.finalize()[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A PDF text string: ASCII as is, anything else as UTF-16BE with a byte order mark.

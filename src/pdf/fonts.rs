@@ -9,7 +9,6 @@ use crate::text::fonts::FACES;
 use crate::text::FaceId;
 use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash, Hasher};
 
 /// A face as embedded: its resource id and the old → new glyph id map.
 pub struct EmbeddedFace {
@@ -68,9 +67,13 @@ fn subset(bytes: &[u8], ids: &[u16]) -> Result<Vec<u8>, String> {
 /// Six capital letters derived from the glyph set, so the same text gives the same
 /// tag (byte-identical output) and different subsets get different tags.
 fn subset_tag(ids: &[u16]) -> String {
-    let mut h = std::hash::DefaultHasher::new();
-    ids.hash(&mut h);
-    let mut v = h.finish();
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    for id in ids {
+        h.update(id.to_be_bytes());
+    }
+    let digest = h.finalize();
+    let mut v = u64::from_be_bytes(digest[..8].try_into().expect("SHA-256 has 32 bytes"));
     (0..6)
         .map(|_| {
             let c = (b'A' + (v % 26) as u8) as char;
@@ -78,4 +81,15 @@ fn subset_tag(ids: &[u16]) -> String {
             c
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    /// The tag is part of the output bytes: it must not change with the Rust release
+    /// (DefaultHasher may), only with the glyphs.
+    #[test]
+    fn subset_tag_has_a_fixed_definition() {
+        assert_eq!(super::subset_tag(&[0, 3, 68, 69]), "HFPXEP");
+        assert_ne!(super::subset_tag(&[0, 3]), super::subset_tag(&[0, 4]));
+    }
 }
