@@ -20,7 +20,7 @@ fn main() {
         let sheets = leafpress::impose::impose(&layout, &Default::default());
         let placements = leafpress::images::placements(&layout, &resolved.images);
         let images = leafpress::images::prepare(&resolved.images, &placements, Default::default());
-        let pdf = leafpress::pdf::write(&layout, &sheets, &images, &meta).unwrap();
+        let pdf = leafpress::pdf::write(&layout, &sheets, &images, fonts.book(), &meta).unwrap();
         let t4 = Instant::now();
         let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
         println!(

@@ -168,7 +168,7 @@ pub fn render(src: &Source, doc: &Resolved, options: &Options) -> Result<Built, 
         author: l.author.as_deref(),
         language: &l.language,
     };
-    let pdf = pdf::write(&layout, &sheets, &prepared, &meta).map_err(|e| {
+    let pdf = pdf::write(&layout, &sheets, &prepared, fonts.book(), &meta).map_err(|e| {
         Diagnostics::one(Diagnostic::new(&src.path, e).help("this is a bug in leafpress; please report it"))
     })?;
     Ok(Built {

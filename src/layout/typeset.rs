@@ -72,6 +72,7 @@ impl Builder<'_> {
                 spans,
                 base,
                 size: style.size,
+                rtl: false,
             },
         )
     }
@@ -245,7 +246,7 @@ impl Builder<'_> {
 /// Where the baseline sits below the top of a line: the font's ascender plus half
 /// the extra leading, so text is optically centred in its line.
 pub fn baseline_offset(fonts: &Fonts, style: &TextStyle) -> Pt {
-    let face = crate::text::FaceId::for_style(Style {
+    let face = fonts.primary(Style {
         bold: style.bold,
         italic: false,
     });

@@ -279,33 +279,53 @@ impl Painter<'_> {
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(round(run.x)), Pt(round(self.height - run.baseline))),
         });
-        let glyphs = &run.glyphs;
-        let items = glyphs
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                let start = g.cluster as usize;
-                let first = i == 0 || glyphs[i - 1].cluster != g.cluster;
-                let end = glyphs[i + 1..]
-                    .iter()
-                    .map(|n| n.cluster as usize)
-                    .find(|&c| c > start)
-                    .unwrap_or(run.text.len());
-                Codepoint {
-                    gid: face.remap.get(&g.gid).copied().unwrap_or(0),
-                    // Whole thousandths of an em: finer is invisible and bloats the stream.
-                    offset: (-g.adjust * 1000.0).round(),
-                    cid: Some(if first {
-                        run.text.get(start..end).unwrap_or("").to_string()
-                    } else {
-                        String::new()
-                    }),
-                }
-            })
-            .collect();
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(items)],
-        });
+        // Each cluster's text goes with its first glyph (for extraction); the
+        // cluster ends where the next one in the text begins, whatever the glyph
+        // order (right-to-left runs are in visual order).
+        let starts: std::collections::BTreeSet<usize> =
+            run.glyphs.iter().map(|g| g.cluster as usize).collect();
+        let mut seen = std::collections::HashSet::new();
+        let mut show: Vec<TextItem> = Vec::new();
+        for g in &run.glyphs {
+            let start = g.cluster as usize;
+            let end = starts
+                .range(start + 1..)
+                .next()
+                .copied()
+                .unwrap_or(run.text.len());
+            let text = if seen.insert(start) {
+                run.text.get(start..end).unwrap_or("").to_string()
+            } else {
+                String::new()
+            };
+            // TJ numbers are thousandths of an em, subtracted from the pen: a glyph
+            // drawn x_offset to the right is preceded by −x and followed by +x.
+            let (dx, dy) = (round_em(g.x_offset), g.y_offset * run.size);
+            if dy != 0.0 {
+                // Raised or lowered (a mark above or below): its own show, with a rise.
+                flush(ops, &mut show);
+                ops.push(Op::SetLineOffset {
+                    multiplier: round(dy),
+                });
+            }
+            if dx != 0.0 {
+                show.push(TextItem::Offset(-dx));
+            }
+            let cp = Codepoint {
+                gid: face.remap.get(&g.gid).copied().unwrap_or(0),
+                offset: round_em(-g.adjust) + dx,
+                cid: Some(text),
+            };
+            match show.last_mut() {
+                Some(TextItem::GlyphIds(ids)) => ids.push(cp),
+                _ => show.push(TextItem::GlyphIds(vec![cp])),
+            }
+            if dy != 0.0 {
+                flush(ops, &mut show);
+                ops.push(Op::SetLineOffset { multiplier: 0.0 });
+            }
+        }
+        flush(ops, &mut show);
     }
 
     fn pt(&self, x: f32, y: f32, bezier: bool) -> LinePoint {
@@ -377,6 +397,19 @@ impl Painter<'_> {
             self.pt(c2.0, c2.1, true),
             self.pt(to.0, to.1, false),
         ]
+    }
+}
+
+/// Whole thousandths of an em: finer is invisible and bloats the stream.
+fn round_em(v: f32) -> f32 {
+    (v * 1000.0).round()
+}
+
+fn flush(ops: &mut Vec<Op>, show: &mut Vec<TextItem>) {
+    if !show.is_empty() {
+        ops.push(Op::ShowText {
+            items: std::mem::take(show),
+        });
     }
 }
 

@@ -5,8 +5,7 @@
 //! placed, and given the `ABCDEF+` tag that marks a subset in the PDF.
 
 use crate::layout::{Document, Item};
-use crate::text::fonts::FACES;
-use crate::text::FaceId;
+use crate::text::{Embedding, FaceId, FontBook};
 use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,7 +17,7 @@ pub struct EmbeddedFace {
 
 pub type EmbeddedFonts = BTreeMap<FaceId, EmbeddedFace>;
 
-pub fn embed(doc: &Document, pdf: &mut PdfDocument) -> Result<EmbeddedFonts, String> {
+pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<EmbeddedFonts, String> {
     let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
     for page in &doc.pages {
         for placed in &page.items {
@@ -31,36 +30,46 @@ pub fn embed(doc: &Document, pdf: &mut PdfDocument) -> Result<EmbeddedFonts, Str
     }
     let mut out = BTreeMap::new();
     for (face, gids) in used {
-        let data = &FACES[FaceId::ALL.iter().position(|f| *f == face).unwrap_or(0)];
+        let data = book.face(face);
         // .notdef must come first; the new glyph id is the position in this list.
         let ids: Vec<u16> = std::iter::once(0)
             .chain(gids.into_iter().filter(|&g| g != 0))
             .collect();
-        let bytes = subset(data.bytes, &ids)?;
+        let whole = data.embedding == Embedding::NoSubsetting;
         let mut warnings = Vec::new();
-        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-            .ok_or_else(|| format!("the subset of {} could not be read back", data.postscript_name))?;
-        parsed.font_name = Some(format!("{}+{}", subset_tag(&ids), data.postscript_name));
-        let id = FontId(format!("F{}", face as usize + 1));
+        let mut parsed = if whole {
+            // Its licence forbids subsetting: the whole font goes in, ids unchanged.
+            ParsedFont::from_bytes(data.bytes(), data.index as usize, &mut warnings)
+        } else {
+            let bytes = subset(data.bytes(), data.index, &ids)?;
+            ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+        }
+        .ok_or_else(|| format!("the subset of {} could not be read back", data.postscript_name))?;
+        parsed.font_name = Some(if whole {
+            data.postscript_name.clone()
+        } else {
+            format!("{}+{}", subset_tag(&ids), data.postscript_name)
+        });
+        let id = FontId(format!("F{}", face.0 as usize + 1));
         pdf.resources.fonts.map.insert(id.clone(), PdfFont::new(parsed));
         let remap = ids
             .iter()
             .enumerate()
-            .map(|(new, &old)| (old, new as u16))
+            .map(|(new, &old)| (old, if whole { old } else { new as u16 }))
             .collect();
         out.insert(face, EmbeddedFace { id, remap });
     }
     Ok(out)
 }
 
-fn subset(bytes: &[u8], ids: &[u16]) -> Result<Vec<u8>, String> {
+fn subset(bytes: &[u8], index: u32, ids: &[u16]) -> Result<Vec<u8>, String> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
     use allsorts::subset::{subset, CmapTarget, SubsetProfile};
     let font = ReadScope::new(bytes)
         .read::<FontData<'_>>()
         .map_err(|e| e.to_string())?;
-    let provider = font.table_provider(0).map_err(|e| e.to_string())?;
+    let provider = font.table_provider(index as usize).map_err(|e| e.to_string())?;
     subset(&provider, ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| e.to_string())
 }
 

@@ -30,6 +30,7 @@ pub fn write(
     doc: &Document,
     sheets: &Imposition,
     images: &HashMap<usize, Prepared>,
+    book: &crate::text::FontBook,
     meta: &Meta,
 ) -> Result<Vec<u8>, String> {
     let mut pdf = PdfDocument::new(meta.title);
@@ -37,7 +38,7 @@ pub fn write(
     pdf.metadata.info.creator = "leafpress".into();
     pdf.metadata.info.producer = concat!("leafpress ", env!("CARGO_PKG_VERSION")).into();
 
-    let fonts = fonts::embed(doc, &mut pdf)?;
+    let fonts = fonts::embed(doc, book, &mut pdf)?;
     let xobjects = embed_images(images, &mut pdf);
     let anchors = anchors(doc, sheets);
     let painter = draw::Painter {

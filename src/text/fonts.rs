@@ -1,76 +1,22 @@
-//! The embedded font faces, and shaping text with them (kerning, ligatures) through
-//! harfrust. Glyph advances come from the shaper, never from printpdf, so the PDF
-//! writer draws exactly what layout measured.
+//! Shaping text with the faces of a [`FontBook`] (kerning, ligatures, mark
+//! placement) through harfrust, with fallback per cluster. Glyph advances and offsets
+//! come from the shaper, never from printpdf, so the PDF writer draws exactly what
+//! layout measured.
+//!
+//! Fallback works as in Typst: a run is shaped with the first family of the stack;
+//! the clusters that came out as glyph 0 (.notdef) are shaped again, together, with
+//! the next family, and so on. A cluster (a letter and its combining marks) is never
+//! split between faces, and the letters around a missing one keep the main face.
 
+use super::book::{FaceId, FamilyId, FontBook};
 use super::markup::Style;
-use harfrust::{Buffer, Direction, Font, ShapeOptions, ShapePlan, ShaperFont};
-use std::collections::HashMap;
+use harfrust::{Buffer, Direction, Language, Script, ShapeOptions, ShapePlan, ShaperFont};
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
-/// One of the faces every leaflet can use. The fallback covers what Atkinson
-/// Hyperlegible lacks (Greek, arrows, maths signs), character by character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FaceId {
-    Regular,
-    Bold,
-    Italic,
-    BoldItalic,
-    Fallback,
-}
-
-impl FaceId {
-    pub const ALL: [FaceId; 5] = [
-        FaceId::Regular,
-        FaceId::Bold,
-        FaceId::Italic,
-        FaceId::BoldItalic,
-        FaceId::Fallback,
-    ];
-
-    pub fn for_style(style: Style) -> FaceId {
-        match (style.bold, style.italic) {
-            (false, false) => FaceId::Regular,
-            (true, false) => FaceId::Bold,
-            (false, true) => FaceId::Italic,
-            (true, true) => FaceId::BoldItalic,
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-}
-
-/// A face's bytes and the name the PDF gives it.
-pub struct FaceData {
-    pub postscript_name: &'static str,
-    pub bytes: &'static [u8],
-}
-
-pub const FACES: [FaceData; 5] = [
-    FaceData {
-        postscript_name: "AtkinsonHyperlegible-Regular",
-        bytes: include_bytes!("../../fonts/AtkinsonHyperlegible-Regular.ttf"),
-    },
-    FaceData {
-        postscript_name: "AtkinsonHyperlegible-Bold",
-        bytes: include_bytes!("../../fonts/AtkinsonHyperlegible-Bold.ttf"),
-    },
-    FaceData {
-        postscript_name: "AtkinsonHyperlegible-Italic",
-        bytes: include_bytes!("../../fonts/AtkinsonHyperlegible-Italic.ttf"),
-    },
-    FaceData {
-        postscript_name: "AtkinsonHyperlegible-BoldItalic",
-        bytes: include_bytes!("../../fonts/AtkinsonHyperlegible-BoldItalic.ttf"),
-    },
-    FaceData {
-        postscript_name: "DejaVuSans",
-        bytes: include_bytes!("../../fonts/DejaVuSans.ttf"),
-    },
-];
-
-/// One shaped glyph. Advances are in ems, so they scale with any font size.
+/// One shaped glyph. Advances and offsets are in ems, so they scale with any size.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
     pub gid: u16,
@@ -79,26 +25,50 @@ pub struct Glyph {
     /// How far that differs from the font's own advance, which is what a PDF
     /// viewer applies by itself; the writer adds this as a TJ adjustment.
     pub adjust: f32,
+    /// Where the glyph is drawn relative to the pen (combining marks, cursive
+    /// attachment); y grows upwards, as in the font.
+    pub x_offset: f32,
+    pub y_offset: f32,
     /// Byte offset of this glyph's cluster in the shaped text.
     pub cluster: u32,
 }
 
-struct Face {
-    font: Font,
-    /// Coverage of U+0000–U+00FF, looked up on every character laid out.
-    latin1: [bool; 256],
-    plan: ShapePlan,
-    upem: f32,
-    ascent: f32,
-    descent: f32,
+/// How a run is shaped, besides its face.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RunProps {
+    pub script: Script,
+    pub rtl: bool,
 }
 
-/// The faces, parsed once, with a cache of shaped words: leaflets repeat words a lot.
+/// Text shaped with one face: a piece of a run after fallback.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub face: FaceId,
+    /// Byte range in the text given to [`Fonts::shape_run`].
+    pub range: Range<usize>,
+    /// Clusters count from the start of `range`.
+    pub glyphs: Rc<[Glyph]>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    face: FaceId,
+    props: RunProps,
+}
+
+/// A build's shaping context: the shared font book, the families tried in order,
+/// and caches of plans and shaped words (leaflets repeat words a lot).
 pub struct Fonts {
-    faces: Vec<Face>,
-    /// Shaped words per face, looked up by `&str` without allocating.
-    cache: [HashMap<String, Rc<[Glyph]>>; 5],
+    book: Arc<FontBook>,
+    /// The main family first, then the fallbacks.
+    stack: Vec<FamilyId>,
+    language: Option<Language>,
+    plans: HashMap<Key, ShapePlan>,
+    /// Shaped text per face and run properties, looked up by `&str` without allocating.
+    cache: HashMap<Key, HashMap<String, Rc<[Glyph]>>>,
     buffer: Option<Buffer>,
+    /// Characters no face in the book has: they print as empty boxes.
+    missing: BTreeSet<char>,
 }
 
 impl Default for Fonts {
@@ -108,91 +78,184 @@ impl Default for Fonts {
 }
 
 impl Fonts {
+    /// The compiled-in faces: Atkinson Hyperlegible, falling back to DejaVu Sans.
     pub fn new() -> Fonts {
-        let faces = FACES
+        let book = FontBook::shared_defaults();
+        let stack = ["Atkinson Hyperlegible", "DejaVu Sans"]
             .iter()
-            .map(|f| {
-                // The faces are compiled in and known good; failing here is a build defect.
-                let font = Font::new(f.bytes, 0).expect("embedded font parses");
-                let upem = font.units_per_em() as f32;
-                let (ascent, descent) = font
-                    .metrics()
-                    .hhea_line
-                    .as_ref()
-                    .map(|l| (l.ascender.to_f32() / upem, -l.descender.to_f32() / upem))
-                    .unwrap_or((0.8, 0.2));
-                let plan = ShapePlan::new(
-                    &font,
-                    Direction::LeftToRight,
-                    Some(harfrust::Script::LATIN),
-                    None,
-                    &[],
-                );
-                let charmap = font.charmap();
-                let latin1 = std::array::from_fn(|c| charmap.map_unicode(c as u32).is_some());
-                Face {
-                    font,
-                    latin1,
-                    plan,
-                    upem,
-                    ascent,
-                    descent,
-                }
-            })
+            .filter_map(|name| book.family_named(name))
             .collect();
+        Fonts::with_book(book, stack)
+    }
+
+    /// Shapes with `stack`'s families, in order, from `book`. An empty stack is
+    /// a caller's bug; it is given the book's first family.
+    pub fn with_book(book: Arc<FontBook>, mut stack: Vec<FamilyId>) -> Fonts {
+        if stack.is_empty() {
+            stack.push(FamilyId(0));
+        }
         Fonts {
-            faces,
-            cache: Default::default(),
+            book,
+            stack,
+            language: None,
+            plans: HashMap::new(),
+            cache: HashMap::new(),
             buffer: Some(Buffer::new()),
+            missing: BTreeSet::new(),
         }
     }
 
-    fn face(&self, id: FaceId) -> &Face {
-        &self.faces[id.index()]
+    /// The language shaping rules follow (BCP 47, e.g. `tr` for Turkish i/İ forms).
+    pub fn set_language(&mut self, tag: &str) {
+        let language: Option<Language> = tag.parse().ok();
+        if language != self.language {
+            self.language = language;
+            self.plans.clear();
+            self.cache.clear();
+        }
+    }
+
+    pub fn book(&self) -> &Arc<FontBook> {
+        &self.book
+    }
+
+    /// The main family's face for `style`: what text of that style is measured in.
+    pub fn primary(&self, style: Style) -> FaceId {
+        self.book.family(self.stack[0]).face(style)
     }
 
     /// Ascender and descender (positive) in ems.
     pub fn vertical_metrics(&self, id: FaceId) -> (f32, f32) {
-        let f = self.face(id);
+        let f = self.book.face(id);
         (f.ascent, f.descent)
     }
 
-    pub fn has_char(&self, id: FaceId, c: char) -> bool {
-        let face = self.face(id);
-        match face.latin1.get(c as usize) {
-            Some(&known) => known,
-            None => face.font.charmap().map_unicode(c).is_some(),
+    /// Characters that no face had, in any text shaped so far.
+    pub fn missing(&self) -> &BTreeSet<char> {
+        &self.missing
+    }
+
+    /// Shapes one run (one script and direction) in `style`, falling back per cluster.
+    /// Segments come in logical order.
+    pub fn shape_run(&mut self, text: &str, style: Style, props: RunProps) -> Vec<Segment> {
+        let mut out = Vec::new();
+        self.shape_from(text, 0, style, props, 0, &mut out);
+        out
+    }
+
+    fn shape_from(
+        &mut self,
+        text: &str,
+        offset: usize,
+        style: Style,
+        props: RunProps,
+        depth: usize,
+        out: &mut Vec<Segment>,
+    ) {
+        let face = match self.stack.get(depth) {
+            Some(&family) => self.book.family(family).face(style),
+            None => self.last_resort(text, style),
+        };
+        let glyphs = self.shape(face, props, text);
+        let last = depth >= self.stack.len();
+        if last || !glyphs.iter().any(|g| g.gid == 0) {
+            if last && glyphs.iter().any(|g| g.gid == 0) {
+                self.missing.extend(
+                    missing_clusters(text, &glyphs)
+                        .flat_map(|r| text[r].chars())
+                        .filter(|c| !c.is_whitespace() && !c.is_control()),
+                );
+            }
+            out.push(Segment {
+                face,
+                range: offset..offset + text.len(),
+                glyphs,
+            });
+            return;
+        }
+        // Alternate between stretches this face has and stretches it lacks.
+        let bounds = cluster_bounds(text, &glyphs);
+        let mut groups: Vec<(bool, Range<usize>)> = Vec::new();
+        for r in bounds {
+            let bad = glyphs
+                .iter()
+                .any(|g| g.gid == 0 && r.contains(&(g.cluster as usize)));
+            match groups.last_mut() {
+                Some((b, range)) if *b == bad => range.end = r.end,
+                _ => groups.push((bad, r)),
+            }
+        }
+        for (bad, r) in groups {
+            if bad {
+                self.shape_from(&text[r.clone()], offset + r.start, style, props, depth + 1, out);
+            } else {
+                // The glyphs shaped in context are kept; clusters rebased to the stretch.
+                let part: Rc<[Glyph]> = glyphs
+                    .iter()
+                    .filter(|g| r.contains(&(g.cluster as usize)))
+                    .map(|g| Glyph {
+                        cluster: g.cluster - r.start as u32,
+                        ..*g
+                    })
+                    .collect();
+                out.push(Segment {
+                    face,
+                    range: offset + r.start..offset + r.end,
+                    glyphs: part,
+                });
+            }
         }
     }
 
-    /// The face to draw `c` with: `preferred` if it has the character, else the fallback.
-    pub fn face_for(&self, preferred: FaceId, c: char) -> FaceId {
-        if c.is_whitespace() || c.is_control() || self.has_char(preferred, c) {
-            preferred
-        } else {
-            FaceId::Fallback
-        }
+    /// When no family of the stack has a character: any face in the book that has
+    /// the first one, else the main face (which prints .notdef, and is reported).
+    fn last_resort(&self, text: &str, style: Style) -> FaceId {
+        let first = text.chars().find(|c| !c.is_whitespace());
+        first
+            .and_then(|c| self.book.faces().find(|(_, f)| f.has_char(c)).map(|(id, _)| id))
+            .unwrap_or_else(|| self.primary(style))
     }
 
-    /// Shapes `text` (one face, one line's worth or less) into glyphs.
-    pub fn shape(&mut self, face: FaceId, text: &str) -> Rc<[Glyph]> {
-        if let Some(g) = self.cache[face.index()].get(text) {
+    /// Shapes `text` with one face (one word's worth or less), cached.
+    pub fn shape(&mut self, face: FaceId, props: RunProps, text: &str) -> Rc<[Glyph]> {
+        let key = Key { face, props };
+        if let Some(g) = self.cache.get(&key).and_then(|c| c.get(text)) {
             return g.clone();
         }
-        let glyphs: Rc<[Glyph]> = self.shape_uncached(face, text).into();
-        self.cache[face.index()].insert(text.to_string(), glyphs.clone());
+        let glyphs: Rc<[Glyph]> = self.shape_uncached(key, text).into();
+        self.cache
+            .entry(key)
+            .or_default()
+            .insert(text.to_string(), glyphs.clone());
         glyphs
     }
 
-    fn shape_uncached(&mut self, id: FaceId, text: &str) -> Vec<Glyph> {
+    fn shape_uncached(&mut self, key: Key, text: &str) -> Vec<Glyph> {
+        let face = self.book.face(key.face);
+        let direction = if key.props.rtl {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        };
+        let language = self.language.clone();
+        let plan = self.plans.entry(key).or_insert_with(|| {
+            ShapePlan::new(
+                &face.font,
+                direction,
+                Some(key.props.script),
+                language.as_ref(),
+                &[],
+            )
+        });
         let mut buffer = self.buffer.take().unwrap_or_default();
         buffer.clear();
         buffer.push_str(text);
-        buffer.set_direction(Direction::LeftToRight);
-        buffer.set_script(Some(harfrust::Script::LATIN));
-        let face = &self.faces[id.index()];
+        buffer.set_direction(direction);
+        buffer.set_script(Some(key.props.script));
+        buffer.set_language(language);
         let shaper = ShaperFont::new(&face.font);
-        let options = ShapeOptions::new().plan(Some(&face.plan));
+        let options = ShapeOptions::new().plan(Some(plan));
+        let upem = face.units_per_em;
         let glyphs = match harfrust::shape(&shaper, &mut buffer, options) {
             Ok(()) => {
                 let metrics = face.font.glyph_metrics();
@@ -201,12 +264,14 @@ impl Fonts {
                     .iter()
                     .zip(buffer.glyph_positions())
                     .map(|(info, pos)| {
-                        let gid = info.glyph_id as u16;
                         let nominal = metrics.h_advance(harfrust::GlyphId::new(info.glyph_id));
                         Glyph {
-                            gid,
-                            advance: pos.x_advance as f32 / face.upem,
-                            adjust: (pos.x_advance as f32 - nominal) / face.upem,
+                            // A face has at most 65 535 glyphs (maxp), so ids fit.
+                            gid: info.glyph_id as u16,
+                            advance: pos.x_advance as f32 / upem,
+                            adjust: (pos.x_advance as f32 - nominal) / upem,
+                            x_offset: pos.x_offset as f32 / upem,
+                            y_offset: pos.y_offset as f32 / upem,
                             cluster: info.cluster,
                         }
                     })
@@ -219,6 +284,29 @@ impl Fonts {
         self.buffer = Some(buffer);
         glyphs
     }
+}
+
+/// The byte ranges of the clusters of shaped text, in logical order.
+pub fn cluster_bounds(text: &str, glyphs: &[Glyph]) -> Vec<Range<usize>> {
+    let starts: BTreeSet<usize> = glyphs.iter().map(|g| g.cluster as usize).collect();
+    let mut starts: Vec<usize> = starts.into_iter().collect();
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| s..starts.get(i + 1).copied().unwrap_or(text.len()))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+fn missing_clusters<'a>(text: &'a str, glyphs: &'a [Glyph]) -> impl Iterator<Item = Range<usize>> + 'a {
+    cluster_bounds(text, glyphs).into_iter().filter(move |r| {
+        glyphs
+            .iter()
+            .any(|g| g.gid == 0 && r.contains(&(g.cluster as usize)))
+    })
 }
 
 /// Width of shaped glyphs at `size`, in points.

@@ -5,19 +5,23 @@
 //! the whole line is broken inside: at a hyphenation point with a hyphen, or (for
 //! URLs, e-mail addresses and words with no such point) between characters.
 
-use super::fonts::{width, FaceId, Fonts, Glyph};
+use super::book::FaceId;
+use super::fonts::{width, Fonts, Glyph, RunProps};
 use super::markup::{Span, Style};
+use super::runs::{itemize, Run};
 use crate::units::Pt;
 use std::ops::Range;
 use std::rc::Rc;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
-/// A run of glyphs in one face and one span, placed on a line.
+/// A run of glyphs in one face, one span and one direction, placed on a line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Piece {
     /// Index of the span this text came from (its style and link).
     pub span: usize,
     pub face: FaceId,
+    /// Right-to-left text: its glyphs are in visual order.
+    pub rtl: bool,
     /// The characters the glyphs stand for (for text extraction).
     pub text: Rc<str>,
     pub glyphs: Rc<[Glyph]>,
@@ -39,6 +43,8 @@ pub struct Paragraph<'a> {
     /// Added to every span's style (headings are bold throughout).
     pub base: Style,
     pub size: Pt,
+    /// The paragraph's base direction is right to left.
+    pub rtl: bool,
 }
 
 /// A paragraph shaped once, word by word, ready to be fitted to any width: headings
@@ -48,6 +54,8 @@ pub struct Shaped {
     /// (byte range, span index) covering `text`.
     runs: Vec<(Range<usize>, usize)>,
     styles: Vec<Style>,
+    /// Runs of one bidi level and one script, covering `text`.
+    items: Vec<Run>,
     size: Pt,
     words: Vec<Word>,
 }
@@ -75,10 +83,12 @@ pub fn shape(fonts: &mut Fonts, para: &Paragraph) -> Shaped {
             italic: span.style.italic || para.base.italic,
         });
     }
+    let items = itemize(&text, para.rtl);
     let mut shaped = Shaped {
         text,
         runs,
         styles,
+        items,
         size: para.size,
         words: Vec::new(),
     };
@@ -242,12 +252,17 @@ impl Breaker<'_, '_> {
 impl Shaped {
     fn hyphen_piece(&self, fonts: &mut Fonts, at: usize) -> Piece {
         let span = self.span_at(at.saturating_sub(1));
-        let face = FaceId::for_style(self.styles[span]);
-        let glyphs = fonts.shape(face, "-");
+        let face = fonts.primary(self.styles[span]);
+        let props = RunProps {
+            script: harfrust::Script::LATIN,
+            rtl: false,
+        };
+        let glyphs = fonts.shape(face, props, "-");
         let w = width(&glyphs, self.size);
         Piece {
             span,
             face,
+            rtl: false,
             text: "-".into(),
             glyphs,
             x: 0.0,
@@ -262,7 +277,8 @@ impl Shaped {
             .map_or(0, |(_, s)| *s)
     }
 
-    /// Shapes a range of the text, split where the span or the face changes.
+    /// Shapes a range of the text: split into spans (style, link) and runs (script,
+    /// direction), each shaped with fallback per cluster.
     fn measure(&self, fonts: &mut Fonts, range: Range<usize>) -> (Vec<Piece>, Pt) {
         let mut pieces = Vec::new();
         let mut total = 0.0;
@@ -270,34 +286,33 @@ impl Shaped {
             return (pieces, total);
         }
         for (r, span) in &self.runs {
-            if r.start >= range.end || r.end <= range.start {
+            let r = r.start.max(range.start)..r.end.min(range.end);
+            if r.is_empty() {
                 continue;
             }
-            let r = r.start.max(range.start)..r.end.min(range.end);
-            let preferred = FaceId::for_style(self.styles[*span]);
-            // Split where the face changes (a character the main face lacks).
-            let mut chunks: Vec<(FaceId, Range<usize>)> = Vec::new();
-            for (i, c) in self.text[r.clone()].char_indices() {
-                let face = fonts.face_for(preferred, c);
-                let at = r.start + i;
-                match chunks.last_mut() {
-                    Some((f, range)) if *f == face => range.end = at + c.len_utf8(),
-                    _ => chunks.push((face, at..at + c.len_utf8())),
+            for item in &self.items {
+                let part = item.range.start.max(r.start)..item.range.end.min(r.end);
+                if part.is_empty() {
+                    continue;
                 }
-            }
-            for (face, range) in chunks {
-                let text = &self.text[range];
-                let glyphs = fonts.shape(face, text);
-                let w = width(&glyphs, self.size);
-                total += w;
-                pieces.push(Piece {
-                    span: *span,
-                    face,
-                    text: text.into(),
-                    glyphs,
-                    x: 0.0,
-                    width: w,
-                });
+                let props = RunProps {
+                    script: item.script,
+                    rtl: item.is_rtl(),
+                };
+                for seg in fonts.shape_run(&self.text[part.clone()], self.styles[*span], props) {
+                    let text = &self.text[part.start + seg.range.start..part.start + seg.range.end];
+                    let w = width(&seg.glyphs, self.size);
+                    total += w;
+                    pieces.push(Piece {
+                        span: *span,
+                        face: seg.face,
+                        rtl: props.rtl,
+                        text: text.into(),
+                        glyphs: seg.glyphs,
+                        x: 0.0,
+                        width: w,
+                    });
+                }
             }
         }
         (pieces, total)
@@ -316,6 +331,7 @@ mod tests {
             spans: &spans,
             base: Style::default(),
             size,
+            rtl: false,
         };
         let shaped = shape(&mut fonts, &para);
         fit(&mut fonts, &shaped, max)
@@ -361,18 +377,107 @@ mod tests {
         assert_eq!(joined, url);
     }
 
+    const LATIN: RunProps = RunProps {
+        script: harfrust::Script::LATIN,
+        rtl: false,
+    };
+
+    fn family_face(fonts: &Fonts, family: &str) -> FaceId {
+        let book = fonts.book();
+        book.family(book.family_named(family).unwrap()).regular
+    }
+
     #[test]
     fn kerning_is_applied() {
         let mut fonts = Fonts::new();
-        let g = fonts.shape(FaceId::Regular, "AV");
+        let regular = fonts.primary(Style::default());
+        let g = fonts.shape(regular, LATIN, "AV");
         assert!(g.iter().any(|g| g.adjust != 0.0), "{g:?}");
     }
 
     #[test]
     fn missing_glyphs_fall_back() {
+        let fonts = Fonts::new();
+        let (atkinson, dejavu) = (
+            fonts.primary(Style::default()),
+            family_face(&fonts, "DejaVu Sans"),
+        );
         let ls = lines("Qi → α", 12.0, 300.0);
         let faces: Vec<FaceId> = ls[0].pieces.iter().map(|p| p.face).collect();
-        assert!(faces.contains(&FaceId::Fallback));
-        assert!(faces.contains(&FaceId::Regular));
+        assert!(faces.contains(&dejavu));
+        assert!(faces.contains(&atkinson));
+    }
+
+    /// A letter the main face lacks comes from the fallback; the letters around it
+    /// stay in Atkinson (fallback is per cluster, not per word). A Turkish İ, which
+    /// Atkinson has no glyph for, is set as I + combining dot above (the shaper
+    /// decomposes it), so the whole word stays in Atkinson.
+    #[test]
+    fn fallback_takes_only_the_missing_cluster() {
+        let mut fonts = Fonts::new();
+        let atkinson = fonts.primary(Style::default());
+        let face = fonts.book().face(atkinson);
+        assert!(
+            !face.has_char('ŋ') && !face.has_char('İ'),
+            "the test needs letters Atkinson lacks"
+        );
+        let word = "Kaŋlo";
+        let segs = fonts.shape_run(word, Style::default(), LATIN);
+        let parts: Vec<(&str, bool)> = segs
+            .iter()
+            .map(|s| (&word[s.range.clone()], s.face == atkinson))
+            .collect();
+        assert_eq!(parts, vec![("Ka", true), ("ŋ", false), ("lo", true)]);
+        assert!(segs.iter().all(|s| s.glyphs.iter().all(|g| g.gid != 0)));
+
+        let segs = fonts.shape_run("İstanbul", Style::default(), LATIN);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].face, atkinson);
+        assert!(segs[0].glyphs.iter().all(|g| g.gid != 0));
+        let dot = segs[0].glyphs.iter().find(|g| g.cluster == 0 && g.advance == 0.0);
+        assert!(
+            dot.is_some_and(|g| g.y_offset != 0.0 || g.x_offset != 0.0),
+            "{segs:?}"
+        );
+    }
+
+    /// e + U+0323 + U+0302 (ệ decomposed): the marks stay in one cluster with their
+    /// letter, in one face, and carry the offsets the shaper gave them.
+    #[test]
+    fn combining_marks_keep_the_shapers_offsets() {
+        let text = "Vie\u{323}\u{302}t";
+        let mut fonts = Fonts::new();
+        let segs = fonts.shape_run(text, Style::default(), LATIN);
+        let seg = segs
+            .iter()
+            .find(|s| s.range.contains(&3))
+            .expect("a segment holds the e");
+        assert!(
+            seg.range.start <= 2 && seg.range.end >= 7,
+            "the cluster was split: {segs:?}"
+        );
+        // The same cluster shaped directly with that face gives the same positions.
+        let cluster = &text[2..7];
+        let direct = fonts.shape(seg.face, LATIN, cluster);
+        let ours: Vec<&Glyph> = seg
+            .glyphs
+            .iter()
+            .filter(|g| {
+                (seg.range.start + g.cluster as usize) >= 2 && (seg.range.start + g.cluster as usize) < 7
+            })
+            .collect();
+        assert_eq!(ours.len(), direct.len());
+        for (a, b) in ours.iter().zip(direct.iter()) {
+            assert_eq!((a.gid, a.x_offset, a.y_offset), (b.gid, b.x_offset, b.y_offset));
+        }
+        // Whether the font composes ệ or attaches two marks, nothing is .notdef, and
+        // attached marks sit off the baseline.
+        assert!(seg.glyphs.iter().all(|g| g.gid != 0));
+        if direct.len() > 1 {
+            assert!(
+                direct.iter().any(|g| g.y_offset != 0.0 || g.x_offset != 0.0),
+                "{direct:?}"
+            );
+        }
     }
 }

@@ -1,0 +1,415 @@
+//! The font book: every face a build may use, parsed once and shared read-only.
+//!
+//! Faces come from the compiled-in defaults (Atkinson Hyperlegible and DejaVu Sans)
+//! or from files (a clinic's brand fonts, a `fonts/` folder). Each is identified by a
+//! [`FaceId`], grouped into a [`Family`] (regular, bold, italic, bold italic), and
+//! carries the embedding permission its OS/2 table grants. A book is `Send + Sync`:
+//! one `Arc<FontBook>` serves every build of a library, on any thread.
+
+use super::markup::Style;
+use harfrust::Font;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+/// A face in a [`FontBook`]: its index in the book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FaceId(pub u16);
+
+/// A family in a [`FontBook`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FamilyId(pub u16);
+
+/// What a font's licence lets a PDF do with it (OS/2 `fsType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Embedding {
+    /// Installable or editable: may be embedded.
+    Allowed,
+    /// Print and preview only: may be embedded in a document that is not edited.
+    PreviewAndPrint,
+    /// Restricted licence (bit 1): must not be embedded.
+    Restricted,
+    /// Embedded whole only (bit 8): the licence forbids subsetting.
+    NoSubsetting,
+    /// Outlines may not be embedded, only bitmaps (bit 9).
+    BitmapOnly,
+}
+
+impl Embedding {
+    fn from_fs_type(fs: u16) -> Embedding {
+        // Usage bits 0–3: when several are set the least restrictive wins (OpenType).
+        let usage = if fs & 0x000F == 0 || fs & 0x0008 != 0 {
+            Embedding::Allowed
+        } else if fs & 0x0004 != 0 {
+            Embedding::PreviewAndPrint
+        } else if fs & 0x0002 != 0 {
+            return Embedding::Restricted;
+        } else {
+            Embedding::Allowed
+        };
+        if fs & 0x0200 != 0 {
+            Embedding::BitmapOnly
+        } else if fs & 0x0100 != 0 {
+            Embedding::NoSubsetting
+        } else {
+            usage
+        }
+    }
+
+    /// Whether the face may go into a PDF at all (whole, for `NoSubsetting`).
+    pub fn permits_pdf(self) -> bool {
+        !matches!(self, Embedding::Restricted | Embedding::BitmapOnly)
+    }
+}
+
+/// A face's bytes: compiled in, or read from a file and shared with the shaper.
+#[derive(Clone)]
+enum Bytes {
+    Static(&'static [u8]),
+    Shared(Arc<Vec<u8>>),
+}
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Bytes::Static(b) => b,
+            Bytes::Shared(b) => b,
+        }
+    }
+}
+
+/// One parsed face.
+pub struct Face {
+    /// The PostScript name the PDF gives the font.
+    pub postscript_name: String,
+    bytes: Bytes,
+    /// Index in a font collection (0 for a plain TTF/OTF).
+    pub index: u32,
+    pub font: Font,
+    pub units_per_em: f32,
+    /// Ascender and descender (positive), in ems.
+    pub ascent: f32,
+    pub descent: f32,
+    pub embedding: Embedding,
+    /// Coverage of U+0000–U+00FF, looked up for nearly every character laid out.
+    latin1: [bool; 256],
+}
+
+impl Face {
+    pub fn bytes(&self) -> &[u8] {
+        self.bytes.as_ref()
+    }
+
+    pub fn has_char(&self, c: char) -> bool {
+        match self.latin1.get(c as usize) {
+            Some(&known) => known,
+            None => self.font.charmap().map_unicode(c).is_some(),
+        }
+    }
+}
+
+/// Up to four faces under one name; a missing style falls back to the nearest one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Family {
+    pub name: String,
+    pub regular: FaceId,
+    pub bold: Option<FaceId>,
+    pub italic: Option<FaceId>,
+    pub bold_italic: Option<FaceId>,
+}
+
+impl Family {
+    /// The face for a style: bold italic falls back to bold, then italic, then regular.
+    pub fn face(&self, style: Style) -> FaceId {
+        let wanted = match (style.bold, style.italic) {
+            (false, false) => None,
+            (true, false) => self.bold,
+            (false, true) => self.italic,
+            (true, true) => self.bold_italic.or(self.bold).or(self.italic),
+        };
+        wanted.unwrap_or(self.regular)
+    }
+}
+
+/// Why a font file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FontError {
+    #[error("cannot read the font file {path}: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("{name} is not a TrueType or OpenType font leafpress can read")]
+    NotAFont { name: String },
+    #[error("the licence of {name} does not allow embedding it in a PDF (OS/2 fsType)")]
+    NotEmbeddable { name: String },
+}
+
+#[derive(Default)]
+pub struct FontBook {
+    faces: Vec<Face>,
+    families: Vec<Family>,
+}
+
+/// The compiled-in faces: (bytes, family, style).
+const DEFAULTS: [(&[u8], &str, Style); 5] = [
+    (
+        include_bytes!("../../fonts/AtkinsonHyperlegible-Regular.ttf"),
+        "Atkinson Hyperlegible",
+        Style {
+            bold: false,
+            italic: false,
+        },
+    ),
+    (
+        include_bytes!("../../fonts/AtkinsonHyperlegible-Bold.ttf"),
+        "Atkinson Hyperlegible",
+        Style {
+            bold: true,
+            italic: false,
+        },
+    ),
+    (
+        include_bytes!("../../fonts/AtkinsonHyperlegible-Italic.ttf"),
+        "Atkinson Hyperlegible",
+        Style {
+            bold: false,
+            italic: true,
+        },
+    ),
+    (
+        include_bytes!("../../fonts/AtkinsonHyperlegible-BoldItalic.ttf"),
+        "Atkinson Hyperlegible",
+        Style {
+            bold: true,
+            italic: true,
+        },
+    ),
+    (
+        include_bytes!("../../fonts/DejaVuSans.ttf"),
+        "DejaVu Sans",
+        Style {
+            bold: false,
+            italic: false,
+        },
+    ),
+];
+
+impl FontBook {
+    pub fn new() -> FontBook {
+        FontBook::default()
+    }
+
+    /// A book holding the compiled-in faces: the Atkinson Hyperlegible family and
+    /// DejaVu Sans (the fallback for Greek, Cyrillic, arrows and maths signs).
+    pub fn with_defaults() -> FontBook {
+        let mut book = FontBook::new();
+        for (bytes, family, style) in DEFAULTS {
+            // Compiled in and known good: failing here is a build defect, caught by tests.
+            let id = book
+                .add(Bytes::Static(bytes), 0, family)
+                .expect("a compiled-in font parses");
+            book.add_to_family(family, style, id);
+        }
+        book
+    }
+
+    /// The compiled-in book, parsed once per process and shared.
+    pub fn shared_defaults() -> Arc<FontBook> {
+        static BOOK: OnceLock<Arc<FontBook>> = OnceLock::new();
+        BOOK.get_or_init(|| Arc::new(FontBook::with_defaults())).clone()
+    }
+
+    /// Reads a TTF or OTF file into the book, as `style` of `family`.
+    pub fn load_file(&mut self, path: &Path, family: &str, style: Style) -> Result<FaceId, FontError> {
+        let bytes = std::fs::read(path).map_err(|e| FontError::Unreadable {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let id = self.add(Bytes::Shared(Arc::new(bytes)), 0, &name)?;
+        self.add_to_family(family, style, id);
+        Ok(id)
+    }
+
+    /// Adds font bytes (a face of a collection at `index`) to the book.
+    pub fn add_bytes(&mut self, bytes: Vec<u8>, index: u32, name: &str) -> Result<FaceId, FontError> {
+        self.add(Bytes::Shared(Arc::new(bytes)), index, name)
+    }
+
+    fn add(&mut self, bytes: Bytes, index: u32, name: &str) -> Result<FaceId, FontError> {
+        let not_a_font = || FontError::NotAFont {
+            name: name.to_string(),
+        };
+        let raw = read_fonts::FontRef::from_index(bytes.as_ref(), index).map_err(|_| not_a_font())?;
+        let fs_type = {
+            use read_fonts::TableProvider;
+            raw.os2().map_or(0, |t| t.fs_type())
+        };
+        let postscript_name = postscript_name(&raw).unwrap_or_else(|| name.replace(' ', ""));
+        let font = match &bytes {
+            Bytes::Static(b) => Font::new(*b, index),
+            Bytes::Shared(b) => Font::new(b.clone() as Arc<dyn AsRef<[u8]> + Send + Sync>, index),
+        }
+        .ok_or_else(not_a_font)?;
+        if font.num_glyphs() == 0 {
+            return Err(not_a_font());
+        }
+        let embedding = Embedding::from_fs_type(fs_type);
+        if !embedding.permits_pdf() {
+            return Err(FontError::NotEmbeddable {
+                name: name.to_string(),
+            });
+        }
+        let units_per_em = font.units_per_em().max(1) as f32;
+        let (ascent, descent) = font
+            .metrics()
+            .hhea_line
+            .as_ref()
+            .map(|l| {
+                (
+                    l.ascender.to_f32() / units_per_em,
+                    -l.descender.to_f32() / units_per_em,
+                )
+            })
+            .filter(|(a, d)| a.is_finite() && d.is_finite() && *a > 0.0)
+            .unwrap_or((0.8, 0.2));
+        let charmap = font.charmap();
+        let latin1 = std::array::from_fn(|c| charmap.map_unicode(c as u32).is_some());
+        let id = FaceId(self.faces.len() as u16);
+        self.faces.push(Face {
+            postscript_name,
+            bytes,
+            index,
+            font,
+            units_per_em,
+            ascent,
+            descent,
+            embedding,
+            latin1,
+        });
+        Ok(id)
+    }
+
+    /// Files `face` under `family` as `style`, creating the family with it as its
+    /// regular face if the family is new.
+    pub fn add_to_family(&mut self, family: &str, style: Style, face: FaceId) -> FamilyId {
+        let at = match self.families.iter().position(|f| f.name == family) {
+            Some(at) => at,
+            None => {
+                self.families.push(Family {
+                    name: family.to_string(),
+                    regular: face,
+                    bold: None,
+                    italic: None,
+                    bold_italic: None,
+                });
+                self.families.len() - 1
+            }
+        };
+        let f = &mut self.families[at];
+        match (style.bold, style.italic) {
+            (false, false) => f.regular = face,
+            (true, false) => f.bold = Some(face),
+            (false, true) => f.italic = Some(face),
+            (true, true) => f.bold_italic = Some(face),
+        }
+        FamilyId(at as u16)
+    }
+
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id.0 as usize]
+    }
+
+    pub fn faces(&self) -> impl Iterator<Item = (FaceId, &Face)> {
+        self.faces.iter().enumerate().map(|(i, f)| (FaceId(i as u16), f))
+    }
+
+    pub fn family(&self, id: FamilyId) -> &Family {
+        &self.families[id.0 as usize]
+    }
+
+    /// A family by name (case-insensitive).
+    pub fn family_named(&self, name: &str) -> Option<FamilyId> {
+        self.families
+            .iter()
+            .position(|f| f.name.eq_ignore_ascii_case(name))
+            .map(|i| FamilyId(i as u16))
+    }
+
+    pub fn family_names(&self) -> Vec<&str> {
+        self.families.iter().map(|f| f.name.as_str()).collect()
+    }
+}
+
+/// The PostScript name from the `name` table (ID 6), which a PDF's BaseFont uses.
+fn postscript_name(font: &read_fonts::FontRef) -> Option<String> {
+    use read_fonts::TableProvider;
+    let name = font.name().ok()?;
+    let data = name.string_data();
+    name.name_record()
+        .iter()
+        .filter(|r| r.name_id() == read_fonts::types::NameId::POSTSCRIPT_NAME)
+        .find_map(|r| {
+            let s: String = r.string(data).ok()?.chars().collect();
+            // A PDF name allows no spaces or delimiters; fonts do not always comply.
+            let clean: String = s
+                .chars()
+                .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%".contains(*c))
+                .collect();
+            (!clean.is_empty()).then_some(clean)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_form_two_families_with_names_and_permissions() {
+        let book = FontBook::with_defaults();
+        let atkinson = book.family_named("atkinson hyperlegible").expect("family");
+        let bold = book.family(atkinson).face(Style {
+            bold: true,
+            italic: false,
+        });
+        assert_eq!(book.face(bold).postscript_name, "AtkinsonHyperlegible-Bold");
+        let dejavu = book.family_named("DejaVu Sans").expect("family");
+        // DejaVu has one face here: every style falls back to it.
+        let f = book.family(dejavu);
+        assert_eq!(
+            f.face(Style {
+                bold: true,
+                italic: true
+            }),
+            f.regular
+        );
+        assert!(book.faces().all(|(_, f)| f.embedding.permits_pdf()));
+    }
+
+    #[test]
+    fn fs_type_bits() {
+        assert_eq!(Embedding::from_fs_type(0), Embedding::Allowed);
+        assert_eq!(Embedding::from_fs_type(0x0002), Embedding::Restricted);
+        assert_eq!(Embedding::from_fs_type(0x0004), Embedding::PreviewAndPrint);
+        assert_eq!(Embedding::from_fs_type(0x0008), Embedding::Allowed);
+        assert_eq!(Embedding::from_fs_type(0x0108), Embedding::NoSubsetting);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_font_is_refused() {
+        let mut book = FontBook::new();
+        let err = book.add_bytes(b"not a font at all".to_vec(), 0, "x.ttf");
+        assert_eq!(err, Err(FontError::NotAFont { name: "x.ttf".into() }));
+        let dir = std::env::temp_dir().join("leafpress-no-such-font.ttf");
+        assert!(matches!(
+            book.load_file(&dir, "X", Style::default()),
+            Err(FontError::Unreadable { .. })
+        ));
+    }
+
+    #[test]
+    fn a_book_is_shared_between_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<FontBook>();
+    }
+}

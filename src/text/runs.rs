@@ -1,0 +1,133 @@
+//! Itemising text into runs: stretches of one bidi embedding level and one script,
+//! so that each is shaped with its own direction and script (and, by the caller,
+//! language). Faces are chosen later, per cluster, by the shaper's fallback.
+//!
+//! Characters of no script of their own (spaces, digits, punctuation: Common; combining
+//! marks: Inherited) join the script around them, as in HarfBuzz and Typst, so that
+//! "Ἀθῆναι, 2026" is one Greek run and a mark stays with its base letter.
+
+use harfrust::Script;
+use std::ops::Range;
+use unicode_bidi::{BidiInfo, Level};
+use unicode_script::{Script as Uscript, UnicodeScript};
+
+/// A stretch of text with one direction and one script.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// Byte range in the itemised text.
+    pub range: Range<usize>,
+    /// Bidi embedding level: even is left to right, odd right to left.
+    pub level: u8,
+    pub script: Script,
+}
+
+impl Run {
+    pub fn is_rtl(&self) -> bool {
+        self.level % 2 == 1
+    }
+}
+
+/// Splits `text` into runs of one bidi level and one script. `rtl` is the
+/// paragraph's base direction.
+pub fn itemize(text: &str, rtl: bool) -> Vec<Run> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    // Plain ASCII in a left-to-right paragraph (most of an English leaflet) is one
+    // Latin run at level 0; no need for the bidi algorithm.
+    if !rtl && text.is_ascii() {
+        return vec![Run {
+            range: 0..text.len(),
+            level: 0,
+            script: Script::LATIN,
+        }];
+    }
+    let base = if rtl { Level::rtl() } else { Level::ltr() };
+    let bidi = BidiInfo::new(text, Some(base));
+    let scripts = resolve_scripts(text);
+    let mut runs: Vec<Run> = Vec::new();
+    for ((at, c), script) in text.char_indices().zip(scripts) {
+        let level = bidi.levels[at].number();
+        let end = at + c.len_utf8();
+        match runs.last_mut() {
+            Some(r) if r.level == level && r.script == script => r.range.end = end,
+            _ => runs.push(Run {
+                range: at..end,
+                level,
+                script,
+            }),
+        }
+    }
+    runs
+}
+
+/// Each character's script, with Common and Inherited characters given the script of
+/// the text before them (or, at the start, after them); text of no script at all is
+/// shaped as Latin.
+fn resolve_scripts(text: &str) -> Vec<Script> {
+    let own: Vec<Option<Script>> = text
+        .chars()
+        .map(|c| match c.script() {
+            Uscript::Common | Uscript::Inherited | Uscript::Unknown => None,
+            s => s.short_name().parse().ok(),
+        })
+        .collect();
+    let first = own.iter().flatten().next().copied().unwrap_or(Script::LATIN);
+    let mut current = first;
+    own.into_iter()
+        .map(|s| {
+            if let Some(s) = s {
+                current = s;
+            }
+            current
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_is_one_latin_run() {
+        let runs = itemize("Acupuncture, 2026.", false);
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0].script, Script::LATIN);
+    }
+
+    #[test]
+    fn scripts_split_and_neutrals_join_their_neighbours() {
+        let text = "Qi (氣) – Ἀθῆναι, 2026";
+        let runs = itemize(text, false);
+        let parts: Vec<(&str, Script)> = runs.iter().map(|r| (&text[r.range.clone()], r.script)).collect();
+        assert_eq!(
+            parts,
+            vec![
+                ("Qi (", Script::LATIN),
+                ("氣) – ", Script::HAN),
+                ("Ἀθῆναι, 2026", Script::GREEK),
+            ]
+        );
+    }
+
+    #[test]
+    fn right_to_left_text_gets_an_odd_level() {
+        let text = "Call شكرا now";
+        let runs = itemize(text, false);
+        let arabic = runs
+            .iter()
+            .find(|r| r.script == Script::ARABIC)
+            .expect("an Arabic run");
+        assert!(arabic.is_rtl());
+        assert_eq!(&text[arabic.range.clone()], "شكرا");
+        assert!(!runs[0].is_rtl());
+    }
+
+    #[test]
+    fn a_combining_mark_stays_with_its_letter() {
+        let text = "e\u{323}\u{302}t";
+        let runs = itemize(text, false);
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0].range, 0..text.len());
+    }
+}
