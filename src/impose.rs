@@ -6,15 +6,36 @@
 //! side on landscape sheets in saddle-stitch order, for duplex printing flipped on
 //! the short edge. Pages keep their own coordinates; a sheet places them by offset.
 
-use crate::layout::{Color, Document, Item, Rect};
+use crate::layout::{Color, Destination, Document, Item, Rect};
 use crate::units::{Pt, PT_PER_MM};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct ImposeOptions {
-    pub booklet: bool,
-    /// Added on every side of each page; 0 for none.
-    pub bleed: Pt,
-    pub crop_marks: bool,
+/// How laid-out pages are put on the PDF's sheets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Imposition {
+    /// One page per sheet, for screens and office printers; for a print shop, with
+    /// `bleed` added on every side (0 for none) and crop marks outside it.
+    Pages { bleed: Pt, crop_marks: bool },
+    /// Two pages per landscape sheet in saddle-stitch order, for duplex printing.
+    Booklet,
+}
+
+impl Default for Imposition {
+    fn default() -> Self {
+        Imposition::Pages {
+            bleed: 0.0,
+            crop_marks: false,
+        }
+    }
+}
+
+impl Imposition {
+    /// The bleed around each page (none on a booklet's sheets).
+    pub fn bleed(&self) -> Pt {
+        match self {
+            Imposition::Pages { bleed, .. } => *bleed,
+            Imposition::Booklet => 0.0,
+        }
+    }
 }
 
 /// One page of laid-out content placed on a sheet, its top-left corner at (dx, dy).
@@ -39,12 +60,32 @@ pub struct Sheet {
     pub marks: Vec<Item>,
 }
 
+/// The imposed document: its sheets, each holding laid-out pages.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Imposition {
+pub struct Sheets {
     pub sheets: Vec<Sheet>,
 }
 
-impl Imposition {
+/// A point on a sheet (top-left origin, y down), as a PDF destination needs it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SheetPoint {
+    pub sheet: usize,
+    pub x: Pt,
+    pub y: Pt,
+}
+
+impl Sheets {
+    /// Where a point of a laid-out page lands: the one place page points are mapped
+    /// to sheet points. `None` for a page on no sheet.
+    pub fn place(&self, d: Destination) -> Option<SheetPoint> {
+        let (sheet, dx, dy) = self.locate(d.page)?;
+        Some(SheetPoint {
+            sheet,
+            x: d.x + dx,
+            y: d.y + dy,
+        })
+    }
+
     /// The sheet index and offset of a laid-out page.
     pub fn locate(&self, page: usize) -> Option<(usize, Pt, Pt)> {
         self.sheets.iter().enumerate().find_map(|(i, s)| {
@@ -61,13 +102,17 @@ const MARK_LENGTH: Pt = 6.0 * PT_PER_MM;
 const MARK_GAP: Pt = 3.0;
 const MARK_WIDTH: Pt = 0.25;
 
-pub fn impose(doc: &Document, opts: &ImposeOptions) -> Imposition {
-    if opts.booklet {
-        return booklet(doc);
+pub fn impose(doc: &Document, imposition: &Imposition) -> Sheets {
+    match *imposition {
+        Imposition::Booklet => booklet(doc),
+        Imposition::Pages { bleed, crop_marks } => pages(doc, bleed, crop_marks),
     }
+}
+
+fn pages(doc: &Document, bleed: Pt, crop_marks: bool) -> Sheets {
     let (w, h) = (doc.width, doc.height);
-    let margin = opts.bleed
-        + if opts.crop_marks {
+    let margin = bleed
+        + if crop_marks {
             MARK_GAP + MARK_LENGTH + MARK_GAP
         } else {
             0.0
@@ -78,14 +123,14 @@ pub fn impose(doc: &Document, opts: &ImposeOptions) -> Imposition {
         w,
         h,
     };
-    let bleed = Rect {
-        x: margin - opts.bleed,
-        y: margin - opts.bleed,
-        w: w + 2.0 * opts.bleed,
-        h: h + 2.0 * opts.bleed,
+    let bleed_box = Rect {
+        x: margin - bleed,
+        y: margin - bleed,
+        w: w + 2.0 * bleed,
+        h: h + 2.0 * bleed,
     };
-    let marks = if opts.crop_marks {
-        crop_marks(trim, opts.bleed)
+    let marks = if crop_marks {
+        self::crop_marks(trim, bleed)
     } else {
         Vec::new()
     };
@@ -94,7 +139,7 @@ pub fn impose(doc: &Document, opts: &ImposeOptions) -> Imposition {
             width: w + 2.0 * margin,
             height: h + 2.0 * margin,
             trim,
-            bleed,
+            bleed: bleed_box,
             slots: vec![Slot {
                 page,
                 dx: margin,
@@ -103,7 +148,7 @@ pub fn impose(doc: &Document, opts: &ImposeOptions) -> Imposition {
             marks: marks.clone(),
         })
         .collect();
-    Imposition { sheets }
+    Sheets { sheets }
 }
 
 /// Saddle-stitch order, padded with blank pages to a multiple of four: sheet k of N
@@ -115,7 +160,7 @@ pub fn booklet_order(pages: usize) -> Vec<[usize; 2]> {
         .collect()
 }
 
-fn booklet(doc: &Document) -> Imposition {
+fn booklet(doc: &Document) -> Sheets {
     let (w, h) = (doc.width, doc.height);
     // A5 pages go on A4 landscape (297 × 210 mm), centred; other sizes on a sheet
     // exactly twice as wide.
@@ -150,7 +195,7 @@ fn booklet(doc: &Document) -> Imposition {
             marks: Vec::new(),
         })
         .collect();
-    Imposition { sheets }
+    Sheets { sheets }
 }
 
 /// Two short rules at each corner of `trim`, in line with its edges, starting

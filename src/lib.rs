@@ -11,13 +11,19 @@
 //! 3. [`layout`]: blocks → flow children → pages of positioned items
 //!    ([`layout::Document`]), with keep-with-next, orphan and widow rules, and the
 //!    logical structure (headings, lists, figures…) every content item belongs to.
-//! 4. [`impose`]: pages → sheets (one per page; booklet pairs; bleed and crop marks).
-//! 5. [`images`]: each placed image resampled and encoded for print or e-mail.
-//! 6. [`pdf`]: sheets → a tagged (PDF/UA-1) PDF with subset, embedded fonts, links,
+//! 4. [`lint`]: the laid-out document reviewed: what a build warns about.
+//! 5. [`impose`]: pages → sheets (one per page; booklet pairs; bleed and crop marks).
+//! 6. [`images`]: each placed image resampled and encoded for print or e-mail.
+//! 7. [`pdf`]: sheets → a tagged (PDF/UA-1) PDF with subset, embedded fonts, links,
 //!    outline and metadata.
 //!
+//! [`build`] and [`check`] run the pipeline with the compiled-in fonts and the default
+//! theme; an [`Engine`] holds a font book and a theme of your own, shared by every
+//! build made with it (on any thread).
+//!
 //! ```no_run
-//! let built = leafpress::build_file(std::path::Path::new("content/acupuncture-hip-knee.yaml")).unwrap();
+//! let path = std::path::Path::new("content/acupuncture-hip-knee.yaml");
+//! let built = leafpress::build(path, &leafpress::Options::default()).unwrap();
 //! std::fs::write("leaflet.pdf", &built.pdf).unwrap();
 //! ```
 #![forbid(unsafe_code)]
@@ -27,6 +33,7 @@ pub mod diag;
 pub mod images;
 pub mod impose;
 pub mod layout;
+pub mod lint;
 pub mod pdf;
 pub mod text;
 pub mod units;
@@ -34,17 +41,30 @@ pub mod units;
 pub use diag::{Diagnostic, Diagnostics};
 
 use content::{Resolved, Source};
-use layout::Theme;
+use layout::{Theme, ThemeError};
 use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use text::{FontBook, Fonts};
 
 /// How to build: where the PDF goes and how its pages are put on sheets.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Options {
     /// Image resolution and compression. Default: print.
     pub target: images::Target,
-    /// Sheets for an office printer, bleed and crop marks for a print shop.
-    /// Default: one sheet per page, no bleed.
-    pub impose: impose::ImposeOptions,
+    /// One page per sheet (with bleed and crop marks for a print shop), or a booklet.
+    pub imposition: impose::Imposition,
+}
+
+/// How long each stage took.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    /// Reading, parsing and resolving (images decoded).
+    pub load: Duration,
+    /// Shaping, line breaking, pagination and the review.
+    pub layout: Duration,
+    /// Imposition, image preparation and PDF writing.
+    pub pdf: Duration,
 }
 
 /// A finished leaflet.
@@ -54,6 +74,139 @@ pub struct Built {
     pub sheets: usize,
     /// Problems that did not stop the build (images too coarse for print).
     pub warnings: Diagnostics,
+    pub timings: Timings,
+}
+
+/// A leaflet checked and laid out, with nothing written.
+pub struct Checked {
+    pub layout: layout::Document,
+    pub warnings: Diagnostics,
+    pub timings: Timings,
+}
+
+/// What builds share: the fonts, parsed once, and the design. Cloning is cheap, and
+/// an engine may be used from several threads at once.
+#[derive(Clone)]
+pub struct Engine {
+    book: Arc<FontBook>,
+    theme: Arc<Theme>,
+}
+
+impl Default for Engine {
+    /// The compiled-in fonts and the default theme.
+    fn default() -> Self {
+        Engine {
+            book: FontBook::shared_defaults(),
+            theme: Arc::new(Theme::default()),
+        }
+    }
+}
+
+impl Engine {
+    /// An engine with a font book and a theme of your own; every family the theme
+    /// names must be in the book.
+    pub fn new(book: Arc<FontBook>, theme: Theme) -> Result<Engine, ThemeError> {
+        theme.font_stack(&book)?;
+        Ok(Engine {
+            book,
+            theme: Arc::new(theme),
+        })
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn book(&self) -> &Arc<FontBook> {
+        &self.book
+    }
+
+    /// A shaping context for one build, in the leaflet's language.
+    pub fn fonts(&self, language: &str) -> Fonts {
+        // `new` checked the stack against this book.
+        let stack = self.theme.font_stack(&self.book).unwrap_or_default();
+        let mut fonts = Fonts::with_book(self.book.clone(), stack);
+        fonts.set_language(language);
+        fonts
+    }
+
+    /// Reads, lays out and reviews a content file, writing nothing.
+    pub fn check(&self, path: &Path, options: &Options) -> Result<Checked, Diagnostics> {
+        let t0 = Instant::now();
+        let (src, resolved) = load(path)?;
+        let t1 = Instant::now();
+        let (layout, warnings) = self.lay_out_and_review(&src, &resolved, options)?;
+        Ok(Checked {
+            layout,
+            warnings,
+            timings: Timings {
+                load: t1 - t0,
+                layout: t1.elapsed(),
+                pdf: Duration::ZERO,
+            },
+        })
+    }
+
+    /// Builds the PDF of a content file.
+    pub fn build(&self, path: &Path, options: &Options) -> Result<Built, Diagnostics> {
+        let t0 = Instant::now();
+        let (src, resolved) = load(path)?;
+        let mut built = self.render(&src, &resolved, options)?;
+        built.timings.load = t0.elapsed() - built.timings.layout - built.timings.pdf;
+        Ok(built)
+    }
+
+    /// Lays out, reviews, imposes and writes a resolved leaflet.
+    pub fn render(&self, src: &Source, doc: &Resolved, options: &Options) -> Result<Built, Diagnostics> {
+        let t1 = Instant::now();
+        let (layout, warnings) = self.lay_out_and_review(src, doc, options)?;
+        let t2 = Instant::now();
+        let sheets = impose::impose(&layout, &options.imposition);
+        let placements = images::placements(&layout, &doc.images);
+        let prepared = images::prepare(&doc.images, &placements, options.target);
+        let l = &doc.leaflet;
+        let meta = pdf::Meta {
+            title: &text::plain_text(&l.title),
+            author: l.author.as_deref(),
+            language: &l.language,
+        };
+        let pdf =
+            pdf::write(&layout, &sheets, &prepared, &self.book, &meta).map_err(|e| pdf_error(src, doc, e))?;
+        Ok(Built {
+            pdf,
+            layout,
+            sheets: sheets.sheets.len(),
+            warnings,
+            timings: Timings {
+                load: Duration::ZERO,
+                layout: t2 - t1,
+                pdf: t2.elapsed(),
+            },
+        })
+    }
+
+    fn lay_out_and_review(
+        &self,
+        src: &Source,
+        doc: &Resolved,
+        options: &Options,
+    ) -> Result<(layout::Document, Diagnostics), Diagnostics> {
+        let mut fonts = self.fonts(&doc.leaflet.language);
+        let layout = lay_out_with(src, doc, &mut fonts, &self.theme)?;
+        let placements = images::placements(&layout, &doc.images);
+        let warnings = lint::review(src, doc, &layout, &placements, fonts.missing(), options);
+        Ok((layout, warnings))
+    }
+}
+
+/// Builds a content file with the compiled-in fonts and the default theme.
+pub fn build(path: &Path, options: &Options) -> Result<Built, Diagnostics> {
+    Engine::default().build(path, options)
+}
+
+/// Checks a content file (content, images, layout) with the default engine.
+pub fn check(path: &Path, options: &Options) -> Result<Checked, Diagnostics> {
+    Engine::default().check(path, options)
 }
 
 /// Reads, parses and resolves a content file: everything short of layout.
@@ -65,12 +218,18 @@ pub fn load(path: &Path) -> Result<(Source, Resolved), Diagnostics> {
 }
 
 /// Lays out a resolved leaflet with the default theme.
-pub fn lay_out(
+pub fn lay_out(src: &Source, doc: &Resolved, fonts: &mut Fonts) -> Result<layout::Document, Diagnostics> {
+    lay_out_with(src, doc, fonts, &Theme::default())
+}
+
+/// Lays out a resolved leaflet; a block too tall for any page is a located error.
+pub fn lay_out_with(
     src: &Source,
     doc: &Resolved,
-    fonts: &mut text::Fonts,
+    fonts: &mut Fonts,
+    theme: &Theme,
 ) -> Result<layout::Document, Diagnostics> {
-    layout::lay_out(doc, fonts, &Theme::default()).map_err(|e| {
+    layout::lay_out(doc, fonts, theme).map_err(|e| {
         let (what, span) = match doc.leaflet.blocks.get(e.block) {
             Some(b) => (
                 format!("block {} ({})", e.block + 1, b.type_name()),
@@ -94,87 +253,22 @@ pub fn lay_out(
     })
 }
 
-/// What a build would warn about: images too coarse for print (print builds), margins
-/// too small for a print shop's cut (builds with bleed).
-pub fn warnings(
-    src: &Source,
-    doc: &Resolved,
-    placements: &[images::Placement],
-    options: &Options,
-) -> Diagnostics {
-    let mut items = Vec::new();
-    if options.target == images::Target::Print {
-        for p in images::too_coarse_for_print(placements) {
-            let name = match doc.leaflet.blocks.get(p.block) {
-                Some(content::Block::Image(img)) => img.src.clone(),
-                _ => format!("block {}", p.block + 1),
-            };
-            items.push(
-                Diagnostic::new(
-                    &src.path,
-                    format!(
-                        "image \"{name}\" is placed at {:.0} ppi; print wants 300 ppi",
-                        p.ppi
-                    ),
-                )
-                .at(doc.block_spans.get(p.block).cloned().flatten())
-                .help("use a larger image, or a smaller `width:`; it will look soft in print")
-                .warning(),
-            );
-        }
-    }
-    let m = doc.leaflet.page.margin;
-    let smallest = [m.top, m.bottom, m.inner, m.outer]
-        .iter()
-        .map(|l| l.pt())
-        .fold(f32::MAX, f32::min);
-    if options.impose.bleed > 0.0 && smallest < 5.0 * units::PT_PER_MM {
-        items.push(
-            Diagnostic::new(
-                &src.path,
-                "a page margin is under 5 mm: a print shop's cut may touch the text",
-            )
-            .help("use margins of at least 5 mm (15mm is the default) for print-shop output")
-            .warning(),
-        );
-    }
-    Diagnostics {
-        items,
-        source: Some(src.text.clone()),
-    }
-}
-
-/// Builds the PDF of a content file with the default options.
-pub fn build_file(path: &Path) -> Result<Built, Diagnostics> {
-    build_file_with(path, &Options::default())
-}
-
-pub fn build_file_with(path: &Path, options: &Options) -> Result<Built, Diagnostics> {
-    let (src, resolved) = load(path)?;
-    render(&src, &resolved, options)
-}
-
-/// Lays out, imposes and writes a resolved leaflet.
-pub fn render(src: &Source, doc: &Resolved, options: &Options) -> Result<Built, Diagnostics> {
-    let mut fonts = text::Fonts::new();
-    let layout = lay_out(src, doc, &mut fonts)?;
-    let sheets = impose::impose(&layout, &options.impose);
-    let placements = images::placements(&layout, &doc.images);
-    let prepared = images::prepare(&doc.images, &placements, options.target);
-    let warnings = warnings(src, doc, &placements, options);
-    let l = &doc.leaflet;
-    let meta = pdf::Meta {
-        title: &text::plain_text(&l.title),
-        author: l.author.as_deref(),
-        language: &l.language,
+/// A PDF that cannot be written is a located problem where it can be, and a bug
+/// to report where it cannot.
+fn pdf_error(src: &Source, doc: &Resolved, e: pdf::Error) -> Diagnostics {
+    let block = match &e {
+        pdf::Error::Image { block, .. } | pdf::Error::Destination { block } => Some(*block),
+        _ => None,
     };
-    let pdf = pdf::write(&layout, &sheets, &prepared, fonts.book(), &meta).map_err(|e| {
-        Diagnostics::one(Diagnostic::new(&src.path, e).help("this is a bug in leafpress; please report it"))
-    })?;
-    Ok(Built {
-        pdf,
-        layout,
-        sheets: sheets.sheets.len(),
-        warnings,
-    })
+    let help = match &e {
+        pdf::Error::Image { .. } => "save the image again as an 8-bit PNG or a JPEG",
+        pdf::Error::Font { .. } => "use another font, or report this with the font file",
+        _ => "this is a bug in leafpress; please report it with the content file",
+    };
+    Diagnostics::one(
+        Diagnostic::new(&src.path, e.to_string())
+            .at(block.and_then(|b| doc.block_spans.get(b).cloned().flatten()))
+            .help(help),
+    )
+    .with_source(&src.text)
 }

@@ -2,9 +2,9 @@
 
 use clap::{Parser, Subcommand};
 use leafpress::images::Target;
-use leafpress::impose::ImposeOptions;
+use leafpress::impose::Imposition;
 use leafpress::units::Length;
-use leafpress::{Diagnostic, Diagnostics, Options};
+use leafpress::{Diagnostic, Diagnostics, Engine, Options};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -53,10 +53,14 @@ impl OutputOptions {
                 Purpose::Print => Target::Print,
                 Purpose::Email => Target::Email,
             },
-            impose: ImposeOptions {
-                booklet: self.booklet,
-                bleed: self.bleed.map_or(0.0, Length::pt),
-                crop_marks: self.crop_marks,
+            // clap keeps --booklet apart from --bleed and --crop-marks.
+            imposition: if self.booklet {
+                Imposition::Booklet
+            } else {
+                Imposition::Pages {
+                    bleed: self.bleed.map_or(0.0, Length::pt),
+                    crop_marks: self.crop_marks,
+                }
             },
         }
     }
@@ -90,6 +94,8 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // One engine for every input: the fonts are parsed once.
+    let engine = Engine::default();
     match cli.command {
         Command::Build {
             inputs,
@@ -114,7 +120,7 @@ fn main() -> ExitCode {
             let mut failed = false;
             for input in &inputs {
                 let target = output.clone().unwrap_or_else(|| out_dir.join(pdf_name(input)));
-                failed |= !build(input, &target, &options);
+                failed |= !build(&engine, input, &target, &options);
             }
             if failed {
                 ExitCode::from(1)
@@ -125,19 +131,10 @@ fn main() -> ExitCode {
         Command::Check { inputs } => {
             let mut failed = false;
             for input in &inputs {
-                let result = leafpress::load(input).and_then(|(src, doc)| {
-                    let mut fonts = leafpress::text::Fonts::new();
-                    let layout = leafpress::lay_out(&src, &doc, &mut fonts)?;
-                    let placements = leafpress::images::placements(&layout, &doc.images);
-                    Ok((
-                        layout,
-                        leafpress::warnings(&src, &doc, &placements, &Options::default()),
-                    ))
-                });
-                match result {
-                    Ok((layout, warnings)) => {
-                        report(&warnings);
-                        eprintln!("{}: ok ({} pages)", input.display(), layout.pages.len());
+                match engine.check(input, &Options::default()) {
+                    Ok(checked) => {
+                        report(&checked.warnings);
+                        eprintln!("{}: ok ({} pages)", input.display(), checked.layout.pages.len());
                     }
                     Err(d) => {
                         report(&d);
@@ -154,9 +151,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(input: &Path, target: &Path, options: &Options) -> bool {
+fn build(engine: &Engine, input: &Path, target: &Path, options: &Options) -> bool {
     let start = Instant::now();
-    let built = match leafpress::build_file_with(input, options) {
+    let built = match engine.build(input, options) {
         Ok(b) => b,
         Err(d) => {
             report(&d);

@@ -16,7 +16,7 @@ fn inputs() -> Vec<PathBuf> {
 #[test]
 fn pdf_ua_1_rules_pass() {
     for input in inputs() {
-        let built = leafpress::build_file(&input).unwrap();
+        let built = leafpress::build(&input, &Default::default()).unwrap();
         let report = validate_pdf_bytes(
             &built.pdf,
             &ValidationOptions::default().profile(ValidationProfile::PdfUa1),
@@ -52,7 +52,7 @@ fn reference(o: &Object) -> ObjectId {
 #[test]
 fn parent_tree_matches_the_content() {
     for input in inputs() {
-        let built = leafpress::build_file(&input).unwrap();
+        let built = leafpress::build(&input, &Default::default()).unwrap();
         let doc = Document::load_mem(&built.pdf).unwrap();
         let catalog = doc.catalog().unwrap();
         assert_eq!(
@@ -188,7 +188,7 @@ fn parent_tree_matches_the_content() {
 /// the quote and figure are there, and the words come in content-file order.
 #[test]
 fn structure_reads_in_content_order() {
-    let built = leafpress::build_file(&repo().join("tests/cases/every-block.yaml")).unwrap();
+    let built = leafpress::build(&repo().join("tests/cases/every-block.yaml"), &Default::default()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("x.pdf");
     std::fs::write(&pdf, &built.pdf).unwrap();

@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use leafpress::images::Target;
-use leafpress::impose::{booklet_order, ImposeOptions};
-use leafpress::{build_file_with, Options};
+use leafpress::impose::{booklet_order, Imposition};
+use leafpress::{build, Options};
 use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
 use std::path::Path;
 use std::process::Command;
@@ -87,13 +87,10 @@ fn page_number_on(pdf: &Path, sheet: usize, right_half: bool, sheet_width: f32) 
 #[test]
 fn booklet_sheets_hold_pages_in_saddle_stitch_order() {
     let options = Options {
-        impose: ImposeOptions {
-            booklet: true,
-            ..Default::default()
-        },
+        imposition: Imposition::Booklet,
         ..Default::default()
     };
-    let built = build_file_with(&sample(), &options).unwrap();
+    let built = build(&sample(), &options).unwrap();
     let pages = built.layout.pages.len();
     let (_dir, pdf) = save(&built.pdf);
     let info = String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
@@ -135,14 +132,13 @@ fn booklet_sheets_hold_pages_in_saddle_stitch_order() {
 fn bleed_sets_trim_and_bleed_boxes_and_marks_stay_outside() {
     let bleed = 3.0 * leafpress::units::PT_PER_MM;
     let options = Options {
-        impose: ImposeOptions {
+        imposition: Imposition::Pages {
             bleed,
             crop_marks: true,
-            booklet: false,
         },
         ..Default::default()
     };
-    let built = build_file_with(&sample(), &options).unwrap();
+    let built = build(&sample(), &options).unwrap();
     let (_dir, pdf) = save(&built.pdf);
     let out = Command::new("pdfinfo")
         .args(["-box", "-f", "1", "-l", "1"])
@@ -220,8 +216,8 @@ fn email_build_is_small_and_print_build_keeps_300_ppi() {
         1,
     );
     std::fs::write(&yaml, with_photo).unwrap();
-    let print = build_file_with(&yaml, &Options::default()).unwrap();
-    let email = build_file_with(
+    let print = build(&yaml, &Options::default()).unwrap();
+    let email = build(
         &yaml,
         &Options {
             target: Target::Email,
@@ -256,14 +252,14 @@ fn email_build_is_small_and_print_build_keeps_300_ppi() {
 
 #[test]
 fn coarse_images_get_a_warning_naming_them() {
-    let built = leafpress::build_file(&repo().join("tests/cases/every-block.yaml")).unwrap();
+    let built = leafpress::build(&repo().join("tests/cases/every-block.yaml"), &Default::default()).unwrap();
     let text = built.warnings.render_plain();
     assert!(
         text.contains("warning: image \"images/gradient.png\" is placed at 26 ppi"),
         "{text}"
     );
     assert!(text.contains("every-block.yaml:"), "{text}");
-    let email = build_file_with(
+    let email = build(
         &repo().join("tests/cases/every-block.yaml"),
         &Options {
             target: Target::Email,
@@ -279,7 +275,7 @@ fn coarse_images_get_a_warning_naming_them() {
 
 #[test]
 fn internal_links_jump_to_their_heading() {
-    let built = leafpress::build_file(&repo().join("tests/cases/every-block.yaml")).unwrap();
+    let built = leafpress::build(&repo().join("tests/cases/every-block.yaml"), &Default::default()).unwrap();
     let doc = lopdf::Document::load_mem(&built.pdf).unwrap();
     let target = built.layout.outline.iter().find(|e| e.anchor == "lists").unwrap();
     let pages = doc.get_pages();
@@ -302,13 +298,24 @@ fn internal_links_jump_to_their_heading() {
             let page_ref = dest[0].as_reference().unwrap();
             assert_eq!(
                 page_ref,
-                pages[&(target.page as u32 + 1)],
+                pages[&(target.dest.page as u32 + 1)],
                 "jumps to the heading's page"
             );
             let top = dest[3].as_float().unwrap();
+            assert!((top - (built.layout.height - target.dest.y)).abs() < 1.0);
+            // The window's top is just above the heading, not the page top.
+            let baseline = built.layout.pages[target.dest.page]
+                .items
+                .iter()
+                .find_map(|p| match &p.item {
+                    leafpress::layout::Item::Text(run) if run.text.trim() == "Lists" => Some(run.baseline),
+                    _ => None,
+                })
+                .expect("the heading is on its page");
+            let above = baseline - target.dest.y;
             assert!(
-                (top - (built.layout.height - target.y)).abs() < 1.0,
-                "jumps to the heading itself, not the page top"
+                above > 0.0 && above < 30.0,
+                "jumps to the heading itself, not the page top ({above} pt above its baseline)"
             );
             found = true;
         }
@@ -332,7 +339,7 @@ fn a_png_stays_lossless_for_print_and_becomes_jpeg_for_email() {
     )
     .unwrap();
     let list = |target| {
-        let built = build_file_with(
+        let built = build(
             &yaml,
             &Options {
                 target,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn build(input: &Path) -> (tempfile::TempDir, PathBuf, leafpress::Built) {
-    let built = leafpress::build_file(input).expect("builds");
+    let built = leafpress::build(input, &Default::default()).expect("builds");
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("out.pdf");
     std::fs::write(&pdf, &built.pdf).unwrap();
@@ -161,7 +161,7 @@ fn outline_nests_headings_in_document_order() {
         .unwrap();
     assert_eq!(
         top[2]["destpageposfrom1"],
-        contact.page + 1,
+        contact.dest.page + 1,
         "the entry targets the heading's page"
     );
 }

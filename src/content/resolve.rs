@@ -24,6 +24,10 @@ pub struct Resolved {
     pub images: HashMap<usize, LoadedImage>,
     /// Where each block starts in the source, when it could be located.
     pub block_spans: Vec<Option<Range<usize>>>,
+    /// Each heading's anchor (see [`super::anchors`]), by block.
+    pub anchors: Vec<Option<String>>,
+    /// Problems that do not stop a build (a link to a heading text used twice).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A decoded image, upright.
@@ -126,12 +130,21 @@ pub fn resolve(src: &Source, leaflet: Leaflet) -> Result<Resolved, Diagnostics> 
             }
         }
     }
-    problems.extend(check_internal_links(src, &leaflet, &block_spans));
+    let anchors = super::anchors(&leaflet);
+    let mut warnings = Vec::new();
+    for d in check_internal_links(src, &leaflet, &anchors, &block_spans) {
+        match d.level {
+            crate::diag::Level::Warning => warnings.push(d),
+            crate::diag::Level::Error => problems.push(d),
+        }
+    }
     if problems.is_empty() {
         Ok(Resolved {
             leaflet,
             images,
             block_spans,
+            anchors,
+            warnings,
         })
     } else {
         Err(Diagnostics {
@@ -180,17 +193,22 @@ fn check_margins(src: &Source, leaflet: &Leaflet) -> Option<Diagnostic> {
     )
 }
 
-/// Every `[text](#anchor)` must name a heading of this leaflet.
-fn check_internal_links(src: &Source, leaflet: &Leaflet, spans: &[Option<Range<usize>>]) -> Vec<Diagnostic> {
-    let anchors: Vec<String> = leaflet
+/// Every `[text](#anchor)` must name a heading of this leaflet; a link to a heading
+/// text that several headings share is warned about (it goes to the first).
+fn check_internal_links(
+    src: &Source,
+    leaflet: &Leaflet,
+    anchors: &[Option<String>],
+    spans: &[Option<Range<usize>>],
+) -> Vec<Diagnostic> {
+    let names: Vec<&str> = anchors.iter().flatten().map(String::as_str).collect();
+    // (plain anchor of the heading's text, its unique anchor) for every heading.
+    let headings: Vec<(String, &str)> = leaflet
         .blocks
         .iter()
-        .filter_map(|b| match b {
-            Block::Heading(t) | Block::Subheading(t) => Some(super::anchor(t)),
-            _ => None,
-        })
+        .zip(anchors)
+        .filter_map(|(b, a)| Some((super::anchor(b.texts().first()?), a.as_deref()?)))
         .collect();
-    let names: Vec<&str> = anchors.iter().map(String::as_str).collect();
     let mut problems = Vec::new();
     for (i, block) in leaflet.blocks.iter().enumerate() {
         for text in block.texts() {
@@ -198,10 +216,31 @@ fn check_internal_links(src: &Source, leaflet: &Leaflet, spans: &[Option<Range<u
                 let Some(target) = span.link.as_deref().and_then(|l| l.strip_prefix('#')) else {
                     continue;
                 };
+                let at = find_value(&src.text, &format!("#{target}"), spans.get(i).cloned().flatten())
+                    .or_else(|| spans.get(i).cloned().flatten());
                 if names.contains(&target) {
+                    let others: Vec<String> = headings
+                        .iter()
+                        .filter(|(base, unique)| base == target && *unique != target)
+                        .map(|(_, unique)| format!("#{unique}"))
+                        .collect();
+                    if !others.is_empty() {
+                        problems.push(
+                            Diagnostic::new(
+                                &src.path,
+                                format!(
+                                    "link to \"#{target}\" in block {}: {} headings have that text; it goes to the first",
+                                    i + 1,
+                                    others.len() + 1
+                                ),
+                            )
+                            .at(at)
+                            .help(format!("the others are {}; rename one heading if you meant another", others.join(", ")))
+                            .warning(),
+                        );
+                    }
                     continue;
                 }
-                let at = find_value(&src.text, &format!("#{target}"), spans.get(i).cloned().flatten());
                 let d = Diagnostic::new(
                     &src.path,
                     format!(
@@ -209,7 +248,7 @@ fn check_internal_links(src: &Source, leaflet: &Leaflet, spans: &[Option<Range<u
                         i + 1
                     ),
                 )
-                .at(at.or_else(|| spans.get(i).cloned().flatten()));
+                .at(at);
                 problems.push(match crate::diag::did_you_mean(target, &names) {
                     Some(s) => d.help(format!("did you mean \"#{s}\"? A heading's anchor is its text in lower case, words joined by hyphens")),
                     None if names.is_empty() => d.help("internal links point at headings, and this leaflet has none"),

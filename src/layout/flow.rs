@@ -6,7 +6,7 @@
 
 use super::page::{Edges, Item, Placed, Rect, Role};
 use super::structure::{Kind, NodeId, Structure};
-use super::theme::{TextStyle, Theme};
+use super::theme::{Labels, TextStyle, Theme};
 use super::typeset::baseline_offset;
 use crate::content::model::{Block, Contact, Leaflet};
 use crate::content::LoadedImage;
@@ -27,8 +27,8 @@ pub struct Chunk {
     /// Keep with the next child (headings).
     pub sticky: bool,
     pub items: Vec<Placed>,
-    /// A heading to list in the outline: (level, title).
-    pub outline: Option<(u8, String)>,
+    /// A heading to list in the outline and link to: (level, title, anchor).
+    pub outline: Option<(u8, String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +85,7 @@ pub enum Child {
 pub struct Builder<'a> {
     pub fonts: &'a mut Fonts,
     pub theme: &'a Theme,
+    pub labels: &'a Labels,
     /// Width of the text area.
     pub width: Pt,
     pub images: &'a HashMap<usize, LoadedImage>,
@@ -93,6 +94,10 @@ pub struct Builder<'a> {
     pub structure: Structure,
     /// Link elements by (element the link sits in, span index).
     pub link_nodes: HashMap<(NodeId, usize), NodeId>,
+    /// Each block's heading anchor (see [`crate::content::anchors`]).
+    anchors: &'a [Option<String>],
+    /// Heading ordinals by anchor: what `#anchor` links point at until pagination.
+    pub(super) headings: HashMap<&'a str, usize>,
     /// The last space was set by a heading and must not grow.
     pinned: bool,
 }
@@ -101,12 +106,23 @@ impl<'a> Builder<'a> {
     pub fn new(
         fonts: &'a mut Fonts,
         theme: &'a Theme,
+        labels: &'a Labels,
         width: Pt,
         images: &'a HashMap<usize, LoadedImage>,
+        anchors: &'a [Option<String>],
     ) -> Self {
+        let headings = anchors
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(k, a)| (a.as_str(), k))
+            .collect();
         Builder {
+            anchors,
+            headings,
             fonts,
             theme,
+            labels,
             width,
             images,
             children: Vec::new(),
@@ -136,23 +152,23 @@ impl<'a> Builder<'a> {
         }
         if let Some(sub) = &leaflet.subtitle {
             let role = self.node(Kind::P, Structure::ROOT, TITLE);
-            y += 4.0;
+            y += t.subtitle_gap;
             for line in self.lines(&parse_inline(sub), &t.subtitle, self.width) {
                 self.draw_line(&mut chunk.items, &line, &[], &t.subtitle, 0.0, y, role);
                 y += t.subtitle.leading;
             }
         }
-        y += 8.0;
+        y += t.title_rule_gap;
         chunk.items.push(Placed {
             item: Item::Rule {
                 from: (0.0, y),
                 to: (self.width, y),
                 color: t.accent,
-                width: 1.0,
+                width: t.title_rule,
             },
             role: Role::Artifact,
         });
-        y += 1.0;
+        y += t.title_rule;
         chunk.height = y;
         chunk.need = y;
         chunk.outline = None;
@@ -182,11 +198,10 @@ impl<'a> Builder<'a> {
                     if n > 0 {
                         self.space(t.item_gap);
                     }
-                    // A bullet at text size is a speck; it is drawn 30% larger.
                     let (text, scale) = if numbered {
                         (format!("{}.", n + 1), 1.0)
                     } else {
-                        ("•".to_string(), 1.3)
+                        (t.bullet.clone(), t.bullet_scale)
                     };
                     let spans = parse_inline(item);
                     let li = self.structure.add(Kind::LI, list, i);
@@ -212,7 +227,7 @@ impl<'a> Builder<'a> {
                     spans.insert(
                         0,
                         Span {
-                            text: "— ".into(),
+                            text: self.labels.quote_by.clone(),
                             ..Span::default()
                         },
                     );
@@ -238,7 +253,7 @@ impl<'a> Builder<'a> {
                     };
                     rows.extend(self.text_rows(&parse_inline(title), &style, x, inner, role));
                     if let Some(last) = rows.last_mut() {
-                        last.height += 3.0;
+                        last.height += t.label_gap;
                     }
                 }
                 let role = self.node(Kind::P, div, i);
@@ -264,7 +279,7 @@ impl<'a> Builder<'a> {
                     let role = self.node(Kind::P, entry, i);
                     let mut rows = self.text_rows(&q, &t.question, 0.0, self.width, role);
                     if let Some(last) = rows.last_mut() {
-                        last.height += 3.0;
+                        last.height += t.label_gap;
                     }
                     let role = self.node(Kind::P, entry, i);
                     rows.extend(self.text_rows(&parse_inline(&e.a), &t.body, 0.0, self.width, role));
@@ -279,7 +294,7 @@ impl<'a> Builder<'a> {
             Block::Contact(c) => {
                 let inner = self.width - 2.0 * t.box_padding;
                 let div = self.structure.add(Kind::Div, Structure::ROOT, i);
-                let rows = contact_lines(c)
+                let rows = contact_lines(c, self.labels)
                     .into_iter()
                     .flat_map(|(spans, bold)| {
                         let style = TextStyle { bold, ..t.body };
@@ -296,9 +311,10 @@ impl<'a> Builder<'a> {
 
     fn heading(&mut self, i: usize, text: &str, style: &TextStyle, level: u8, above: Pt, below: Pt) {
         self.space(above);
+        let anchor = self.anchors.get(i).cloned().flatten().unwrap_or_default();
         let mut chunk = Chunk {
             sticky: true,
-            outline: Some((level, plain_text(text))),
+            outline: Some((level, plain_text(text), anchor)),
             ..Chunk::default()
         };
         let kind = if level == 1 { Kind::H1 } else { Kind::H2 };
@@ -356,7 +372,7 @@ impl<'a> Builder<'a> {
         let mut y = h;
         if let Some(caption) = &img.caption {
             let role = self.node(Kind::Caption, Structure::ROOT, i);
-            y += 4.0;
+            y += t.caption_gap;
             for line in self.lines(&parse_inline(caption), &t.caption, self.width) {
                 let x = (self.width - line.width) / 2.0;
                 self.draw_line(&mut chunk.items, &line, &[], &t.caption, x, y, role);
@@ -469,7 +485,7 @@ impl<'a> Builder<'a> {
 }
 
 /// The contact block's lines: (spans, bold).
-fn contact_lines(c: &Contact) -> Vec<(Vec<Span>, bool)> {
+fn contact_lines(c: &Contact, labels: &Labels) -> Vec<(Vec<Span>, bool)> {
     let mut out = Vec::new();
     if let Some(name) = &c.name {
         out.push((parse_inline(name), true));
@@ -493,10 +509,10 @@ fn contact_lines(c: &Contact) -> Vec<(Vec<Span>, bool)> {
     };
     if let Some(p) = &c.phone {
         let digits: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-        out.push((field("Phone", p, Some(format!("tel:{digits}"))), false));
+        out.push((field(&labels.phone, p, Some(format!("tel:{digits}"))), false));
     }
     if let Some(e) = &c.email {
-        out.push((field("Email", e, Some(format!("mailto:{e}"))), false));
+        out.push((field(&labels.email, e, Some(format!("mailto:{e}"))), false));
     }
     if let Some(w) = &c.web {
         let uri = if w.contains("://") {
@@ -505,11 +521,11 @@ fn contact_lines(c: &Contact) -> Vec<(Vec<Span>, bool)> {
             format!("https://{w}")
         };
         let shown = w.trim_start_matches("https://").trim_start_matches("http://");
-        out.push((field("Web", shown, Some(uri)), false));
+        out.push((field(&labels.web, shown, Some(uri)), false));
     }
     if let Some(a) = &c.address {
         let mut spans = vec![Span {
-            text: "Address: ".into(),
+            text: format!("{}: ", labels.address),
             style: Style {
                 bold: true,
                 italic: false,

@@ -11,9 +11,9 @@ pub mod structure;
 pub mod theme;
 mod typeset;
 
-pub use page::{Document, Item, OutlineEntry, Page, Placed, Rect, Role, TextRun};
+pub use page::{Destination, Document, Item, LinkTarget, OutlineEntry, Page, Placed, Rect, Role, TextRun};
 pub use paginate::TooTall;
-pub use theme::{Color, TextStyle, Theme};
+pub use theme::{Color, Labels, TextStyle, Theme, ThemeError};
 
 use crate::content::Resolved;
 use crate::text::Fonts;
@@ -29,11 +29,11 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
         w: width - m.inner.pt() - m.outer.pt(),
         h: height - m.top.pt() - m.bottom.pt(),
     };
-    let mut builder = flow::Builder::new(fonts, theme, body.w, &doc.images);
-    // A footer that wraps to more lines than the bottom margin holds (with 5 mm kept
-    // clear of the edge) takes its room from the text area, never from the edge.
-    let footer_room =
-        builder.footer_height(leaflet.footer.as_deref(), body.w) + 5.0 * crate::units::PT_PER_MM;
+    let labels = theme.labels_for(&leaflet.language);
+    let mut builder = flow::Builder::new(fonts, theme, &labels, body.w, &doc.images, &doc.anchors);
+    // A footer that wraps to more lines than the bottom margin holds (with its
+    // clearance kept from the edge) takes its room from the text area, never the edge.
+    let footer_room = builder.footer_height(leaflet.footer.as_deref(), body.w) + theme.footer_clearance;
     body.h -= (footer_room - m.bottom.pt()).max(0.0);
     builder.leaflet(leaflet);
     let children = std::mem::take(&mut builder.children);
@@ -43,9 +43,19 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
     // nothing to the structure.
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
-        let number = format!("{} / {total}", n + 1);
+        let number = labels.page_number(n + 1, total);
         page.items
             .extend(builder.footer(leaflet.footer.as_deref(), &number, body, height));
+    }
+    // Links to headings become destinations now that every heading has its place.
+    for item in pages.iter_mut().flat_map(|p| p.items.iter_mut()) {
+        if let Item::Link { target, .. } = &mut item.item {
+            if let LinkTarget::Heading(k) = *target {
+                if let Some(e) = outline.get(k) {
+                    *target = LinkTarget::Dest(e.dest);
+                }
+            }
+        }
     }
     Ok(Document {
         width,

@@ -85,8 +85,29 @@ pub enum Item {
     /// A clickable area.
     Link {
         rect: Rect,
-        uri: String,
+        target: LinkTarget,
     },
+}
+
+/// A point on a laid-out page (top-left origin): where a link or bookmark jumps to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Destination {
+    /// 0-based page index.
+    pub page: usize,
+    pub x: Pt,
+    pub y: Pt,
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkTarget {
+    /// A web, e-mail or phone address.
+    Uri(String),
+    /// The n-th heading, before pagination has placed it; [`super::lay_out`] turns
+    /// every one into a `Dest`.
+    Heading(usize),
+    /// A place in this document.
+    Dest(Destination),
 }
 
 /// What an item is to a reader: content of a block (in reading order), or page
@@ -118,12 +139,10 @@ pub struct OutlineEntry {
     /// 1 for `heading`, 2 for `subheading`.
     pub level: u8,
     pub title: String,
-    /// What `[text](#anchor)` links use to point here (see [`crate::content::anchor`]).
+    /// What `[text](#anchor)` links use to point here (see [`crate::content::anchors`]).
     pub anchor: String,
-    /// 0-based page index.
-    pub page: usize,
-    /// Top of the heading on that page.
-    pub y: Pt,
+    /// The heading itself, with a little air above it.
+    pub dest: Destination,
 }
 
 /// A laid-out leaflet.

@@ -4,7 +4,7 @@
 //! so pagination always makes progress.
 
 use super::flow::{frame_decoration, Child, Chunk, Frame};
-use super::page::{Edges, Item, OutlineEntry, Page, Placed, Rect, Role};
+use super::page::{Destination, Edges, Item, OutlineEntry, Page, Placed, Rect, Role};
 use super::theme::Theme;
 use crate::units::Pt;
 
@@ -115,14 +115,17 @@ impl<'a> Paginator<'a> {
     /// Places a chunk at the cursor.
     fn place(&mut self, chunk: &Chunk) {
         let (ox, oy) = (self.body.x, self.body.y + self.y);
-        if let Some((level, title)) = &chunk.outline {
+        if let Some((level, title, anchor)) = &chunk.outline {
             let page = self.pages.len() - 1;
             self.outline.push(OutlineEntry {
                 level: *level,
                 title: title.clone(),
-                anchor: crate::content::anchor(title),
-                page,
-                y: oy,
+                anchor: anchor.clone(),
+                dest: Destination {
+                    page,
+                    x: ox,
+                    y: (oy - self.theme.destination_air).max(0.0),
+                },
             });
         }
         let items: Vec<Placed> = chunk

@@ -1,7 +1,16 @@
-//! The default look (see docs/design in the README): clear-print sizes, a dark teal
-//! accent with at least 7:1 contrast on white, pale tint boxes. All in points.
+//! The whole design in one value: fonts, sizes, colours, every space and rule, and
+//! the words layout prints itself ("Phone:", "1 / 9"). The default is the clear-print
+//! look of DESIGN.md: 12 pt Atkinson Hyperlegible on 17 pt lines, a dark teal accent
+//! with at least 7:1 contrast on white, pale tint boxes. All lengths in points.
+//!
+//! A theme can be read from data (`serde`, every key optional) and scaled for large
+//! print; layout takes nothing from anywhere else.
 
+use crate::text::{FamilyId, FontBook};
 use crate::units::{Pt, PT_PER_MM};
+use serde::{de, Deserialize, Deserializer};
+use std::fmt;
+use std::str::FromStr;
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,17 +22,106 @@ impl Color {
     }
 }
 
+impl FromStr for Color {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Color, String> {
+        let hex = s.trim().trim_start_matches('#');
+        match u32::from_str_radix(hex, 16) {
+            Ok(v) if hex.len() == 6 => Ok(Color::hex(v)),
+            _ => Err(format!(
+                "\"{s}\" is not a colour: write six hex digits, e.g. \"#1B5E5A\""
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Color {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:02X}{:02X}{:02X}", self.0, self.1, self.2)
+    }
+}
+
+impl<'de> Deserialize<'de> for Color {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
+        String::deserialize(d)?.parse().map_err(de::Error::custom)
+    }
+}
+
 /// Size, line height and colour of one kind of text.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TextStyle {
     pub size: Pt,
     pub leading: Pt,
     pub color: Color,
+    #[serde(default)]
     pub bold: bool,
 }
 
-#[derive(Debug, Clone)]
+/// The words layout adds to the content, in the leaflet's language.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Labels {
+    pub phone: String,
+    pub email: String,
+    pub web: String,
+    pub address: String,
+    /// Put before the name under a quote.
+    pub quote_by: String,
+    /// The page number: `{n}` and `{total}` are replaced.
+    pub page_number: String,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels::for_language("en")
+    }
+}
+
+impl Labels {
+    /// The labels for a BCP 47 tag's language; English where none are known yet.
+    pub fn for_language(tag: &str) -> Labels {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let (phone, email, web, address) = match primary.as_str() {
+            "pl" => ("Telefon", "E-mail", "Strona", "Adres"),
+            "ro" => ("Telefon", "E-mail", "Site", "Adresă"),
+            "tr" => ("Telefon", "E-posta", "Web", "Adres"),
+            "pt" => ("Telefone", "E-mail", "Site", "Morada"),
+            "es" => ("Teléfono", "Correo", "Web", "Dirección"),
+            "fr" => ("Téléphone", "E-mail", "Site", "Adresse"),
+            "de" => ("Telefon", "E-Mail", "Web", "Adresse"),
+            _ => ("Phone", "Email", "Web", "Address"),
+        };
+        Labels {
+            phone: phone.into(),
+            email: email.into(),
+            web: web.into(),
+            address: address.into(),
+            quote_by: "— ".into(),
+            page_number: "{n} / {total}".into(),
+        }
+    }
+
+    pub fn page_number(&self, n: usize, total: usize) -> String {
+        self.page_number
+            .replace("{n}", &n.to_string())
+            .replace("{total}", &total.to_string())
+    }
+}
+
+/// A font family the book does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the theme names the font family \"{name}\", which is not loaded (loaded: {loaded})")]
+pub struct ThemeError {
+    pub name: String,
+    pub loaded: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Theme {
+    /// Font families, main first; each later one supplies what the earlier lack.
+    pub fonts: Vec<String>,
     pub body: TextStyle,
     pub title: TextStyle,
     pub subtitle: TextStyle,
@@ -39,6 +137,12 @@ pub struct Theme {
     pub paragraph_gap: Pt,
     /// Above and below lists, so two lists in a row read as two.
     pub list_gap: Pt,
+    /// Between the title and the subtitle.
+    pub subtitle_gap: Pt,
+    /// Between the title block's text and its rule.
+    pub title_rule_gap: Pt,
+    /// Thickness of the rule under the title block.
+    pub title_rule: Pt,
     /// Below the title block's rule.
     pub title_gap: Pt,
     pub heading_above: Pt,
@@ -48,13 +152,35 @@ pub struct Theme {
     /// Hanging indent of list items.
     pub list_indent: Pt,
     pub item_gap: Pt,
+    /// The bullet, and its size relative to the text (at text size it is a speck).
+    pub bullet: String,
+    pub bullet_scale: f32,
+    /// Under a callout's title and an FAQ question.
+    pub label_gap: Pt,
     pub box_padding: Pt,
     /// Space above and below quote boxes, callouts and images.
     pub box_gap: Pt,
+    /// Between an image and its caption.
+    pub caption_gap: Pt,
     pub quote_rule: Pt,
     pub callout_border: Pt,
     pub radius: Pt,
     pub link_underline: Pt,
+    /// How far below the baseline a link's underline runs.
+    pub link_underline_offset: Pt,
+    /// Space shown above a heading when a link or bookmark jumps to it.
+    pub destination_air: Pt,
+    /// Between the footer text and the page number.
+    pub footer_gap: Pt,
+    /// The footer keeps at least this far from the page's bottom edge (print shops
+    /// cut within 3 mm).
+    pub footer_clearance: Pt,
+    /// A last line narrower than this share of the measure, holding one word, is a
+    /// runt; a paragraph is re-broken up to `runt_squeeze` narrower to avoid one.
+    pub runt_width: f32,
+    pub runt_squeeze: f32,
+    /// The words layout prints; by default those of the leaflet's language.
+    pub labels: Option<Labels>,
 }
 
 impl Default for Theme {
@@ -69,6 +195,7 @@ impl Default for Theme {
             bold,
         };
         Theme {
+            fonts: vec!["Atkinson Hyperlegible".into(), "DejaVu Sans".into()],
             body: style(12.0, 17.0, ink, false),
             title: style(24.0, 28.0, accent, true),
             subtitle: style(14.0, 18.0, ink, false),
@@ -82,6 +209,9 @@ impl Default for Theme {
             tint: Color::hex(0xEAF4F2),
             paragraph_gap: 8.0,
             list_gap: 10.0,
+            subtitle_gap: 4.0,
+            title_rule_gap: 8.0,
+            title_rule: 1.0,
             title_gap: 12.0,
             // A heading sits nearer its own text than the text before it (about 2:1).
             heading_above: 18.0,
@@ -90,12 +220,151 @@ impl Default for Theme {
             subheading_below: 3.0,
             list_indent: 6.0 * PT_PER_MM,
             item_gap: 4.0,
+            bullet: "•".into(),
+            bullet_scale: 1.3,
+            label_gap: 3.0,
             box_padding: 10.0,
             box_gap: 12.0,
+            caption_gap: 4.0,
             quote_rule: 3.0,
             callout_border: 1.5,
             radius: 4.0,
             link_underline: 0.6,
+            link_underline_offset: 1.8,
+            destination_air: 4.0,
+            footer_gap: 12.0,
+            footer_clearance: 5.0 * PT_PER_MM,
+            runt_width: 0.25,
+            runt_squeeze: 0.12,
+            labels: None,
         }
+    }
+}
+
+impl Theme {
+    /// The labels to print in a leaflet in language `tag`.
+    pub fn labels_for(&self, tag: &str) -> Labels {
+        self.labels.clone().unwrap_or_else(|| Labels::for_language(tag))
+    }
+
+    /// The same design `factor` times larger (large print): every size, line, space,
+    /// padding and rule, so proportions hold. Colours, words and the footer's
+    /// clearance from the trim (a print-shop fact, not a design one) stay.
+    pub fn scaled(&self, factor: f32) -> Theme {
+        let s = |v: Pt| v * factor;
+        let t = |st: TextStyle| TextStyle {
+            size: s(st.size),
+            leading: s(st.leading),
+            ..st
+        };
+        Theme {
+            body: t(self.body),
+            title: t(self.title),
+            subtitle: t(self.subtitle),
+            heading: t(self.heading),
+            subheading: t(self.subheading),
+            question: t(self.question),
+            quote_by: t(self.quote_by),
+            caption: t(self.caption),
+            footer: t(self.footer),
+            paragraph_gap: s(self.paragraph_gap),
+            list_gap: s(self.list_gap),
+            subtitle_gap: s(self.subtitle_gap),
+            title_rule_gap: s(self.title_rule_gap),
+            title_rule: s(self.title_rule),
+            title_gap: s(self.title_gap),
+            heading_above: s(self.heading_above),
+            heading_below: s(self.heading_below),
+            subheading_above: s(self.subheading_above),
+            subheading_below: s(self.subheading_below),
+            list_indent: s(self.list_indent),
+            item_gap: s(self.item_gap),
+            label_gap: s(self.label_gap),
+            box_padding: s(self.box_padding),
+            box_gap: s(self.box_gap),
+            caption_gap: s(self.caption_gap),
+            quote_rule: s(self.quote_rule),
+            callout_border: s(self.callout_border),
+            radius: s(self.radius),
+            link_underline: s(self.link_underline),
+            link_underline_offset: s(self.link_underline_offset),
+            destination_air: s(self.destination_air),
+            footer_gap: s(self.footer_gap),
+            ..self.clone()
+        }
+    }
+
+    /// The theme's families in `book`, main first.
+    pub fn font_stack(&self, book: &FontBook) -> Result<Vec<FamilyId>, ThemeError> {
+        let stack = self
+            .fonts
+            .iter()
+            .map(|name| {
+                book.family_named(name).ok_or_else(|| ThemeError {
+                    name: name.clone(),
+                    loaded: book.family_names().join(", "),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if stack.is_empty() {
+            return Err(ThemeError {
+                name: String::new(),
+                loaded: book.family_names().join(", "),
+            });
+        }
+        Ok(stack)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_theme_reads_from_data_with_defaults_for_the_rest() {
+        let t: Theme = serde_yaml::from_str(
+            "accent: \"#7A1F5C\"\nbody: {size: 13, leading: 18, color: \"#111111\"}\nlabels: {phone: Tel}\n",
+        )
+        .unwrap();
+        assert_eq!(t.accent, Color::hex(0x7A1F5C));
+        assert_eq!(t.body.size, 13.0);
+        assert_eq!(t.heading, Theme::default().heading);
+        let labels = t.labels_for("pl");
+        assert_eq!(labels.phone, "Tel");
+        assert_eq!(labels.email, "Email");
+        assert_eq!(Theme::default().labels_for("pl").phone, "Telefon");
+        assert!(serde_yaml::from_str::<Theme>("accent: teal").is_err());
+        assert!(serde_yaml::from_str::<Theme>("acent: \"#000000\"").is_err());
+    }
+
+    #[test]
+    fn scaling_keeps_proportions_and_colours() {
+        let base = Theme::default();
+        let big = base.scaled(16.0 / 12.0);
+        assert_eq!(big.body.size, 16.0);
+        assert!((big.body.leading / big.body.size - base.body.leading / base.body.size).abs() < 1e-6);
+        assert!((big.box_padding - base.box_padding * 16.0 / 12.0).abs() < 1e-4);
+        assert_eq!(big.accent, base.accent);
+        assert_eq!(big.footer_clearance, base.footer_clearance);
+    }
+
+    #[test]
+    fn labels_follow_the_language() {
+        assert_eq!(Labels::for_language("pl-PL").phone, "Telefon");
+        assert_eq!(Labels::for_language("en-GB").phone, "Phone");
+        assert_eq!(Labels::for_language("xx").address, "Address");
+        assert_eq!(Labels::default().page_number(2, 9), "2 / 9");
+    }
+
+    #[test]
+    fn a_family_the_book_lacks_is_named() {
+        let book = FontBook::with_defaults();
+        let theme = Theme {
+            fonts: vec!["Lexend".into()],
+            ..Theme::default()
+        };
+        let err = theme.font_stack(&book).unwrap_err();
+        assert!(err.to_string().contains("\"Lexend\""), "{err}");
+        assert_eq!(Theme::default().font_stack(&book).unwrap().len(), 2);
     }
 }

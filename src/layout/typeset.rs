@@ -3,7 +3,7 @@
 //! links, and the page footer. The flow builder calls these for every block.
 
 use super::flow::Builder;
-use super::page::{Item, Placed, Rect, Role, TextRun};
+use super::page::{Item, LinkTarget, Placed, Rect, Role, TextRun};
 use super::structure::Kind;
 use super::theme::TextStyle;
 use crate::text::{fit, parse_inline, shape, Fonts, Glyph, Line, Paragraph, Shaped, Span, Style};
@@ -40,15 +40,17 @@ impl Builder<'_> {
         let shaped = self.shape(spans, style);
         let lines = fit(self.fonts, &shaped, width);
         let n = lines.len();
+        let (runt_width, squeeze) = (self.theme.runt_width, self.theme.runt_squeeze);
         let runt = |line: &Line| {
             let text: String = line.pieces.iter().map(|p| &*p.text).collect();
-            !text.trim().contains(' ') && line.width < width * 0.25
+            !text.trim().contains(' ') && line.width < width * runt_width
         };
         if n < 2 || !runt(&lines[n - 1]) {
             return lines;
         }
+        // Six tries, each a sixth of the squeeze narrower.
         for step in 1..=6 {
-            let narrower = fit(self.fonts, &shaped, width * (1.0 - 0.02 * step as f32));
+            let narrower = fit(self.fonts, &shaped, width * (1.0 - squeeze * step as f32 / 6.0));
             if narrower.len() == n && !runt(&narrower[n - 1]) {
                 return narrower;
             }
@@ -108,12 +110,19 @@ impl Builder<'_> {
             .collect();
         let baseline = top + baseline_offset(self.fonts, style);
         let theme = self.theme;
+        let headings = &self.headings;
         let flush = |out: &mut Vec<Placed>, area: Option<(String, Pt, Pt, Role)>| {
             if let Some((uri, x0, x1, role)) = area {
+                // Resolve has checked every `#anchor`; one it did not know stays a
+                // heading that does not exist, which the PDF writer reports.
+                let target = match uri.strip_prefix('#') {
+                    Some(anchor) => LinkTarget::Heading(headings.get(anchor).copied().unwrap_or(usize::MAX)),
+                    None => LinkTarget::Uri(uri),
+                };
                 out.push(Placed {
                     item: Item::Rule {
-                        from: (x0, baseline + 1.8),
-                        to: (x1, baseline + 1.8),
+                        from: (x0, baseline + theme.link_underline_offset),
+                        to: (x1, baseline + theme.link_underline_offset),
                         color: theme.accent,
                         width: theme.link_underline,
                     },
@@ -127,7 +136,7 @@ impl Builder<'_> {
                             w: x1 - x0,
                             h: style.leading,
                         },
-                        uri,
+                        target,
                     },
                     role,
                 });
@@ -196,11 +205,13 @@ impl Builder<'_> {
     /// Height of the footer's lines (with the widest page numbers a leaflet has).
     pub fn footer_height(&mut self, text: Option<&str>, width: Pt) -> Pt {
         let style = self.theme.footer;
-        let number = self.lines(&parse_inline("888 / 888"), &style, width);
+        let widest = self.labels.page_number(888, 888);
+        let number = self.lines(&parse_inline(&widest), &style, width);
         let number_width = number.first().map_or(0.0, |l| l.width);
+        let gap = self.theme.footer_gap;
         let lines = match text {
             Some(t) => self
-                .lines(&parse_inline(t), &style, width - number_width - 12.0)
+                .lines(&parse_inline(t), &style, width - number_width - gap)
                 .len(),
             None => 1,
         };
@@ -214,14 +225,18 @@ impl Builder<'_> {
         let number_line = self.lines(&parse_inline(number), &style, body.w);
         let number_width = number_line.first().map_or(0.0, |l| l.width);
         let text_lines = match text {
-            Some(t) => self.lines(&parse_inline(t), &style, body.w - number_width - 12.0),
+            Some(t) => self.lines(
+                &parse_inline(t),
+                &style,
+                body.w - number_width - self.theme.footer_gap,
+            ),
             None => Vec::new(),
         };
-        // Centred in the bottom margin, but never closer than 5 mm to the trim (print
-        // shops cut within 3 mm) and never into the text area.
+        // Centred in the bottom margin, but never nearer the trim than its clearance
+        // and never into the text area.
         let block = style.leading * text_lines.len().max(1) as Pt;
         let centred = body.bottom() + (height - body.bottom() - block) / 2.0;
-        let safe = height - 5.0 * crate::units::PT_PER_MM - block;
+        let safe = height - self.theme.footer_clearance - block;
         let top = centred.min(safe).max(body.bottom());
         let mut items = Vec::new();
         for line in &number_line {

@@ -2,9 +2,10 @@
 //! y-down coordinates into PDF's bottom-left, y-up space.
 
 use super::fonts::EmbeddedFonts;
+use crate::impose::Sheets;
 use crate::layout::page::Edges;
 use crate::layout::structure::{NodeId, Structure};
-use crate::layout::{Color, Item, Placed, Rect, Role, TextRun};
+use crate::layout::{Color, Item, LinkTarget, Placed, Rect, Role, TextRun};
 use printpdf::{
     Actions, BorderArray, Codepoint, CurTransMat, Destination, DictItem, LinePoint, LinkAnnotation, Op,
     PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder, XObjectId,
@@ -18,8 +19,8 @@ pub struct Painter<'a> {
     /// Image XObjects by content block index, with their pixel width.
     pub images: &'a HashMap<usize, (XObjectId, u32)>,
     pub structure: &'a Structure,
-    /// Headings that internal links point at, by anchor.
-    pub anchors: &'a HashMap<String, Anchor>,
+    /// Where internal links land.
+    pub sheets: &'a Sheets,
 }
 
 /// What one placed page contributes to the structure tree, in painting order: each
@@ -55,9 +56,6 @@ pub struct SheetCounts {
     pub mcids: i64,
     pub annots: usize,
 }
-
-/// A heading a link can jump to: sheet index (0-based), left and top in PDF space.
-pub type Anchor = (usize, f32, f32);
 
 /// The marked-content sequence currently open.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -211,7 +209,7 @@ impl Painter<'_> {
                         });
                     }
                 }
-                Item::Link { rect, uri } => ops.push(Op::LinkAnnotation {
+                Item::Link { rect, target } => ops.push(Op::LinkAnnotation {
                     link: LinkAnnotation::new(
                         printpdf::Rect::from_xywh(
                             Pt(round(rect.x + at.dx)),
@@ -219,7 +217,7 @@ impl Painter<'_> {
                             Pt(round(rect.w)),
                             Pt(round(rect.h)),
                         ),
-                        self.action(uri),
+                        self.action(target),
                         Some(BorderArray::Solid([0.0, 0.0, 0.0])),
                         None,
                         None,
@@ -239,17 +237,25 @@ impl Painter<'_> {
         events
     }
 
-    /// A web, mail or phone link opens its URI; `#anchor` jumps to that heading.
-    fn action(&self, uri: &str) -> Actions {
-        match uri.strip_prefix('#').and_then(|a| self.anchors.get(a)) {
-            Some(&(sheet, left, top)) => Actions::go_to(Destination::Xyz {
-                page: sheet + 1,
-                left: Some(left),
-                top: Some(top),
-                zoom: None,
-            }),
-            None => Actions::uri(uri.to_string()),
-        }
+    /// A web, mail or phone link opens its URI; a destination is shown at the top
+    /// of the window. `write` has checked that every destination is on a sheet.
+    fn action(&self, target: &LinkTarget) -> Actions {
+        let at = match target {
+            LinkTarget::Uri(uri) => return Actions::uri(uri.clone()),
+            LinkTarget::Dest(d) => self.sheets.place(*d),
+            LinkTarget::Heading(_) => None,
+        };
+        let at = at.unwrap_or(crate::impose::SheetPoint {
+            sheet: 0,
+            x: 0.0,
+            y: 0.0,
+        });
+        Actions::go_to(Destination::Xyz {
+            page: at.sheet + 1,
+            left: Some(at.x),
+            top: Some(self.sheets.sheets[at.sheet].height - at.y),
+            zoom: None,
+        })
     }
 
     fn text(

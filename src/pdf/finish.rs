@@ -11,13 +11,13 @@ use lopdf::{dictionary, Dictionary, Object, ObjectId, StringFormat};
 
 use super::draw::SlotTags;
 use super::{tags, Meta};
-use crate::impose::{Imposition, Sheet};
+use crate::impose::{Sheet, Sheets};
 use crate::layout::Rect;
 
 pub fn finish(
     mut lo: lopdf::Document,
     doc: &Document,
-    sheets: &Imposition,
+    sheets: &Sheets,
     meta: &Meta,
     slots: &[SlotTags],
 ) -> Result<Vec<u8>, String> {
@@ -216,7 +216,7 @@ fn pdf_box(sheet: &Sheet, r: Rect) -> Object {
 fn build_outline(
     lo: &mut lopdf::Document,
     doc: &Document,
-    sheets: &Imposition,
+    sheets: &Sheets,
     pages: &[ObjectId],
 ) -> Option<ObjectId> {
     if doc.outline.is_empty() {
@@ -228,17 +228,15 @@ fn build_outline(
     let mut top: Vec<(ObjectId, Vec<ObjectId>)> = Vec::new();
     let mut dicts: Vec<(ObjectId, Dictionary)> = Vec::new();
     for entry in &doc.outline {
-        let Some((sheet, dx, dy)) = sheets.locate(entry.page) else {
+        let Some(at) = sheets.place(entry.dest) else {
             continue;
         };
         let id = lo.new_object_id();
-        // The heading itself at the top of the window, a little air above it.
-        let window_top = sheets.sheets[sheet].height - (entry.y + dy) + 4.0;
         let dest = vec![
-            Object::Reference(pages[sheet]),
+            Object::Reference(pages[at.sheet]),
             Object::Name(b"XYZ".to_vec()),
-            Object::Real(dx),
-            Object::Real(window_top),
+            Object::Real(at.x),
+            Object::Real(sheets.sheets[at.sheet].height - at.y),
             Object::Null,
         ];
         dicts.push((

@@ -17,7 +17,7 @@ pub struct EmbeddedFace {
 
 pub type EmbeddedFonts = BTreeMap<FaceId, EmbeddedFace>;
 
-pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<EmbeddedFonts, String> {
+pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<EmbeddedFonts, super::Error> {
     let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
     for page in &doc.pages {
         for placed in &page.items {
@@ -31,6 +31,10 @@ pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<E
     let mut out = BTreeMap::new();
     for (face, gids) in used {
         let data = book.face(face);
+        let err = |reason: String| super::Error::Font {
+            name: data.postscript_name.clone(),
+            reason,
+        };
         // .notdef must come first; the new glyph id is the position in this list.
         let ids: Vec<u16> = std::iter::once(0)
             .chain(gids.into_iter().filter(|&g| g != 0))
@@ -41,10 +45,10 @@ pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<E
             // Its licence forbids subsetting: the whole font goes in, ids unchanged.
             ParsedFont::from_bytes(data.bytes(), data.index as usize, &mut warnings)
         } else {
-            let bytes = subset(data.bytes(), data.index, &ids)?;
+            let bytes = subset(data.bytes(), data.index, &ids).map_err(err)?;
             ParsedFont::from_bytes(&bytes, 0, &mut warnings)
         }
-        .ok_or_else(|| format!("the subset of {} could not be read back", data.postscript_name))?;
+        .ok_or_else(|| err("printpdf could not read it back".into()))?;
         parsed.font_name = Some(if whole {
             data.postscript_name.clone()
         } else {

@@ -10,8 +10,8 @@ mod fonts;
 mod tags;
 
 use crate::images::Prepared;
-use crate::impose::Imposition;
-use crate::layout::{Document, Placed, Role};
+use crate::impose::Sheets;
+use crate::layout::{Document, Item, LinkTarget, Placed, Role};
 use printpdf::{
     DictItem, ExternalStream, ExternalXObject, ImageCompression, ImageOptimizationOptions, PdfDocument,
     PdfPage, PdfSaveOptions, Px, RawImage, XObject, XObjectId,
@@ -25,28 +25,42 @@ pub struct Meta<'a> {
     pub language: &'a str,
 }
 
+/// What can stop the PDF from being written. Layout and resolve have checked the
+/// input, so each of these is a defect or a resource problem, never silent.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    #[error("the font {name} could not be embedded: {reason}")]
+    Font { name: String, reason: String },
+    #[error("the image of block {} could not be embedded: {reason}", .block + 1)]
+    Image { block: usize, reason: String },
+    #[error("a link in block {} points at no placed heading", .block + 1)]
+    Destination { block: usize },
+    #[error("finishing the PDF: {0}")]
+    Finish(String),
+}
+
 /// Writes the laid-out document, imposed on `sheets`, as PDF bytes.
 pub fn write(
     doc: &Document,
-    sheets: &Imposition,
+    sheets: &Sheets,
     images: &HashMap<usize, Prepared>,
     book: &crate::text::FontBook,
     meta: &Meta,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Error> {
+    check_destinations(doc, sheets)?;
     let mut pdf = PdfDocument::new(meta.title);
     pdf.metadata.info.author = meta.author.unwrap_or_default().to_string();
     pdf.metadata.info.creator = "leafpress".into();
     pdf.metadata.info.producer = concat!("leafpress ", env!("CARGO_PKG_VERSION")).into();
 
     let fonts = fonts::embed(doc, book, &mut pdf)?;
-    let xobjects = embed_images(images, &mut pdf);
-    let anchors = anchors(doc, sheets);
+    let xobjects = embed_images(images, &mut pdf)?;
     let painter = draw::Painter {
         height: doc.height,
         fonts: &fonts,
         images: &xobjects,
         structure: &doc.structure,
-        anchors: &anchors,
+        sheets,
     };
     let mut slot_tags = Vec::new();
     let mut pages = Vec::new();
@@ -100,25 +114,34 @@ pub fn write(
     };
     let mut warnings = Vec::new();
     let lo = pdf.to_lopdf_document(&opts, &mut warnings);
-    finish::finish(lo, doc, sheets, meta, &slot_tags)
+    finish::finish(lo, doc, sheets, meta, &slot_tags).map_err(Error::Finish)
 }
 
-/// Where each heading's anchor lands: its sheet, and its top-left corner in PDF space.
-fn anchors(doc: &Document, sheets: &Imposition) -> HashMap<String, draw::Anchor> {
-    doc.outline
-        .iter()
-        .filter_map(|e| {
-            let (sheet, dx, dy) = sheets.locate(e.page)?;
-            let top = sheets.sheets[sheet].height - (e.y + dy);
-            Some((e.anchor.clone(), (sheet, dx + doc.body.x, top)))
-        })
-        .collect()
+/// Every internal link must land on a sheet; the painter relies on it.
+fn check_destinations(doc: &Document, sheets: &Sheets) -> Result<(), Error> {
+    for placed in doc.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Link { target, .. } = &placed.item {
+            let ok = match target {
+                LinkTarget::Uri(_) => true,
+                LinkTarget::Dest(d) => sheets.place(*d).is_some(),
+                LinkTarget::Heading(_) => false,
+            };
+            if !ok {
+                let block = match placed.role {
+                    Role::Content { block, .. } => block,
+                    Role::Artifact => usize::MAX - 1,
+                };
+                return Err(Error::Destination { block });
+            }
+        }
+    }
+    Ok(())
 }
 
 fn embed_images(
     images: &HashMap<usize, Prepared>,
     pdf: &mut PdfDocument,
-) -> HashMap<usize, (XObjectId, u32)> {
+) -> Result<HashMap<usize, (XObjectId, u32)>, Error> {
     let mut blocks: Vec<_> = images.keys().copied().collect();
     blocks.sort();
     let mut out = HashMap::new();
@@ -144,14 +167,14 @@ fn embed_images(
                 // The colour types are converted to ones printpdf takes just above.
                 match RawImage::from_dynamic_image(d) {
                     Ok(raw) => XObject::Image(raw),
-                    Err(_) => continue,
+                    Err(reason) => return Err(Error::Image { block, reason }),
                 }
             }
         };
         pdf.resources.xobjects.map.insert(id.clone(), xobject);
         out.insert(block, (id, prepared.width_px()));
     }
-    out
+    Ok(out)
 }
 
 /// A JPEG embedded as its own bytes (DCTDecode), so it is not compressed twice.

@@ -1,0 +1,111 @@
+//! Review of a laid-out leaflet: what a build warns about without stopping.
+//!
+//! It reads the resolved content and the laid-out [`Document`] (sizes, placed images,
+//! the characters the fonts could not set), never the PDF, so `check` and `build`
+//! report the same things. The plain-language and clear-print review builds on this.
+
+use crate::content::{Block, Resolved, Source};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::images::{self, Placement, Target};
+use crate::layout::Document;
+use crate::units::PT_PER_MM;
+use crate::Options;
+use std::collections::BTreeSet;
+
+/// A print shop's cut may wander this far: text nearer the trim may be cut.
+const PRINT_SHOP_SAFE: f32 = 5.0 * PT_PER_MM;
+
+/// Everything a build of `doc` laid out as `layout` should warn about.
+pub fn review(
+    src: &Source,
+    doc: &Resolved,
+    _layout: &Document,
+    placements: &[Placement],
+    missing: &BTreeSet<char>,
+    options: &Options,
+) -> Diagnostics {
+    let mut items: Vec<Diagnostic> = doc.warnings.clone();
+    if options.target == Target::Print {
+        items.extend(coarse_images(src, doc, placements));
+    }
+    items.extend(margins_for_bleed(src, doc, options));
+    items.extend(missing_glyphs(src, missing));
+    Diagnostics {
+        items,
+        source: Some(src.text.clone()),
+    }
+}
+
+/// Images placed below 300 ppi look soft in print.
+fn coarse_images<'a>(
+    src: &'a Source,
+    doc: &'a Resolved,
+    placements: &'a [Placement],
+) -> impl Iterator<Item = Diagnostic> + 'a {
+    images::too_coarse_for_print(placements)
+        .into_iter()
+        .map(move |p| {
+            let name = match doc.leaflet.blocks.get(p.block) {
+                Some(Block::Image(img)) => img.src.clone(),
+                _ => format!("block {}", p.block + 1),
+            };
+            Diagnostic::new(
+                &src.path,
+                format!(
+                    "image \"{name}\" is placed at {:.0} ppi; print wants 300 ppi",
+                    p.ppi
+                ),
+            )
+            .at(doc.block_spans.get(p.block).cloned().flatten())
+            .help("use a larger image, or a smaller `width:`; it will look soft in print")
+            .warning()
+        })
+}
+
+/// With bleed the PDF goes to a print shop, whose cut may touch text in thin margins.
+fn margins_for_bleed(src: &Source, doc: &Resolved, options: &Options) -> Option<Diagnostic> {
+    let m = doc.leaflet.page.margin;
+    let smallest = [m.top, m.bottom, m.inner, m.outer]
+        .iter()
+        .map(|l| l.pt())
+        .fold(f32::MAX, f32::min);
+    (options.imposition.bleed() > 0.0 && smallest < PRINT_SHOP_SAFE).then(|| {
+        Diagnostic::new(
+            &src.path,
+            "a page margin is under 5 mm: a print shop's cut may touch the text",
+        )
+        .help("use margins of at least 5 mm (15mm is the default) for print-shop output")
+        .warning()
+    })
+}
+
+/// Characters no font in the book has print as empty boxes: say which.
+fn missing_glyphs(src: &Source, missing: &BTreeSet<char>) -> Option<Diagnostic> {
+    if missing.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = missing
+        .iter()
+        .take(12)
+        .map(|c| format!("{c} (U+{:04X})", *c as u32))
+        .collect();
+    let more = missing.len().saturating_sub(12);
+    let first = missing.iter().next().map(|c| c.to_string()).unwrap_or_default();
+    Some(
+        Diagnostic::new(
+            &src.path,
+            format!(
+                "no font has {}{}: they print as empty boxes",
+                list.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            ),
+        )
+        .at(src.text.find(&first).map(|at| at..at + first.len()))
+        .help("add a font that covers these characters, or replace them")
+        .warning(),
+    )
+}
