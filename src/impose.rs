@@ -233,4 +233,40 @@ mod tests {
         );
         assert_eq!(booklet_order(1), vec![[4, 1], [2, 3]]);
     }
+
+    /// Page points become sheet points in one place, for links and bookmarks alike.
+    #[test]
+    fn destinations_are_placed_on_their_sheet() {
+        let a5 = (148.0 * PT_PER_MM, 210.0 * PT_PER_MM);
+        let doc = Document {
+            width: a5.0,
+            height: a5.1,
+            body: Rect::default(),
+            pages: vec![Default::default(); 3],
+            outline: Vec::new(),
+            structure: Default::default(),
+        };
+        let d = Destination {
+            page: 1,
+            x: 10.0,
+            y: 20.0,
+        };
+        // Booklet of 4: sheet 1 (back of the first) holds [2 | 3]; page 2 is on the left.
+        let booklet = impose(&doc, &Imposition::Booklet);
+        let at = booklet.place(d).unwrap();
+        let x0 = (297.0 * PT_PER_MM - 2.0 * a5.0) / 2.0;
+        assert_eq!(at.sheet, 1);
+        assert!((at.x - (x0 + 10.0)).abs() < 1e-3 && (at.y - 20.0).abs() < 1e-3);
+        // With bleed, every sheet is offset by the bleed.
+        let bled = impose(
+            &doc,
+            &Imposition::Pages {
+                bleed: 9.0,
+                crop_marks: false,
+            },
+        );
+        let at = bled.place(d).unwrap();
+        assert_eq!((at.sheet, at.x, at.y), (1, 19.0, 29.0));
+        assert!(bled.place(Destination { page: 7, ..d }).is_none());
+    }
 }
