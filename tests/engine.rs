@@ -43,7 +43,9 @@ fn a_theme_read_from_data_is_what_layout_uses() {
     assert_eq!(heading.size, 18.0);
     // The same leaflet in the default theme keeps its teal.
     let plain = leafpress::build(&sample(), &Options::default()).unwrap();
-    let heading = text_runs(&plain.layout).find(|r| r.text.starts_with("What is")).unwrap();
+    let heading = text_runs(&plain.layout)
+        .find(|r| r.text.starts_with("What is"))
+        .unwrap();
     assert_eq!(heading.color, Color::hex(0x1B5E5A));
 }
 
@@ -52,7 +54,11 @@ fn a_font_loaded_from_a_file_sets_the_text_and_is_embedded() {
     // Any TTF on disk: here the DejaVu file, under a brand family name.
     let mut book = FontBook::with_defaults();
     let face = book
-        .load_file(&repo().join("fonts/DejaVuSans.ttf"), "Clinic Sans", Style::default())
+        .load_file(
+            &repo().join("fonts/DejaVuSans.ttf"),
+            "Clinic Sans",
+            Style::default(),
+        )
         .unwrap();
     let theme = Theme {
         fonts: vec!["Clinic Sans".into(), "Atkinson Hyperlegible".into()],
@@ -60,11 +66,16 @@ fn a_font_loaded_from_a_file_sets_the_text_and_is_embedded() {
     };
     let engine = Engine::new(Arc::new(book), theme).unwrap();
     let built = engine.build(&sample(), &Options::default()).unwrap();
-    assert!(text_runs(&built.layout).filter(|r| !r.text.trim().is_empty()).all(|r| r.face == face));
+    assert!(text_runs(&built.layout)
+        .filter(|r| !r.text.trim().is_empty())
+        .all(|r| r.face == face));
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("out.pdf");
     std::fs::write(&pdf, &built.pdf).unwrap();
-    let out = Command::new("pdffonts").arg(&pdf).output().expect("pdffonts runs");
+    let out = Command::new("pdffonts")
+        .arg(&pdf)
+        .output()
+        .expect("pdffonts runs");
     let fonts = String::from_utf8_lossy(&out.stdout);
     assert!(fonts.contains("+DejaVuSans"), "{fonts}");
     assert!(!fonts.contains("Atkinson"), "{fonts}");
@@ -74,7 +85,9 @@ fn a_font_loaded_from_a_file_sets_the_text_and_is_embedded() {
         fonts: vec!["Lexend".into()],
         ..Theme::default()
     };
-    let err = Engine::new(FontBook::shared_defaults(), bad).err().expect("refused");
+    let err = Engine::new(FontBook::shared_defaults(), bad)
+        .err()
+        .expect("refused");
     assert!(err.to_string().contains("Lexend") && err.to_string().contains("Atkinson Hyperlegible"));
 }
 
@@ -114,7 +127,10 @@ fn headings_with_the_same_text_get_distinct_anchors() {
     // The link to the shared text is warned about, at the link.
     let w = built.warnings.render_plain();
     assert!(w.contains("twice.yaml:7:"), "{w}");
-    assert!(w.contains("2 headings have that text; it goes to the first"), "{w}");
+    assert!(
+        w.contains("2 headings have that text; it goes to the first"),
+        "{w}"
+    );
     assert!(w.contains("#exercises-2"), "{w}");
 }
 
@@ -138,16 +154,29 @@ fn a_link_to_no_placed_heading_is_an_error_not_a_web_link() {
         author: None,
         language: "en",
     };
-    let err = leafpress::pdf::write(&doc, &sheets, &Default::default(), &FontBook::with_defaults(), &meta);
+    let err = leafpress::pdf::write(
+        &doc,
+        &sheets,
+        &Default::default(),
+        &FontBook::with_defaults(),
+        &meta,
+    );
     assert_eq!(err, Err(leafpress::pdf::Error::Destination { block }));
 }
 
 #[test]
 fn characters_no_font_has_are_named_in_a_warning() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(&dir, "bn.yaml", "title: Mixed\nblocks:\n  - paragraph: Hello বাংলা\n");
+    let path = write(
+        &dir,
+        "bn.yaml",
+        "title: Mixed\nblocks:\n  - paragraph: Hello বাংলা\n",
+    );
     let checked = leafpress::check(&path, &Options::default()).unwrap();
     let w = checked.warnings.render_plain();
     assert!(w.contains("bn.yaml:3:"), "{w}");
-    assert!(w.contains("(U+09AC)") && w.contains("print as empty boxes"), "{w}");
+    assert!(
+        w.contains("(U+09AC)") && w.contains("print as empty boxes"),
+        "{w}"
+    );
 }

@@ -231,6 +231,67 @@ impl FontBook {
         Ok(id)
     }
 
+    /// Reads every `.ttf` and `.otf` file in a folder (a clinic's `fonts/`), filing
+    /// each under the family and style its own tables name. Files that cannot be used
+    /// are returned with the reason, the rest are loaded.
+    pub fn load_dir(&mut self, dir: &Path) -> Result<(Vec<FaceId>, Vec<FontError>), FontError> {
+        let unreadable = |e: std::io::Error| FontError::Unreadable {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        };
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(unreadable)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| e.eq_ignore_ascii_case("ttf") || e.eq_ignore_ascii_case("otf"))
+            })
+            .collect();
+        // Sorted, so face ids (and so the output bytes) do not depend on the disk.
+        files.sort();
+        let (mut ids, mut errors) = (Vec::new(), Vec::new());
+        for path in files {
+            match self.load_file_as_named(&path) {
+                Ok(id) => ids.push(id),
+                Err(e) => errors.push(e),
+            }
+        }
+        Ok((ids, errors))
+    }
+
+    /// Reads a font file, filing it under the family and style its tables give
+    /// (typographic family name; OS/2 weight and italic bit).
+    pub fn load_file_as_named(&mut self, path: &Path) -> Result<FaceId, FontError> {
+        let bytes = std::fs::read(path).map_err(|e| FontError::Unreadable {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let id = self.add(Bytes::Shared(Arc::new(bytes)), 0, &name)?;
+        let raw = read_fonts::FontRef::from_index(self.face(id).bytes(), 0)
+            .map_err(|_| FontError::NotAFont { name: name.clone() })?;
+        let family = [
+            read_fonts::types::NameId::TYPOGRAPHIC_FAMILY_NAME,
+            read_fonts::types::NameId::FAMILY_NAME,
+        ]
+        .into_iter()
+        .find_map(|n| name_string(&raw, n))
+        .unwrap_or_else(|| name.clone());
+        let style = {
+            use read_fonts::TableProvider;
+            raw.os2().map_or(Style::default(), |os2| Style {
+                bold: os2.us_weight_class() >= 600,
+                italic: os2.fs_selection().bits() & 1 != 0,
+            })
+        };
+        self.add_to_family(&family, style, id);
+        Ok(id)
+    }
+
     /// Adds font bytes (a face of a collection at `index`) to the book.
     pub fn add_bytes(&mut self, bytes: Vec<u8>, index: u32, name: &str) -> Result<FaceId, FontError> {
         self.add(Bytes::Shared(Arc::new(bytes)), index, name)
@@ -343,20 +404,26 @@ impl FontBook {
 
 /// The PostScript name from the `name` table (ID 6), which a PDF's BaseFont uses.
 fn postscript_name(font: &read_fonts::FontRef) -> Option<String> {
+    let s = name_string(font, read_fonts::types::NameId::POSTSCRIPT_NAME)?;
+    // A PDF name allows no spaces or delimiters; fonts do not always comply.
+    let clean: String = s
+        .chars()
+        .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%".contains(*c))
+        .collect();
+    (!clean.is_empty()).then_some(clean)
+}
+
+/// A string of the `name` table, if the font has one for `id`.
+fn name_string(font: &read_fonts::FontRef, id: read_fonts::types::NameId) -> Option<String> {
     use read_fonts::TableProvider;
     let name = font.name().ok()?;
     let data = name.string_data();
     name.name_record()
         .iter()
-        .filter(|r| r.name_id() == read_fonts::types::NameId::POSTSCRIPT_NAME)
+        .filter(|r| r.name_id() == id)
         .find_map(|r| {
             let s: String = r.string(data).ok()?.chars().collect();
-            // A PDF name allows no spaces or delimiters; fonts do not always comply.
-            let clean: String = s
-                .chars()
-                .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%".contains(*c))
-                .collect();
-            (!clean.is_empty()).then_some(clean)
+            (!s.trim().is_empty()).then(|| s.trim().to_string())
         })
 }
 
@@ -405,6 +472,34 @@ mod tests {
             book.load_file(&dir, "X", Style::default()),
             Err(FontError::Unreadable { .. })
         ));
+    }
+
+    #[test]
+    fn a_fonts_folder_is_filed_by_the_fonts_own_names() {
+        let dir = std::env::temp_dir().join(format!("leafpress-fonts-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        for f in ["AtkinsonHyperlegible-Bold.ttf", "AtkinsonHyperlegible-Italic.ttf"] {
+            std::fs::copy(fonts.join(f), dir.join(f)).unwrap();
+        }
+        std::fs::write(dir.join("broken.ttf"), b"not a font").unwrap();
+        std::fs::write(dir.join("notes.txt"), b"ignored").unwrap();
+        let mut book = FontBook::new();
+        let (ids, errors) = book.load_dir(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(ids.len(), 2);
+        assert_eq!(
+            errors,
+            vec![FontError::NotAFont {
+                name: "broken.ttf".into()
+            }]
+        );
+        let family = book.family(
+            book.family_named("Atkinson Hyperlegible")
+                .expect("named from its tables"),
+        );
+        assert_eq!(family.bold, Some(ids[0]));
+        assert_eq!(family.italic, Some(ids[1]));
     }
 
     #[test]
