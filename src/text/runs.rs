@@ -8,7 +8,7 @@
 
 use harfrust::Script;
 use std::ops::Range;
-use unicode_bidi::{BidiInfo, Level};
+use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
 use unicode_script::{Script as Uscript, UnicodeScript};
 
 /// A stretch of text with one direction and one script.
@@ -42,12 +42,21 @@ pub fn itemize(text: &str, rtl: bool) -> Vec<Run> {
             script: Script::LATIN,
         }];
     }
-    let base = if rtl { Level::rtl() } else { Level::ltr() };
-    let bidi = BidiInfo::new(text, Some(base));
+    // Without a right-to-left letter or an explicit embedding, a left-to-right
+    // paragraph is all level 0 (curly quotes and dashes make most text non-ASCII).
+    let needs_bidi = rtl
+        || text.chars().any(|c| {
+            use BidiClass::*;
+            matches!(bidi_class(c), R | AL | RLE | RLO | RLI | LRE | LRO | LRI | FSI | PDF | PDI)
+        });
+    let levels = needs_bidi.then(|| {
+        let base = if rtl { Level::rtl() } else { Level::ltr() };
+        BidiInfo::new(text, Some(base)).levels
+    });
     let scripts = resolve_scripts(text);
     let mut runs: Vec<Run> = Vec::new();
     for ((at, c), script) in text.char_indices().zip(scripts) {
-        let level = bidi.levels[at].number();
+        let level = levels.as_ref().map_or(0, |l| l[at].number());
         let end = at + c.len_utf8();
         match runs.last_mut() {
             Some(r) if r.level == level && r.script == script => r.range.end = end,
