@@ -200,3 +200,21 @@ fn images_are_lossless_or_passed_through_and_upright() {
         "the JPEG's bytes are embedded unchanged"
     );
 }
+
+/// Accents placed by the shaper, a letter from the fallback and other scripts come back
+/// from the PDF as the text they are (in any normal form): a glyph shared by İ and I
+/// keeps one meaning, and no space appears inside a word with marks.
+#[test]
+fn marks_and_fallback_letters_extract_as_written() {
+    use unicode_normalization::UnicodeNormalization;
+    let (_dir, pdf, _) = build(&repo().join("tests/cases/marks.yaml"));
+    let text: String = tool("pdftotext", &["PDF", "-"], &pdf).nfc().collect();
+    for word in ["İstanbul", "İzmir:", "Việt", "Kaŋlo:", "ἄλγος", "боль", "→", "≥."] {
+        assert!(
+            text.split_whitespace().any(|w| w == word),
+            "{word:?} not in:\n{text}"
+        );
+    }
+    assert!(text.contains("as I with a dot above"), "{text}");
+    assert!(!text.contains("Istanbul"), "{text}");
+}

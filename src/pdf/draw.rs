@@ -285,50 +285,73 @@ impl Painter<'_> {
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(round(run.x)), Pt(round(self.height - run.baseline))),
         });
-        // Each cluster's text goes with its first glyph (for extraction); the
-        // cluster ends where the next one in the text begins, whatever the glyph
-        // order (right-to-left runs are in visual order).
-        let starts: std::collections::BTreeSet<usize> =
-            run.glyphs.iter().map(|g| g.cluster as usize).collect();
-        let mut seen = std::collections::HashSet::new();
         let mut show: Vec<TextItem> = Vec::new();
-        for g in &run.glyphs {
-            let start = g.cluster as usize;
-            let end = starts
-                .range(start + 1..)
-                .next()
-                .copied()
-                .unwrap_or(run.text.len());
-            let text = if seen.insert(start) {
-                run.text.get(start..end).unwrap_or("").to_string()
-            } else {
-                String::new()
-            };
-            // TJ numbers are thousandths of an em, subtracted from the pen: a glyph
-            // drawn x_offset to the right is preceded by −x and followed by +x.
-            let (dx, dy) = (round_em(g.x_offset), g.y_offset * run.size);
-            if dy != 0.0 {
-                // Raised or lowered (a mark above or below): its own show, with a rise.
+        // Positions in thousandths of an em from the run's start: where the viewer's
+        // pen is (each glyph moves it by its /W width) and where the shaper's pen is
+        // at the start of the cluster. Each glyph is moved to where the shaper put it
+        // (TJ numbers are subtracted from the pen), so rounding never accumulates.
+        let (mut pen, mut at) = (0.0f32, 0.0f32);
+        for (range, text) in super::fonts::clusters(run) {
+            let glyphs = &run.glyphs[range];
+            let mapped: String = glyphs
+                .iter()
+                .filter_map(|g| face.unicode.get(&g.gid).map(String::as_str))
+                .collect();
+            // Where the glyphs' own mappings do not spell the cluster, even in another
+            // normal form (I + U+0307 is İ), the text is given as ActualText, so
+            // extraction and screen readers get it exactly (a shared or reordered glyph).
+            let actual = mapped != text && !canonically_equal(&mapped, text);
+            if actual {
                 flush(ops, &mut show);
-                ops.push(Op::SetLineOffset {
-                    multiplier: round(dy),
+                let mut map = BTreeMap::new();
+                map.insert("ActualText".to_string(), utf16_string(text));
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: "Span".into(),
+                    properties: DictItem::Dict { map },
                 });
             }
-            if dx != 0.0 {
-                show.push(TextItem::Offset(-dx));
+            let mut x = 0.0;
+            let mut placed: Vec<(f32, &crate::text::Glyph)> = Vec::with_capacity(glyphs.len());
+            for g in glyphs {
+                placed.push((at + (x + g.x_offset) * 1000.0, g));
+                x += g.advance;
             }
-            let cp = Codepoint {
-                gid: face.remap.get(&g.gid).copied().unwrap_or(0),
-                offset: round_em(-g.adjust) + dx,
-                cid: Some(text),
-            };
-            match show.last_mut() {
-                Some(TextItem::GlyphIds(ids)) => ids.push(cp),
-                _ => show.push(TextItem::GlyphIds(vec![cp])),
+            // Marks (no advance) first, the letters that advance last: text extractors
+            // take a cluster to end where its last glyph does.
+            placed.sort_by_key(|(_, g)| g.advance != 0.0);
+            for (target, g) in placed {
+                let dy = g.y_offset * run.size;
+                if dy != 0.0 {
+                    // Raised or lowered (a mark above or below): its own show, with a rise.
+                    flush(ops, &mut show);
+                    ops.push(Op::SetLineOffset {
+                        multiplier: round(dy),
+                    });
+                }
+                let step = (target - pen).round();
+                if step != 0.0 {
+                    show.push(TextItem::Offset(-step));
+                    pen += step;
+                }
+                let cp = Codepoint {
+                    gid: face.remap.get(&g.gid).copied().unwrap_or(0),
+                    offset: 0.0,
+                    cid: Some(face.unicode.get(&g.gid).cloned().unwrap_or_default()),
+                };
+                match show.last_mut() {
+                    Some(TextItem::GlyphIds(ids)) => ids.push(cp),
+                    _ => show.push(TextItem::GlyphIds(vec![cp])),
+                }
+                pen += (g.advance - g.adjust) * 1000.0;
+                if dy != 0.0 {
+                    flush(ops, &mut show);
+                    ops.push(Op::SetLineOffset { multiplier: 0.0 });
+                }
             }
-            if dy != 0.0 {
+            at += x * 1000.0;
+            if actual {
                 flush(ops, &mut show);
-                ops.push(Op::SetLineOffset { multiplier: 0.0 });
+                ops.push(Op::EndMarkedContent);
             }
         }
         flush(ops, &mut show);
@@ -406,9 +429,16 @@ impl Painter<'_> {
     }
 }
 
-/// Whole thousandths of an em: finer is invisible and bloats the stream.
-fn round_em(v: f32) -> f32 {
-    (v * 1000.0).round()
+fn canonically_equal(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    a.nfc().eq(b.nfc())
+}
+
+/// A PDF text string in UTF-16BE with its byte-order mark, as ActualText wants.
+fn utf16_string(s: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+    DictItem::String { data, literal: false }
 }
 
 fn flush(ops: &mut Vec<Op>, show: &mut Vec<TextItem>) {

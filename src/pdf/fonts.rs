@@ -4,33 +4,79 @@
 //! face is subset here (allsorts, already in printpdf's tree) to the glyphs layout
 //! placed, and given the `ABCDEF+` tag that marks a subset in the PDF.
 
-use crate::layout::{Document, Item};
+use crate::layout::{Document, Item, TextRun};
 use crate::text::{Embedding, FaceId, FontBook};
 use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 
-/// A face as embedded: its resource id and the old → new glyph id map.
+/// A face as embedded: its resource id, the old → new glyph id map, and the text
+/// each glyph stands for.
 pub struct EmbeddedFace {
     pub id: FontId,
     pub remap: BTreeMap<u16, u16>,
+    /// The ToUnicode text of each (old) glyph id. A PDF has one per glyph, so a glyph
+    /// drawn for different text (the I of a decomposed İ, a mark) keeps one mapping
+    /// here and its clusters carry the real text as ActualText.
+    pub unicode: HashMap<u16, String>,
 }
 
 pub type EmbeddedFonts = BTreeMap<FaceId, EmbeddedFace>;
 
+/// The clusters of a run, in glyph order: (glyph range, text).
+pub fn clusters(run: &TextRun) -> Vec<(Range<usize>, &str)> {
+    let starts: BTreeSet<usize> = run.glyphs.iter().map(|g| g.cluster as usize).collect();
+    let mut out: Vec<(Range<usize>, &str)> = Vec::new();
+    for (i, g) in run.glyphs.iter().enumerate() {
+        match out.last_mut() {
+            Some((r, _)) if run.glyphs[r.start].cluster == g.cluster => r.end = i + 1,
+            _ => {
+                let start = g.cluster as usize;
+                let end = starts
+                    .range(start + 1..)
+                    .next()
+                    .copied()
+                    .unwrap_or(run.text.len());
+                out.push((i..i + 1, run.text.get(start..end).unwrap_or("")));
+            }
+        }
+    }
+    out
+}
+
 pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<EmbeddedFonts, super::Error> {
     let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
+    let mut unicode: BTreeMap<FaceId, HashMap<u16, String>> = BTreeMap::new();
     for page in &doc.pages {
         for placed in &page.items {
             if let Item::Text(run) = &placed.item {
                 used.entry(run.face)
                     .or_default()
                     .extend(run.glyphs.iter().map(|g| g.gid));
+                // A glyph means what it first stood for alone (so "fi" for the ligature).
+                let map = unicode.entry(run.face).or_default();
+                for (r, text) in clusters(run) {
+                    if r.len() == 1 {
+                        map.entry(run.glyphs[r.start].gid)
+                            .or_insert_with(|| text.to_string());
+                    }
+                }
             }
         }
     }
     let mut out = BTreeMap::new();
     for (face, gids) in used {
         let data = book.face(face);
+        let mut unicode = unicode.remove(&face).unwrap_or_default();
+        // Glyphs only ever drawn inside larger clusters (marks): their own character.
+        if gids.iter().any(|g| !unicode.contains_key(g)) {
+            for (c, gid) in data.font.charmap().unicodes() {
+                let gid = gid.to_u32() as u16;
+                if gids.contains(&gid) && !unicode.contains_key(&gid) {
+                    unicode.insert(gid, char::from_u32(c).map(String::from).unwrap_or_default());
+                }
+            }
+        }
         let err = |reason: String| super::Error::Font {
             name: data.postscript_name.clone(),
             reason,
@@ -61,7 +107,7 @@ pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<E
             .enumerate()
             .map(|(new, &old)| (old, if whole { old } else { new as u16 }))
             .collect();
-        out.insert(face, EmbeddedFace { id, remap });
+        out.insert(face, EmbeddedFace { id, remap, unicode });
     }
     Ok(out)
 }

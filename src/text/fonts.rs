@@ -22,8 +22,9 @@ pub struct Glyph {
     pub gid: u16,
     /// The advance the shaper chose (kerning included).
     pub advance: f32,
-    /// How far that differs from the font's own advance, which is what a PDF
-    /// viewer applies by itself; the writer adds this as a TJ adjustment.
+    /// How far that differs from the advance a PDF viewer applies by itself (the
+    /// font's own, as the PDF's /W array holds it: whole thousandths of an em,
+    /// truncated); the writer adds this as a TJ adjustment.
     pub adjust: f32,
     /// Where the glyph is drawn relative to the pen (combining marks, cursive
     /// attachment); y grows upwards, as in the font.
@@ -265,11 +266,12 @@ impl Fonts {
                     .zip(buffer.glyph_positions())
                     .map(|(info, pos)| {
                         let nominal = metrics.h_advance(harfrust::GlyphId::new(info.glyph_id));
+                        let in_pdf = (nominal * 1000.0 / upem).trunc() / 1000.0;
                         Glyph {
                             // A face has at most 65 535 glyphs (maxp), so ids fit.
                             gid: info.glyph_id as u16,
                             advance: pos.x_advance as f32 / upem,
-                            adjust: (pos.x_advance as f32 - nominal) / upem,
+                            adjust: pos.x_advance as f32 / upem - in_pdf,
                             x_offset: pos.x_offset as f32 / upem,
                             y_offset: pos.y_offset as f32 / upem,
                             cluster: info.cluster,

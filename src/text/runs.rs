@@ -47,7 +47,10 @@ pub fn itemize(text: &str, rtl: bool) -> Vec<Run> {
     let needs_bidi = rtl
         || text.chars().any(|c| {
             use BidiClass::*;
-            matches!(bidi_class(c), R | AL | RLE | RLO | RLI | LRE | LRO | LRI | FSI | PDF | PDI)
+            matches!(
+                bidi_class(c),
+                R | AL | RLE | RLO | RLI | LRE | LRO | LRI | FSI | PDF | PDI
+            )
         });
     let levels = needs_bidi.then(|| {
         let base = if rtl { Level::rtl() } else { Level::ltr() };
