@@ -104,8 +104,9 @@ impl Default for Engine {
 
 impl Engine {
     /// An engine with a font book and a theme of your own; every family the theme
-    /// names must be in the book.
+    /// names must be in the book, and every number must make sense.
     pub fn new(book: Arc<FontBook>, theme: Theme) -> Result<Engine, ThemeError> {
+        theme.validate()?;
         theme.font_stack(&book)?;
         Ok(Engine {
             book,
@@ -257,7 +258,7 @@ pub fn lay_out_with(
 /// to report where it cannot.
 fn pdf_error(src: &Source, doc: &Resolved, e: pdf::Error) -> Diagnostics {
     let block = match &e {
-        pdf::Error::Image { block, .. } | pdf::Error::Destination { block } => Some(*block),
+        pdf::Error::Image { block, .. } | pdf::Error::Destination { block: Some(block) } => Some(*block),
         _ => None,
     };
     let help = match &e {

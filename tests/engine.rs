@@ -146,7 +146,7 @@ fn a_link_to_no_placed_heading_is_an_error_not_a_web_link() {
             _ => None,
         })
         .expect("every-block has a link");
-    *link.0 = LinkTarget::Heading(99);
+    *link.0 = LinkTarget::Anchor("nowhere".into());
     let block = link.1;
     let sheets = leafpress::impose::impose(&doc, &Default::default());
     let meta = leafpress::pdf::Meta {
@@ -161,7 +161,10 @@ fn a_link_to_no_placed_heading_is_an_error_not_a_web_link() {
         &FontBook::with_defaults(),
         &meta,
     );
-    assert_eq!(err, Err(leafpress::pdf::Error::Destination { block }));
+    assert_eq!(
+        err,
+        Err(leafpress::pdf::Error::Destination { block: Some(block) })
+    );
 }
 
 #[test]

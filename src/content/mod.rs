@@ -13,16 +13,35 @@ pub use resolve::{resolve, Jpeg, LoadedImage, Resolved};
 /// order ("benefits", then "benefits-2"), so two headings with the same text can both
 /// be linked to. Resolve checks links against these; layout places them.
 pub fn anchors(leaflet: &Leaflet) -> Vec<Option<String>> {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Every anchor a heading's own text gives is taken first, so a later "Step 2"
+    // keeps `step-2` even when two earlier "Step" headings need a suffix.
+    let own: std::collections::HashSet<String> = leaflet
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(t) | Block::Subheading(t) => Some(anchor(t)),
+            _ => None,
+        })
+        .collect();
+    let mut issued = std::collections::HashSet::new();
     leaflet
         .blocks
         .iter()
         .map(|b| match b {
             Block::Heading(t) | Block::Subheading(t) => {
                 let base = anchor(t);
-                let n = seen.entry(base.clone()).or_insert(0);
-                *n += 1;
-                Some(if *n == 1 { base } else { format!("{base}-{n}") })
+                let mut candidate = base.clone();
+                let mut n = 1;
+                while !issued.insert(candidate.clone()) {
+                    n += 1;
+                    candidate = format!("{base}-{n}");
+                    // A suffix must not take another heading's own anchor.
+                    while own.contains(&candidate) {
+                        n += 1;
+                        candidate = format!("{base}-{n}");
+                    }
+                }
+                Some(candidate)
             }
             _ => None,
         })
@@ -44,4 +63,29 @@ pub fn anchor(heading: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_headings_get_unused_suffixes() {
+        let leaflet: Leaflet = serde_yaml::from_str(
+            "title: t\nblocks:\n  - heading: Benefits\n  - heading: Benefits\n  - heading: Benefits 2\n  - paragraph: p\n  - subheading: Benefits\n",
+        )
+        .unwrap();
+        let a: Vec<Option<String>> = anchors(&leaflet);
+        let a: Vec<Option<&str>> = a.iter().map(|a| a.as_deref()).collect();
+        assert_eq!(
+            a,
+            [
+                Some("benefits"),
+                Some("benefits-3"),
+                Some("benefits-2"),
+                None,
+                Some("benefits-4")
+            ]
+        );
+    }
 }

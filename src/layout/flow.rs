@@ -96,8 +96,6 @@ pub struct Builder<'a> {
     pub link_nodes: HashMap<(NodeId, usize), NodeId>,
     /// Each block's heading anchor (see [`crate::content::anchors`]).
     anchors: &'a [Option<String>],
-    /// Heading ordinals by anchor: what `#anchor` links point at until pagination.
-    pub(super) headings: HashMap<&'a str, usize>,
     /// The last space was set by a heading and must not grow.
     pinned: bool,
 }
@@ -111,15 +109,8 @@ impl<'a> Builder<'a> {
         images: &'a HashMap<usize, LoadedImage>,
         anchors: &'a [Option<String>],
     ) -> Self {
-        let headings = anchors
-            .iter()
-            .flatten()
-            .enumerate()
-            .map(|(k, a)| (a.as_str(), k))
-            .collect();
         Builder {
             anchors,
-            headings,
             fonts,
             theme,
             labels,

@@ -48,11 +48,15 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
             .extend(builder.footer(leaflet.footer.as_deref(), &number, body, height));
     }
     // Links to headings become destinations now that every heading has its place.
+    // Resolve has checked every anchor; one it did not know stays an anchor, which
+    // the PDF writer refuses.
+    let dests: std::collections::HashMap<&str, Destination> =
+        outline.iter().map(|e| (e.anchor.as_str(), e.dest)).collect();
     for item in pages.iter_mut().flat_map(|p| p.items.iter_mut()) {
         if let Item::Link { target, .. } = &mut item.item {
-            if let LinkTarget::Heading(k) = *target {
-                if let Some(e) = outline.get(k) {
-                    *target = LinkTarget::Dest(e.dest);
+            if let LinkTarget::Anchor(a) = target {
+                if let Some(&d) = dests.get(a.as_str()) {
+                    *target = LinkTarget::Dest(d);
                 }
             }
         }

@@ -103,9 +103,9 @@ pub struct Destination {
 pub enum LinkTarget {
     /// A web, e-mail or phone address.
     Uri(String),
-    /// The n-th heading, before pagination has placed it; [`super::lay_out`] turns
+    /// A heading's anchor, before pagination has placed it; [`super::lay_out`] turns
     /// every one into a `Dest`.
-    Heading(usize),
+    Anchor(String),
     /// A place in this document.
     Dest(Destination),
 }

@@ -59,8 +59,7 @@ pub struct TextStyle {
 }
 
 /// The words layout adds to the content, in the leaflet's language.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Labels {
     pub phone: String,
     pub email: String,
@@ -102,6 +101,24 @@ impl Labels {
         }
     }
 
+    /// These labels with the ones `over` gives replaced.
+    pub fn with(mut self, over: &LabelOverrides) -> Labels {
+        let pairs = [
+            (&mut self.phone, &over.phone),
+            (&mut self.email, &over.email),
+            (&mut self.web, &over.web),
+            (&mut self.address, &over.address),
+            (&mut self.quote_by, &over.quote_by),
+            (&mut self.page_number, &over.page_number),
+        ];
+        for (label, given) in pairs {
+            if let Some(text) = given {
+                label.clone_from(text);
+            }
+        }
+        self
+    }
+
     pub fn page_number(&self, n: usize, total: usize) -> String {
         self.page_number
             .replace("{n}", &n.to_string())
@@ -109,12 +126,31 @@ impl Labels {
     }
 }
 
-/// A font family the book does not hold.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the theme names the font family \"{name}\", which is not loaded (loaded: {loaded})")]
-pub struct ThemeError {
-    pub name: String,
-    pub loaded: String,
+/// Labels a theme sets whatever the leaflet's language; the rest follow the language.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelOverrides {
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub web: Option<String>,
+    pub address: Option<String>,
+    pub quote_by: Option<String>,
+    pub page_number: Option<String>,
+}
+
+/// Why a theme cannot be used.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ThemeError {
+    #[error("the theme names the font family \"{name}\", which is not loaded (loaded: {loaded})")]
+    UnknownFamily { name: String, loaded: String },
+    #[error("the theme names no font family")]
+    NoFonts,
+    #[error("theme value `{key}` is {value}: {rule}")]
+    Invalid {
+        key: &'static str,
+        value: f32,
+        rule: &'static str,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -179,8 +215,9 @@ pub struct Theme {
     /// runt; a paragraph is re-broken up to `runt_squeeze` narrower to avoid one.
     pub runt_width: f32,
     pub runt_squeeze: f32,
-    /// The words layout prints; by default those of the leaflet's language.
-    pub labels: Option<Labels>,
+    /// Words layout prints that the theme fixes; the others are the leaflet
+    /// language's.
+    pub labels: LabelOverrides,
 }
 
 impl Default for Theme {
@@ -236,7 +273,7 @@ impl Default for Theme {
             footer_clearance: 5.0 * PT_PER_MM,
             runt_width: 0.25,
             runt_squeeze: 0.12,
-            labels: None,
+            labels: LabelOverrides::default(),
         }
     }
 }
@@ -244,7 +281,7 @@ impl Default for Theme {
 impl Theme {
     /// The labels to print in a leaflet in language `tag`.
     pub fn labels_for(&self, tag: &str) -> Labels {
-        self.labels.clone().unwrap_or_else(|| Labels::for_language(tag))
+        Labels::for_language(tag).with(&self.labels)
     }
 
     /// The same design `factor` times larger (large print): every size, line, space,
@@ -296,23 +333,103 @@ impl Theme {
 
     /// The theme's families in `book`, main first.
     pub fn font_stack(&self, book: &FontBook) -> Result<Vec<FamilyId>, ThemeError> {
-        let stack = self
-            .fonts
+        if self.fonts.is_empty() {
+            return Err(ThemeError::NoFonts);
+        }
+        self.fonts
             .iter()
             .map(|name| {
-                book.family_named(name).ok_or_else(|| ThemeError {
+                book.family_named(name).ok_or_else(|| ThemeError::UnknownFamily {
                     name: name.clone(),
                     loaded: book.family_names().join(", "),
                 })
             })
-            .collect::<Result<Vec<_>, _>>()?;
-        if stack.is_empty() {
-            return Err(ThemeError {
-                name: String::new(),
-                loaded: book.family_names().join(", "),
-            });
+            .collect()
+    }
+
+    /// Checks every number: a theme read from data must not put a negative size
+    /// or NaN into a PDF.
+    pub fn validate(&self) -> Result<(), ThemeError> {
+        let check = |key: &'static str, value: f32, ok: bool, rule: &'static str| {
+            if value.is_finite() && ok {
+                Ok(())
+            } else {
+                Err(ThemeError::Invalid { key, value, rule })
+            }
+        };
+        let styles = [
+            ("body", self.body),
+            ("title", self.title),
+            ("subtitle", self.subtitle),
+            ("heading", self.heading),
+            ("subheading", self.subheading),
+            ("question", self.question),
+            ("quote_by", self.quote_by),
+            ("caption", self.caption),
+            ("footer", self.footer),
+        ];
+        for (key, s) in styles {
+            check(
+                key,
+                s.size,
+                s.size >= 4.0 && s.size <= 200.0,
+                "a text size is 4–200 pt",
+            )?;
+            check(
+                key,
+                s.leading,
+                s.leading >= s.size,
+                "lines must be at least as tall as the text",
+            )?;
         }
-        Ok(stack)
+        let spaces = [
+            ("paragraph_gap", self.paragraph_gap),
+            ("list_gap", self.list_gap),
+            ("subtitle_gap", self.subtitle_gap),
+            ("title_rule_gap", self.title_rule_gap),
+            ("title_rule", self.title_rule),
+            ("title_gap", self.title_gap),
+            ("heading_above", self.heading_above),
+            ("heading_below", self.heading_below),
+            ("subheading_above", self.subheading_above),
+            ("subheading_below", self.subheading_below),
+            ("list_indent", self.list_indent),
+            ("item_gap", self.item_gap),
+            ("label_gap", self.label_gap),
+            ("box_padding", self.box_padding),
+            ("box_gap", self.box_gap),
+            ("caption_gap", self.caption_gap),
+            ("quote_rule", self.quote_rule),
+            ("callout_border", self.callout_border),
+            ("radius", self.radius),
+            ("link_underline", self.link_underline),
+            ("link_underline_offset", self.link_underline_offset),
+            ("destination_air", self.destination_air),
+            ("footer_gap", self.footer_gap),
+            ("footer_clearance", self.footer_clearance),
+        ];
+        for (key, v) in spaces {
+            check(key, v, (0.0..=500.0).contains(&v), "a space or rule is 0–500 pt")?;
+        }
+        check(
+            "bullet_scale",
+            self.bullet_scale,
+            self.bullet_scale > 0.0 && self.bullet_scale <= 4.0,
+            "between 0 and 4",
+        )?;
+        check(
+            "runt_width",
+            self.runt_width,
+            (0.0..1.0).contains(&self.runt_width),
+            "a share of the line, 0 to under 1",
+        )?;
+        check(
+            "runt_squeeze",
+            self.runt_squeeze,
+            (0.0..=0.5).contains(&self.runt_squeeze),
+            "a share of the line, 0 to 0.5",
+        )?;
+        Ok(())
     }
 }
 
@@ -331,7 +448,8 @@ mod tests {
         assert_eq!(t.heading, Theme::default().heading);
         let labels = t.labels_for("pl");
         assert_eq!(labels.phone, "Tel");
-        assert_eq!(labels.email, "Email");
+        // The labels the theme leaves alone follow the leaflet's language.
+        assert_eq!(labels.address, "Adres");
         assert_eq!(Theme::default().labels_for("pl").phone, "Telefon");
         assert!(serde_yaml::from_str::<Theme>("accent: teal").is_err());
         assert!(serde_yaml::from_str::<Theme>("acent: \"#000000\"").is_err());
@@ -354,6 +472,22 @@ mod tests {
         assert_eq!(Labels::for_language("en-GB").phone, "Phone");
         assert_eq!(Labels::for_language("xx").address, "Address");
         assert_eq!(Labels::default().page_number(2, 9), "2 / 9");
+    }
+
+    #[test]
+    fn nonsense_numbers_are_refused() {
+        assert_eq!(Theme::default().validate(), Ok(()));
+        assert_eq!(Theme::default().scaled(1.5).validate(), Ok(()));
+        let t: Theme = serde_yaml::from_str("body: {size: -12, leading: 17, color: \"#000000\"}").unwrap();
+        assert!(t.validate().unwrap_err().to_string().contains("`body` is -12"));
+        let t = Theme {
+            box_gap: f32::NAN,
+            ..Theme::default()
+        };
+        assert!(matches!(
+            t.validate(),
+            Err(ThemeError::Invalid { key: "box_gap", .. })
+        ));
     }
 
     #[test]

@@ -110,13 +110,10 @@ impl Builder<'_> {
             .collect();
         let baseline = top + baseline_offset(self.fonts, style);
         let theme = self.theme;
-        let headings = &self.headings;
         let flush = |out: &mut Vec<Placed>, area: Option<(String, Pt, Pt, Role)>| {
             if let Some((uri, x0, x1, role)) = area {
-                // Resolve has checked every `#anchor`; one it did not know stays a
-                // heading that does not exist, which the PDF writer reports.
                 let target = match uri.strip_prefix('#') {
-                    Some(anchor) => LinkTarget::Heading(headings.get(anchor).copied().unwrap_or(usize::MAX)),
+                    Some(anchor) => LinkTarget::Anchor(anchor.to_string()),
                     None => LinkTarget::Uri(uri),
                 };
                 out.push(Placed {

@@ -243,7 +243,7 @@ impl Painter<'_> {
         let at = match target {
             LinkTarget::Uri(uri) => return Actions::uri(uri.clone()),
             LinkTarget::Dest(d) => self.sheets.place(*d),
-            LinkTarget::Heading(_) => None,
+            LinkTarget::Anchor(_) => None,
         };
         let at = at.unwrap_or(crate::impose::SheetPoint {
             sheet: 0,

@@ -33,8 +33,10 @@ pub enum Error {
     Font { name: String, reason: String },
     #[error("the image of block {} could not be embedded: {reason}", .block + 1)]
     Image { block: usize, reason: String },
-    #[error("a link in block {} points at no placed heading", .block + 1)]
-    Destination { block: usize },
+    #[error("a link{} points at no placed heading", block_name(.block))]
+    Destination { block: Option<usize> },
+    #[error("printpdf could not write the PDF: {0}")]
+    Writer(String),
     #[error("finishing the PDF: {0}")]
     Finish(String),
 }
@@ -114,22 +116,37 @@ pub fn write(
     };
     let mut warnings = Vec::new();
     let lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    // printpdf reports what it could not write as warnings: an error among them
+    // means the file would be wrong, so it is ours too.
+    if let Some(w) = warnings
+        .iter()
+        .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
+    {
+        return Err(Error::Writer(w.msg.clone()));
+    }
     finish::finish(lo, doc, sheets, meta, &slot_tags).map_err(Error::Finish)
 }
 
-/// Every internal link must land on a sheet; the painter relies on it.
+fn block_name(block: &Option<usize>) -> String {
+    block.map_or_else(String::new, |b| format!(" in block {}", b + 1))
+}
+
+/// Every internal link and bookmark must land on a sheet; the painter relies on it.
 fn check_destinations(doc: &Document, sheets: &Sheets) -> Result<(), Error> {
+    if doc.outline.iter().any(|e| sheets.place(e.dest).is_none()) {
+        return Err(Error::Destination { block: None });
+    }
     for placed in doc.pages.iter().flat_map(|p| &p.items) {
         if let Item::Link { target, .. } = &placed.item {
             let ok = match target {
                 LinkTarget::Uri(_) => true,
                 LinkTarget::Dest(d) => sheets.place(*d).is_some(),
-                LinkTarget::Heading(_) => false,
+                LinkTarget::Anchor(_) => false,
             };
             if !ok {
                 let block = match placed.role {
-                    Role::Content { block, .. } => block,
-                    Role::Artifact => usize::MAX - 1,
+                    Role::Content { block, .. } => Some(block),
+                    Role::Artifact => None,
                 };
                 return Err(Error::Destination { block });
             }

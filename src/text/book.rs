@@ -90,6 +90,8 @@ pub struct Face {
     pub ascent: f32,
     pub descent: f32,
     pub embedding: Embedding,
+    /// OS/2 weight class (400 regular, 700 bold).
+    pub weight: u16,
     /// Coverage of U+0000–U+00FF, looked up for nearly every character laid out.
     latin1: [bool; 256],
 }
@@ -115,6 +117,8 @@ pub struct Family {
     pub bold: Option<FaceId>,
     pub italic: Option<FaceId>,
     pub bold_italic: Option<FaceId>,
+    /// `regular` was filed as regular (not the first face standing in for it).
+    regular_given: bool,
 }
 
 impl Family {
@@ -139,6 +143,8 @@ pub enum FontError {
     NotAFont { name: String },
     #[error("the licence of {name} does not allow embedding it in a PDF (OS/2 fsType)")]
     NotEmbeddable { name: String },
+    #[error("too many fonts: a font book holds at most 65,535 faces and families")]
+    TooMany,
 }
 
 #[derive(Default)]
@@ -302,10 +308,11 @@ impl FontBook {
             name: name.to_string(),
         };
         let raw = read_fonts::FontRef::from_index(bytes.as_ref(), index).map_err(|_| not_a_font())?;
-        let fs_type = {
+        let (fs_type, weight) = {
             use read_fonts::TableProvider;
-            raw.os2().map_or(0, |t| t.fs_type())
+            raw.os2().map_or((0, 400), |t| (t.fs_type(), t.us_weight_class()))
         };
+        let id = FaceId(u16::try_from(self.faces.len()).map_err(|_| FontError::TooMany)?);
         let postscript_name = postscript_name(&raw).unwrap_or_else(|| name.replace(' ', ""));
         let font = match &bytes {
             Bytes::Static(b) => Font::new(*b, index),
@@ -336,7 +343,6 @@ impl FontBook {
             .unwrap_or((0.8, 0.2));
         let charmap = font.charmap();
         let latin1 = std::array::from_fn(|c| charmap.map_unicode(c as u32).is_some());
-        let id = FaceId(self.faces.len() as u16);
         self.faces.push(Face {
             postscript_name,
             bytes,
@@ -346,16 +352,20 @@ impl FontBook {
             ascent,
             descent,
             embedding,
+            weight,
             latin1,
         });
         Ok(id)
     }
 
     /// Files `face` under `family` as `style`, creating the family with it as its
-    /// regular face if the family is new.
+    /// regular face if the family is new. Where the style is taken, the face whose
+    /// weight is nearer the style's (400 regular, 700 bold) keeps it: a folder of
+    /// Thin to Black files gives Regular and Bold, not the last two read.
     pub fn add_to_family(&mut self, family: &str, style: Style, face: FaceId) -> FamilyId {
         let at = match self.families.iter().position(|f| f.name == family) {
             Some(at) => at,
+            None if self.families.len() >= u16::MAX as usize => return FamilyId(0),
             None => {
                 self.families.push(Family {
                     name: family.to_string(),
@@ -363,16 +373,33 @@ impl FontBook {
                     bold: None,
                     italic: None,
                     bold_italic: None,
+                    regular_given: false,
                 });
                 self.families.len() - 1
             }
         };
-        let f = &mut self.families[at];
-        match (style.bold, style.italic) {
-            (false, false) => f.regular = face,
-            (true, false) => f.bold = Some(face),
-            (false, true) => f.italic = Some(face),
-            (true, true) => f.bold_italic = Some(face),
+        let target: i32 = if style.bold { 700 } else { 400 };
+        let distance = |id: FaceId| (self.faces[id.0 as usize].weight as i32 - target).abs();
+        let new = distance(face);
+        let f = &self.families[at];
+        let slot = match (style.bold, style.italic) {
+            // Until a regular face is filed, the family's first face stands in.
+            (false, false) => f.regular_given.then_some(f.regular),
+            (true, false) => f.bold,
+            (false, true) => f.italic,
+            (true, true) => f.bold_italic,
+        };
+        if slot.is_none_or(|old| new < distance(old)) {
+            let f = &mut self.families[at];
+            match (style.bold, style.italic) {
+                (false, false) => {
+                    f.regular = face;
+                    f.regular_given = true;
+                }
+                (true, false) => f.bold = Some(face),
+                (false, true) => f.italic = Some(face),
+                (true, true) => f.bold_italic = Some(face),
+            }
         }
         FamilyId(at as u16)
     }
@@ -500,6 +527,34 @@ mod tests {
         );
         assert_eq!(family.bold, Some(ids[0]));
         assert_eq!(family.italic, Some(ids[1]));
+    }
+
+    #[test]
+    fn the_weight_nearest_the_style_keeps_it() {
+        let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        let mut book = FontBook::new();
+        let bold = Style {
+            bold: true,
+            italic: false,
+        };
+        // Bold (700) filed first as bold stands in for regular until a regular comes.
+        let b = book
+            .load_file(&fonts.join("AtkinsonHyperlegible-Bold.ttf"), "A", bold)
+            .unwrap();
+        let family = book.family_named("A").unwrap();
+        assert_eq!(book.family(family).regular, b);
+        let r = book
+            .load_file(
+                &fonts.join("AtkinsonHyperlegible-Regular.ttf"),
+                "A",
+                Style::default(),
+            )
+            .unwrap();
+        assert_eq!(book.family(family).regular, r);
+        // A 400-weight face filed as bold does not displace the 700 one.
+        book.load_file(&fonts.join("AtkinsonHyperlegible-Regular.ttf"), "A", bold)
+            .unwrap();
+        assert_eq!(book.family(family).bold, Some(b));
     }
 
     #[test]

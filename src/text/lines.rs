@@ -20,8 +20,9 @@ pub struct Piece {
     /// Index of the span this text came from (its style and link).
     pub span: usize,
     pub face: FaceId,
-    /// Right-to-left text: its glyphs are in visual order.
-    pub rtl: bool,
+    /// Bidi embedding level: odd is right to left, and then the glyphs are in
+    /// visual order. Lines put their pieces in visual order by it.
+    pub level: u8,
     /// The characters the glyphs stand for (for text extraction).
     pub text: Rc<str>,
     pub glyphs: Rc<[Glyph]>,
@@ -148,7 +149,9 @@ struct Breaker<'f, 's> {
 
 impl Breaker<'_, '_> {
     fn end_line(&mut self) {
-        self.lines.push(std::mem::take(&mut self.current));
+        let mut line = std::mem::take(&mut self.current);
+        reorder(&mut line);
+        self.lines.push(line);
         self.cursor = 0.0;
     }
 
@@ -249,20 +252,62 @@ impl Breaker<'_, '_> {
     }
 }
 
+/// Puts a line's pieces in visual order (UAX #9, rule L2): from the highest level
+/// down to the lowest odd one, every stretch at that level or above is reversed.
+/// A line of left-to-right text (all level 0) is left as it is.
+fn reorder(line: &mut Line) {
+    let Some(highest) = line.pieces.iter().map(|p| p.level).max().filter(|&l| l > 0) else {
+        return;
+    };
+    let lowest_odd = line
+        .pieces
+        .iter()
+        .map(|p| p.level)
+        .filter(|l| l % 2 == 1)
+        .min()
+        .unwrap_or(highest);
+    for level in (lowest_odd..=highest).rev() {
+        let mut i = 0;
+        while i < line.pieces.len() {
+            if line.pieces[i].level < level {
+                i += 1;
+                continue;
+            }
+            let end = line.pieces[i..]
+                .iter()
+                .position(|p| p.level < level)
+                .map_or(line.pieces.len(), |k| i + k);
+            line.pieces[i..end].reverse();
+            i = end;
+        }
+    }
+    let mut x = 0.0;
+    for p in &mut line.pieces {
+        p.x = x;
+        x += p.width;
+    }
+}
+
 impl Shaped {
     fn hyphen_piece(&self, fonts: &mut Fonts, at: usize) -> Piece {
         let span = self.span_at(at.saturating_sub(1));
         let face = fonts.primary(self.styles[span]);
+        // The hyphen goes with the text it ends, in that text's direction.
+        let level = self
+            .items
+            .iter()
+            .find(|r| r.range.contains(&at.saturating_sub(1)))
+            .map_or(0, |r| r.level);
         let props = RunProps {
-            script: harfrust::Script::LATIN,
-            rtl: false,
+            script: harfrust::Script::COMMON,
+            rtl: level % 2 == 1,
         };
         let glyphs = fonts.shape(face, props, "-");
         let w = width(&glyphs, self.size);
         Piece {
             span,
             face,
-            rtl: false,
+            level,
             text: "-".into(),
             glyphs,
             x: 0.0,
@@ -306,7 +351,7 @@ impl Shaped {
                     pieces.push(Piece {
                         span: *span,
                         face: seg.face,
-                        rtl: props.rtl,
+                        level: item.level,
                         text: text.into(),
                         glyphs: seg.glyphs,
                         x: 0.0,
@@ -375,6 +420,22 @@ mod tests {
         assert!(ls.iter().all(|l| l.width <= 100.01));
         let joined: String = ls.iter().map(text).collect();
         assert_eq!(joined, url);
+    }
+
+    /// Right-to-left words inside left-to-right text come out in visual order: the
+    /// later Arabic word on the left, each word's glyphs as the shaper ordered them.
+    #[test]
+    fn right_to_left_words_are_put_in_visual_order() {
+        let ls = lines("Call شكرا جدا now", 12.0, 400.0);
+        let order: Vec<&str> = ls[0]
+            .pieces
+            .iter()
+            .map(|p| p.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(order, ["Call", "جدا", "شكرا", "now"]);
+        let xs: Vec<f32> = ls[0].pieces.iter().map(|p| p.x).collect();
+        assert!(xs.windows(2).all(|w| w[0] <= w[1]), "{xs:?}");
     }
 
     const LATIN: RunProps = RunProps {
