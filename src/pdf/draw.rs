@@ -11,6 +11,7 @@ use printpdf::{
     PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder, XObjectId,
     XObjectTransform,
 };
+use smallvec::SmallVec;
 use std::collections::{BTreeMap, HashMap};
 
 pub struct Painter<'a> {
@@ -291,16 +292,22 @@ impl Painter<'_> {
         // at the start of the cluster. Each glyph is moved to where the shaper put it
         // (TJ numbers are subtracted from the pen), so rounding never accumulates.
         let (mut pen, mut at) = (0.0f32, 0.0f32);
+        let mut glyphs_left = run.glyphs.len();
         for (range, text) in super::fonts::clusters(run) {
             let glyphs = &run.glyphs[range];
-            let mapped: String = glyphs
-                .iter()
-                .filter_map(|g| face.unicode.get(&g.gid).map(String::as_str))
-                .collect();
             // Where the glyphs' own mappings do not spell the cluster, even in another
             // normal form (I + U+0307 is İ), the text is given as ActualText, so
             // extraction and screen readers get it exactly (a shared or reordered glyph).
-            let actual = mapped != text && !canonically_equal(&mapped, text);
+            let actual = match glyphs {
+                [g] => face
+                    .unicode
+                    .get(g.gid)
+                    .is_none_or(|m| m != text && !canonically_equal(m, text)),
+                _ => {
+                    let mapped: String = glyphs.iter().filter_map(|g| face.unicode.get(g.gid)).collect();
+                    mapped != text && !canonically_equal(&mapped, text)
+                }
+            };
             if actual {
                 flush(ops, &mut show);
                 let mut map = BTreeMap::new();
@@ -311,14 +318,19 @@ impl Painter<'_> {
                 });
             }
             let mut x = 0.0;
-            let mut placed: Vec<(f32, &crate::text::Glyph)> = Vec::with_capacity(glyphs.len());
-            for g in glyphs {
-                placed.push((at + (x + g.x_offset) * 1000.0, g));
-                x += g.advance;
-            }
+            let mut placed: SmallVec<[(f32, &crate::text::Glyph); 2]> = glyphs
+                .iter()
+                .map(|g| {
+                    let target = at + (x + g.x_offset) * 1000.0;
+                    x += g.advance;
+                    (target, g)
+                })
+                .collect();
             // Marks (no advance) first, the letters that advance last: text extractors
             // take a cluster to end where its last glyph does.
-            placed.sort_by_key(|(_, g)| g.advance != 0.0);
+            if placed.len() > 1 {
+                placed.sort_by_key(|(_, g)| g.advance != 0.0);
+            }
             for (target, g) in placed {
                 let dy = g.y_offset * run.size;
                 if dy != 0.0 {
@@ -330,18 +342,31 @@ impl Painter<'_> {
                 }
                 let step = (target - pen).round();
                 if step != 0.0 {
-                    show.push(TextItem::Offset(-step));
+                    // After a glyph, as that glyph's TJ number; at the start of a show,
+                    // as a number of its own.
+                    match show.last_mut() {
+                        Some(TextItem::GlyphIds(ids)) if !ids.is_empty() => {
+                            let last = ids.len() - 1;
+                            ids[last].offset -= step;
+                        }
+                        _ => show.push(TextItem::Offset(-step)),
+                    }
                     pen += step;
                 }
                 let cp = Codepoint {
                     gid: face.remap.get(&g.gid).copied().unwrap_or(0),
                     offset: 0.0,
-                    cid: Some(face.unicode.get(&g.gid).cloned().unwrap_or_default()),
+                    cid: Some(face.unicode.get(g.gid).unwrap_or_default().to_string()),
                 };
                 match show.last_mut() {
                     Some(TextItem::GlyphIds(ids)) => ids.push(cp),
-                    _ => show.push(TextItem::GlyphIds(vec![cp])),
+                    _ => {
+                        let mut ids = Vec::with_capacity(glyphs_left);
+                        ids.push(cp);
+                        show.push(TextItem::GlyphIds(ids));
+                    }
                 }
+                glyphs_left -= 1;
                 pen += (g.advance - g.adjust) * 1000.0;
                 if dy != 0.0 {
                     flush(ops, &mut show);

@@ -176,8 +176,8 @@ fn compress_all(streams: Vec<&mut lopdf::Stream>) {
 /// The streams (page content, fonts, images, XMP with the title) carry everything
 /// visible; the other objects follow from them.
 fn content_id(lo: &lopdf::Document) -> String {
-    use sha2::Digest;
-    let mut h = sha2::Sha256::new();
+    use md5::Digest;
+    let mut h = md5::Md5::new();
     h.update((lo.objects.len() as u64).to_be_bytes());
     for (id, object) in &lo.objects {
         if let Object::Stream(s) = object {
@@ -187,8 +187,7 @@ fn content_id(lo: &lopdf::Document) -> String {
             h.update(&s.content);
         }
     }
-    // 16 bytes, the size of the MD5-based IDs PDF writers traditionally use.
-    h.finalize()[..16].iter().map(|b| format!("{b:02x}")).collect()
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A PDF text string: ASCII as is, anything else as UTF-16BE with a byte order mark.

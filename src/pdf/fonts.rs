@@ -7,7 +7,7 @@
 use crate::layout::{Document, Item, TextRun};
 use crate::text::{Embedding, FaceId, FontBook};
 use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// A face as embedded: its resource id, the old → new glyph id map, and the text
@@ -18,35 +18,78 @@ pub struct EmbeddedFace {
     /// The ToUnicode text of each (old) glyph id. A PDF has one per glyph, so a glyph
     /// drawn for different text (the I of a decomposed İ, a mark) keeps one mapping
     /// here and its clusters carry the real text as ActualText.
-    pub unicode: HashMap<u16, String>,
+    pub unicode: Unicode,
+}
+
+/// Text by glyph id: looked up for every glyph drawn, so indexed, not hashed.
+#[derive(Default)]
+pub struct Unicode(Vec<Option<String>>);
+
+impl Unicode {
+    pub fn get(&self, gid: u16) -> Option<&str> {
+        self.0.get(gid as usize)?.as_deref()
+    }
+
+    fn contains(&self, gid: u16) -> bool {
+        self.get(gid).is_some()
+    }
+
+    /// Sets the text of `gid` unless it has one.
+    fn offer(&mut self, gid: u16, text: impl FnOnce() -> String) {
+        let i = gid as usize;
+        if self.0.len() <= i {
+            self.0.resize(i + 1, None);
+        }
+        if self.0[i].is_none() {
+            self.0[i] = Some(text());
+        }
+    }
 }
 
 pub type EmbeddedFonts = BTreeMap<FaceId, EmbeddedFace>;
 
-/// The clusters of a run, in glyph order: (glyph range, text).
+/// The clusters of a run, in glyph order: (glyph range, text). A cluster's text
+/// ends where the next cluster in the text begins, whatever the glyph order (right-
+/// to-left runs are in visual order).
 pub fn clusters(run: &TextRun) -> Vec<(Range<usize>, &str)> {
-    let starts: BTreeSet<usize> = run.glyphs.iter().map(|g| g.cluster as usize).collect();
-    let mut out: Vec<(Range<usize>, &str)> = Vec::new();
-    for (i, g) in run.glyphs.iter().enumerate() {
-        match out.last_mut() {
-            Some((r, _)) if run.glyphs[r.start].cluster == g.cluster => r.end = i + 1,
-            _ => {
-                let start = g.cluster as usize;
-                let end = starts
-                    .range(start + 1..)
-                    .next()
-                    .copied()
-                    .unwrap_or(run.text.len());
-                out.push((i..i + 1, run.text.get(start..end).unwrap_or("")));
-            }
+    let g = &run.glyphs;
+    let mut ranges: Vec<Range<usize>> = Vec::with_capacity(g.len());
+    for i in 0..g.len() {
+        match ranges.last_mut() {
+            Some(r) if g[r.start].cluster == g[i].cluster => r.end = i + 1,
+            _ => ranges.push(i..i + 1),
         }
     }
-    out
+    // Left-to-right text (nearly all of it) has ascending clusters: each ends where
+    // the next begins. Otherwise the next start is looked up among all of them.
+    let ascending = ranges
+        .windows(2)
+        .all(|w| g[w[0].start].cluster < g[w[1].start].cluster);
+    let mut starts: Vec<u32> = Vec::new();
+    if !ascending {
+        starts = ranges.iter().map(|r| g[r.start].cluster).collect();
+        starts.sort_unstable();
+    }
+    let text = |start: u32, end: Option<u32>| {
+        let end = end.map_or(run.text.len(), |e| e as usize);
+        run.text.get(start as usize..end).unwrap_or("")
+    };
+    (0..ranges.len())
+        .map(|k| {
+            let start = g[ranges[k].start].cluster;
+            let end = if ascending {
+                ranges.get(k + 1).map(|r| g[r.start].cluster)
+            } else {
+                starts.get(starts.partition_point(|&s| s <= start)).copied()
+            };
+            (ranges[k].clone(), text(start, end))
+        })
+        .collect()
 }
 
 pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<EmbeddedFonts, super::Error> {
     let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
-    let mut unicode: BTreeMap<FaceId, HashMap<u16, String>> = BTreeMap::new();
+    let mut unicode: BTreeMap<FaceId, Unicode> = BTreeMap::new();
     for page in &doc.pages {
         for placed in &page.items {
             if let Item::Text(run) = &placed.item {
@@ -57,8 +100,7 @@ pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<E
                 let map = unicode.entry(run.face).or_default();
                 for (r, text) in clusters(run) {
                     if r.len() == 1 {
-                        map.entry(run.glyphs[r.start].gid)
-                            .or_insert_with(|| text.to_string());
+                        map.offer(run.glyphs[r.start].gid, || text.to_string());
                     }
                 }
             }
@@ -69,11 +111,11 @@ pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<E
         let data = book.face(face);
         let mut unicode = unicode.remove(&face).unwrap_or_default();
         // Glyphs only ever drawn inside larger clusters (marks): their own character.
-        if gids.iter().any(|g| !unicode.contains_key(g)) {
+        if gids.iter().any(|&g| !unicode.contains(g)) {
             for (c, gid) in data.font.charmap().unicodes() {
                 let gid = gid.to_u32() as u16;
-                if gids.contains(&gid) && !unicode.contains_key(&gid) {
-                    unicode.insert(gid, char::from_u32(c).map(String::from).unwrap_or_default());
+                if gids.contains(&gid) {
+                    unicode.offer(gid, || char::from_u32(c).map(String::from).unwrap_or_default());
                 }
             }
         }
@@ -126,13 +168,13 @@ fn subset(bytes: &[u8], index: u32, ids: &[u16]) -> Result<Vec<u8>, String> {
 /// Six capital letters derived from the glyph set, so the same text gives the same
 /// tag (byte-identical output) and different subsets get different tags.
 fn subset_tag(ids: &[u16]) -> String {
-    use sha2::Digest;
-    let mut h = sha2::Sha256::new();
+    use md5::Digest;
+    let mut h = md5::Md5::new();
     for id in ids {
         h.update(id.to_be_bytes());
     }
     let digest = h.finalize();
-    let mut v = u64::from_be_bytes(digest[..8].try_into().expect("SHA-256 has 32 bytes"));
+    let mut v = u64::from_be_bytes(digest[..8].try_into().expect("MD5 has 16 bytes"));
     (0..6)
         .map(|_| {
             let c = (b'A' + (v % 26) as u8) as char;
@@ -148,7 +190,7 @@ mod tests {
     /// (DefaultHasher may), only with the glyphs.
     #[test]
     fn subset_tag_has_a_fixed_definition() {
-        assert_eq!(super::subset_tag(&[0, 3, 68, 69]), "HFPXEP");
+        assert_eq!(super::subset_tag(&[0, 3, 68, 69]), "ZGHFQN");
         assert_ne!(super::subset_tag(&[0, 3]), super::subset_tag(&[0, 4]));
     }
 }

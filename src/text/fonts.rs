@@ -51,6 +51,9 @@ pub struct Segment {
     pub glyphs: Rc<[Glyph]>,
 }
 
+/// Shaped text by the text itself.
+type Words = HashMap<String, Rc<[Glyph]>>;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Key {
     face: FaceId,
@@ -64,9 +67,10 @@ pub struct Fonts {
     /// The main family first, then the fallbacks.
     stack: Vec<FamilyId>,
     language: Option<Language>,
-    plans: HashMap<Key, ShapePlan>,
-    /// Shaped text per face and run properties, looked up by `&str` without allocating.
-    cache: HashMap<Key, HashMap<String, Rc<[Glyph]>>>,
+    /// Plans and shaped text per face and run properties: a handful of keys, so a
+    /// list; shaped text is looked up by `&str` without allocating.
+    plans: Vec<(Key, ShapePlan)>,
+    cache: Vec<(Key, Words)>,
     buffer: Option<Buffer>,
     /// Characters no face in the book has: they print as empty boxes.
     missing: BTreeSet<char>,
@@ -99,8 +103,8 @@ impl Fonts {
             book,
             stack,
             language: None,
-            plans: HashMap::new(),
-            cache: HashMap::new(),
+            plans: Vec::new(),
+            cache: Vec::new(),
             buffer: Some(Buffer::new()),
             missing: BTreeSet::new(),
         }
@@ -220,14 +224,18 @@ impl Fonts {
     /// Shapes `text` with one face (one word's worth or less), cached.
     pub fn shape(&mut self, face: FaceId, props: RunProps, text: &str) -> Rc<[Glyph]> {
         let key = Key { face, props };
-        if let Some(g) = self.cache.get(&key).and_then(|c| c.get(text)) {
+        let at = match self.cache.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                self.cache.push((key, HashMap::new()));
+                self.cache.len() - 1
+            }
+        };
+        if let Some(g) = self.cache[at].1.get(text) {
             return g.clone();
         }
         let glyphs: Rc<[Glyph]> = self.shape_uncached(key, text).into();
-        self.cache
-            .entry(key)
-            .or_default()
-            .insert(text.to_string(), glyphs.clone());
+        self.cache[at].1.insert(text.to_string(), glyphs.clone());
         glyphs
     }
 
@@ -239,15 +247,21 @@ impl Fonts {
             Direction::LeftToRight
         };
         let language = self.language.clone();
-        let plan = self.plans.entry(key).or_insert_with(|| {
-            ShapePlan::new(
-                &face.font,
-                direction,
-                Some(key.props.script),
-                language.as_ref(),
-                &[],
-            )
-        });
+        let at = match self.plans.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                let plan = ShapePlan::new(
+                    &face.font,
+                    direction,
+                    Some(key.props.script),
+                    language.as_ref(),
+                    &[],
+                );
+                self.plans.push((key, plan));
+                self.plans.len() - 1
+            }
+        };
+        let plan = &self.plans[at].1;
         let mut buffer = self.buffer.take().unwrap_or_default();
         buffer.clear();
         buffer.push_str(text);
