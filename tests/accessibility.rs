@@ -10,7 +10,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 fn inputs() -> Vec<PathBuf> {
-    vec![sample(), repo().join("tests/cases/every-block.yaml")]
+    vec![
+        sample(),
+        repo().join("tests/cases/every-block.yaml"),
+        // Marks, fallback letters and other scripts: ActualText spans inside tagged content.
+        repo().join("tests/cases/marks.yaml"),
+    ]
 }
 
 #[test]

@@ -295,28 +295,6 @@ impl Painter<'_> {
         let mut glyphs_left = run.glyphs.len();
         for (range, text) in super::fonts::clusters(run) {
             let glyphs = &run.glyphs[range];
-            // Where the glyphs' own mappings do not spell the cluster, even in another
-            // normal form (I + U+0307 is İ), the text is given as ActualText, so
-            // extraction and screen readers get it exactly (a shared or reordered glyph).
-            let actual = match glyphs {
-                [g] => face
-                    .unicode
-                    .get(g.gid)
-                    .is_none_or(|m| m != text && !canonically_equal(m, text)),
-                _ => {
-                    let mapped: String = glyphs.iter().filter_map(|g| face.unicode.get(g.gid)).collect();
-                    mapped != text && !canonically_equal(&mapped, text)
-                }
-            };
-            if actual {
-                flush(ops, &mut show);
-                let mut map = BTreeMap::new();
-                map.insert("ActualText".to_string(), utf16_string(text));
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: "Span".into(),
-                    properties: DictItem::Dict { map },
-                });
-            }
             let mut x = 0.0;
             let mut placed: SmallVec<[(f32, &crate::text::Glyph); 2]> = glyphs
                 .iter()
@@ -330,6 +308,31 @@ impl Painter<'_> {
             // take a cluster to end where its last glyph does.
             if placed.len() > 1 {
                 placed.sort_by_key(|(_, g)| g.advance != 0.0);
+            }
+            // Where the glyphs' own mappings, in the order they are drawn, do not spell
+            // the cluster, even in another normal form (I + U+0307 is İ), the text is
+            // given as ActualText, so extraction and screen readers get it exactly.
+            let actual = match placed.as_slice() {
+                [(_, g)] => face
+                    .unicode
+                    .get(g.gid)
+                    .is_none_or(|m| m != text && !canonically_equal(m, text)),
+                _ => {
+                    let mapped: String = placed
+                        .iter()
+                        .filter_map(|(_, g)| face.unicode.get(g.gid))
+                        .collect();
+                    mapped != text && !canonically_equal(&mapped, text)
+                }
+            };
+            if actual {
+                flush(ops, &mut show);
+                let mut map = BTreeMap::new();
+                map.insert("ActualText".to_string(), utf16_string(text));
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: "Span".into(),
+                    properties: DictItem::Dict { map },
+                });
             }
             for (target, g) in placed {
                 let dy = g.y_offset * run.size;

@@ -48,6 +48,27 @@ impl Unicode {
 
 pub type EmbeddedFonts = BTreeMap<FaceId, EmbeddedFace>;
 
+fn runs_in(doc: &Document, face: FaceId) -> impl Iterator<Item = &TextRun> {
+    doc.pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(move |p| match &p.item {
+            Item::Text(run) if run.face == face => Some(run),
+            _ => None,
+        })
+}
+
+/// The combining mark a cluster ends with once decomposed (U+0307 for İ), or the
+/// whole cluster when it ends with none.
+fn last_mark(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    match text.nfd().last() {
+        Some(c) if is_combining_mark(c) => c.to_string(),
+        _ => text.to_string(),
+    }
+}
+
 /// The clusters of a run, in glyph order: (glyph range, text). A cluster's text
 /// ends where the next cluster in the text begins, whatever the glyph order (right-
 /// to-left runs are in visual order).
@@ -110,12 +131,22 @@ pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<E
     for (face, gids) in used {
         let data = book.face(face);
         let mut unicode = unicode.remove(&face).unwrap_or_default();
-        // Glyphs only ever drawn inside larger clusters (marks): their own character.
+        // Glyphs only ever drawn inside larger clusters (marks): their own character,
+        // or, for a variant the font maps from no character (a mark made for capitals),
+        // the mark its cluster ends with. Every glyph gets some text (PDF/UA 7.21.7);
+        // ActualText gives whole clusters theirs.
         if gids.iter().any(|&g| !unicode.contains(g)) {
             for (c, gid) in data.font.charmap().unicodes() {
                 let gid = gid.to_u32() as u16;
                 if gids.contains(&gid) {
                     unicode.offer(gid, || char::from_u32(c).map(String::from).unwrap_or_default());
+                }
+            }
+            for run in runs_in(doc, face) {
+                for (r, text) in clusters(run) {
+                    for g in &run.glyphs[r] {
+                        unicode.offer(g.gid, || last_mark(text));
+                    }
                 }
             }
         }
