@@ -224,6 +224,13 @@ impl FontBook {
 
     /// Reads a TTF or OTF file into the book, as `style` of `family`.
     pub fn load_file(&mut self, path: &Path, family: &str, style: Style) -> Result<FaceId, FontError> {
+        let (id, _) = self.read_file(path)?;
+        self.add_to_family(family, style, id);
+        Ok(id)
+    }
+
+    /// Adds a font file's first face to the book: its id and the file's name.
+    fn read_file(&mut self, path: &Path) -> Result<(FaceId, String), FontError> {
         let bytes = std::fs::read(path).map_err(|e| FontError::Unreadable {
             path: path.to_path_buf(),
             reason: e.to_string(),
@@ -232,9 +239,7 @@ impl FontBook {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let id = self.add(Bytes::Shared(Arc::new(bytes)), 0, &name)?;
-        self.add_to_family(family, style, id);
-        Ok(id)
+        Ok((self.add(Bytes::Shared(Arc::new(bytes)), 0, &name)?, name))
     }
 
     /// Reads every `.ttf` and `.otf` file in a folder (a clinic's `fonts/`), filing
@@ -269,15 +274,7 @@ impl FontBook {
     /// Reads a font file, filing it under the family and style its tables give
     /// (typographic family name; OS/2 weight and italic bit).
     pub fn load_file_as_named(&mut self, path: &Path) -> Result<FaceId, FontError> {
-        let bytes = std::fs::read(path).map_err(|e| FontError::Unreadable {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let id = self.add(Bytes::Shared(Arc::new(bytes)), 0, &name)?;
+        let (id, name) = self.read_file(path)?;
         let raw = read_fonts::FontRef::from_index(self.face(id).bytes(), 0)
             .map_err(|_| FontError::NotAFont { name: name.clone() })?;
         let family = [
