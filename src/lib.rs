@@ -35,6 +35,7 @@ pub mod impose;
 pub mod layout;
 pub mod lint;
 pub mod pdf;
+pub mod project;
 pub mod text;
 pub mod units;
 
@@ -48,12 +49,16 @@ use std::time::{Duration, Instant};
 use text::{FontBook, Fonts};
 
 /// How to build: where the PDF goes and how its pages are put on sheets.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// Image resolution and compression. Default: print.
     pub target: images::Target,
     /// One page per sheet (with bleed and crop marks for a print shop), or a booklet.
     pub imposition: impose::Imposition,
+    /// The folder files may come from, instead of the project's (`--root`).
+    pub root: Option<std::path::PathBuf>,
+    /// The date review dates are checked against, instead of the clock (`--today`).
+    pub today: Option<content::model::Date>,
 }
 
 /// How long each stage took.
@@ -90,7 +95,11 @@ pub struct Checked {
 pub struct Engine {
     book: Arc<FontBook>,
     theme: Arc<Theme>,
+    /// Books with brand fonts, by their files.
+    brand_books: Arc<std::sync::Mutex<BrandBooks>>,
 }
+
+type BrandBooks = std::collections::HashMap<[Option<std::path::PathBuf>; 4], Arc<FontBook>>;
 
 impl Default for Engine {
     /// The compiled-in fonts and the default theme.
@@ -98,6 +107,7 @@ impl Default for Engine {
         Engine {
             book: FontBook::shared_defaults(),
             theme: Arc::new(Theme::default()),
+            brand_books: Default::default(),
         }
     }
 }
@@ -111,6 +121,7 @@ impl Engine {
         Ok(Engine {
             book,
             theme: Arc::new(theme),
+            brand_books: Default::default(),
         })
     }
 
@@ -134,7 +145,7 @@ impl Engine {
     /// Reads, lays out and reviews a content file, writing nothing.
     pub fn check(&self, path: &Path, options: &Options) -> Result<Checked, Diagnostics> {
         let t0 = Instant::now();
-        let (src, resolved) = load(path)?;
+        let (src, resolved) = load_with(path, options)?;
         let t1 = Instant::now();
         let (layout, warnings) = self.lay_out_and_review(&src, &resolved, options)?;
         Ok(Checked {
@@ -151,7 +162,7 @@ impl Engine {
     /// Builds the PDF of a content file.
     pub fn build(&self, path: &Path, options: &Options) -> Result<Built, Diagnostics> {
         let t0 = Instant::now();
-        let (src, resolved) = load(path)?;
+        let (src, resolved) = load_with(path, options)?;
         let mut built = self.render(&src, &resolved, options)?;
         built.timings.load = t0.elapsed() - built.timings.layout - built.timings.pdf;
         Ok(built)
@@ -171,8 +182,9 @@ impl Engine {
             author: l.author.as_deref(),
             language: &l.language,
         };
+        let book = self.book_for(doc)?;
         let pdf =
-            pdf::write(&layout, &sheets, &prepared, &self.book, &meta).map_err(|e| pdf_error(src, doc, e))?;
+            pdf::write(&layout, &sheets, &prepared, &book, &meta).map_err(|e| pdf_error(src, doc, e))?;
         Ok(Built {
             pdf,
             layout,
@@ -192,11 +204,54 @@ impl Engine {
         doc: &Resolved,
         options: &Options,
     ) -> Result<(layout::Document, Diagnostics), Diagnostics> {
-        let mut fonts = self.fonts(&doc.leaflet.language);
-        let layout = lay_out_with(src, doc, &mut fonts, &self.theme)?;
+        let (book, theme) = (self.book_for(doc)?, self.theme_for(doc));
+        let stack = theme.font_stack(&book).map_err(|e| {
+            Diagnostics::one(
+                Diagnostic::new(&src.path, e.to_string())
+                    .help("this is a bug in leafpress; please report it"),
+            )
+        })?;
+        let mut fonts = Fonts::with_book(book, stack);
+        fonts.set_language(&doc.leaflet.language);
+        let layout = lay_out_with(src, doc, &mut fonts, &theme)?;
         let placements = images::placements(&layout, &doc.images);
         let warnings = lint::review(src, doc, &layout, &placements, fonts.missing(), options);
         Ok((layout, warnings))
+    }
+}
+
+impl Engine {
+    /// The theme a leaflet is laid out in: its brand's, when it has one.
+    fn theme_for(&self, doc: &Resolved) -> Theme {
+        if doc.brand.is_set() {
+            doc.brand.theme.clone()
+        } else {
+            (*self.theme).clone()
+        }
+    }
+
+    /// The font book a leaflet needs: the engine's, or one with its brand's fonts,
+    /// read once per set of files and shared by every leaflet that names them.
+    fn book_for(&self, doc: &Resolved) -> Result<Arc<FontBook>, Diagnostics> {
+        let Some(files) = &doc.brand.fonts else {
+            return Ok(self.book.clone());
+        };
+        let mut books = self.brand_books.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(book) = books.get(files) {
+            return Ok(book.clone());
+        }
+        let book = project::Brand::font_book(files.clone()).map_err(|e| {
+            let (file, span) = doc.brand.fonts_at.clone().unwrap_or_default();
+            Diagnostics::one(
+                Diagnostic::new(&file, e.to_string())
+                    .at(span)
+                    .help("use TrueType or OpenType files whose licence allows embedding"),
+            )
+            .with_source(&std::fs::read_to_string(&file).unwrap_or_default())
+        })?;
+        let book = Arc::new(book);
+        books.insert(files.clone(), book.clone());
+        Ok(book)
     }
 }
 
@@ -212,9 +267,16 @@ pub fn check(path: &Path, options: &Options) -> Result<Checked, Diagnostics> {
 
 /// Reads, parses and resolves a content file: everything short of layout.
 pub fn load(path: &Path) -> Result<(Source, Resolved), Diagnostics> {
+    load_with(path, &Options::default())
+}
+
+/// Reads a content file in its project (`leafpress.yaml`, defaults, brand, root).
+pub fn load_with(path: &Path, options: &Options) -> Result<(Source, Resolved), Diagnostics> {
     let src = Source::read(path)?;
-    let leaflet = content::parse(&src)?;
-    let resolved = content::resolve(&src, leaflet)?;
+    let project = project::Project::open(path, options.root.as_deref())?;
+    let mut leaflet = content::parse(&src)?;
+    project.apply_defaults(&mut leaflet, &project::top_level_keys(&src.text));
+    let resolved = content::resolve(&src, leaflet, &project)?;
     Ok((src, resolved))
 }
 

@@ -1,6 +1,7 @@
 //! The `leafpress` command: a thin shell over the library.
 
 use clap::{Parser, Subcommand};
+use leafpress::content::model::Date;
 use leafpress::images::Target;
 use leafpress::impose::Imposition;
 use leafpress::units::Length;
@@ -40,6 +41,22 @@ struct OutputOptions {
     crop_marks: bool,
 }
 
+/// Where files may come from, and what day it is.
+#[derive(clap::Args, Debug, Clone)]
+struct ProjectOptions {
+    /// Let leaflets use files anywhere inside DIR (default: the folder holding
+    /// leafpress.yaml, or the content file's folder).
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
+    /// Check review dates against this day (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    today: Option<Date>,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse()
+}
+
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum Purpose {
     Print,
@@ -47,8 +64,10 @@ enum Purpose {
 }
 
 impl OutputOptions {
-    fn options(&self) -> Options {
+    fn options(&self, project: &ProjectOptions) -> Options {
         Options {
+            root: project.root.clone(),
+            today: project.today,
             target: match self.purpose {
                 Purpose::Print => Target::Print,
                 Purpose::Email => Target::Email,
@@ -84,11 +103,15 @@ enum Command {
         out_dir: Option<PathBuf>,
         #[command(flatten)]
         output_options: OutputOptions,
+        #[command(flatten)]
+        project: ProjectOptions,
     },
     /// Check content files (content, images, layout) without writing anything.
     Check {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        project: ProjectOptions,
     },
 }
 
@@ -102,8 +125,9 @@ fn main() -> ExitCode {
             output,
             out_dir,
             output_options,
+            project,
         } => {
-            let options = output_options.options();
+            let options = output_options.options(&project);
             let inputs = if inputs.is_empty() {
                 default_inputs()
             } else {
@@ -128,10 +152,15 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Check { inputs } => {
+        Command::Check { inputs, project } => {
+            let options = Options {
+                root: project.root,
+                today: project.today,
+                ..Options::default()
+            };
             let mut failed = false;
             for input in &inputs {
-                match engine.check(input, &Options::default()) {
+                match engine.check(input, &options) {
                     Ok(checked) => {
                         report(&checked.warnings);
                         eprintln!("{}: ok ({} pages)", input.display(), checked.layout.pages.len());

@@ -3,6 +3,7 @@
 //! Field names here are a contract with every content file in the wild; renaming one
 //! breaks leaflets. Unknown keys are errors, so a typo never silently drops text.
 
+pub use super::details::{Cover, CoverImage, Date};
 use crate::units::{Length, Pt, Width, PT_PER_MM};
 use serde::{de, Deserialize, Deserializer};
 use std::fmt;
@@ -23,17 +24,45 @@ pub struct Leaflet {
     pub page: PageSpec,
     /// Shown on every page beside the page number.
     pub footer: Option<String>,
-    #[serde(with = "serde_yaml::with::singleton_map_recursive")]
+    /// A front cover and a back cover with the contact details and the leaflet's details.
+    pub cover: Option<Cover>,
+    /// When the leaflet was published and is next due for review.
+    pub published: Option<Date>,
+    pub review: Option<Date>,
+    /// The clinic's reference for the leaflet, e.g. `PIL-0042 v2`.
+    pub reference: Option<String>,
+    /// Where the information comes from (inline markup allowed).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// How readers can comment on the leaflet ("Tell us what you think: …").
+    pub feedback: Option<String>,
+    /// Brand keys that differ for this leaflet from the project's.
+    pub brand: Option<crate::project::Brand>,
     pub blocks: Vec<Block>,
 }
+
+/// The top-level keys a project's `defaults:` may give (all but `title` and `blocks`).
+pub const DEFAULTABLE: &[&str] = &[
+    "subtitle",
+    "author",
+    "language",
+    "page",
+    "footer",
+    "cover",
+    "published",
+    "review",
+    "reference",
+    "sources",
+    "feedback",
+];
 
 fn default_language() -> String {
     "en-GB".into()
 }
 
-/// One item of `blocks:`, written as a one-key map (`- heading: …`) or `- page_break`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// One item of `blocks:`, written as a one-key map (`- heading: …`), or bare
+/// (`- page_break`; `- contact` for the project's contact details).
+#[derive(Debug, Clone)]
 pub enum Block {
     Heading(String),
     Subheading(String),
@@ -45,6 +74,7 @@ pub enum Block {
     Image(Image),
     Faq(Vec<FaqEntry>),
     Contact(Contact),
+    Qr(Qr),
     PageBreak,
 }
 
@@ -60,8 +90,69 @@ pub const BLOCK_TYPES: &[&str] = &[
     "image",
     "faq",
     "contact",
+    "qr",
     "page_break",
 ];
+
+impl<'de> Deserialize<'de> for Block {
+    /// By hand rather than derived: a derived enum cannot take `- contact` both bare
+    /// and with its fields. Each value is read with its own type, so errors keep
+    /// their place in the file.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Block, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Block;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a block such as `- paragraph: text`")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Block, E> {
+                match s {
+                    "page_break" => Ok(Block::PageBreak),
+                    "contact" => Ok(Block::Contact(Contact {
+                        from_project: true,
+                        ..Contact::default()
+                    })),
+                    t if BLOCK_TYPES.contains(&t) => Err(E::custom(format!(
+                        "block type `{t}` needs content: write `- {t}: …`"
+                    ))),
+                    other => Err(E::unknown_variant(other, BLOCK_TYPES)),
+                }
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Block, A::Error> {
+                let Some(key) = map.next_key::<String>()? else {
+                    return Err(de::Error::custom("expected map with a single key"));
+                };
+                let block = match key.as_str() {
+                    "heading" => Block::Heading(map.next_value()?),
+                    "subheading" => Block::Subheading(map.next_value()?),
+                    "paragraph" => Block::Paragraph(map.next_value()?),
+                    "bullets" => Block::Bullets(map.next_value()?),
+                    "numbered" => Block::Numbered(map.next_value()?),
+                    "quote" => Block::Quote(map.next_value()?),
+                    "callout" => Block::Callout(map.next_value()?),
+                    "image" => Block::Image(map.next_value()?),
+                    "faq" => Block::Faq(map.next_value()?),
+                    "qr" => Block::Qr(map.next_value()?),
+                    // `- contact:` with nothing after it: the project's details.
+                    "contact" => Block::Contact(map.next_value::<Option<Contact>>()?.unwrap_or(Contact {
+                        from_project: true,
+                        ..Contact::default()
+                    })),
+                    "page_break" => {
+                        map.next_value::<de::IgnoredAny>()?;
+                        Block::PageBreak
+                    }
+                    other => return Err(de::Error::unknown_variant(other, BLOCK_TYPES)),
+                };
+                if map.next_key::<de::IgnoredAny>()?.is_some() {
+                    return Err(de::Error::custom("expected map with a single key"));
+                }
+                Ok(block)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
 
 impl Block {
     /// Every text field of the block, in reading order (markup included).
@@ -80,6 +171,7 @@ impl Block {
                 .into_iter()
                 .filter_map(|f| f.as_deref())
                 .collect(),
+            Block::Qr(q) => q.caption.as_deref().into_iter().collect(),
             Block::PageBreak => Vec::new(),
         }
     }
@@ -96,6 +188,7 @@ impl Block {
             Block::Image(_) => "image",
             Block::Faq(_) => "faq",
             Block::Contact(_) => "contact",
+            Block::Qr(_) => "qr",
             Block::PageBreak => "page_break",
         }
     }
@@ -154,6 +247,24 @@ pub struct Contact {
     pub email: Option<String>,
     pub web: Option<String>,
     pub address: Option<String>,
+    /// Written bare (`- contact`): the project's details fill it in.
+    #[serde(skip)]
+    pub from_project: bool,
+}
+
+/// A QR code for a web address, with the address printed under it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Qr {
+    pub url: String,
+    pub caption: Option<String>,
+    /// The code's side, quiet zone included; default 25 mm.
+    #[serde(default = "qr_size", deserialize_with = "crate::units::from_str::deserialize")]
+    pub size: Length,
+}
+
+fn qr_size() -> Length {
+    Length::mm(25.0)
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

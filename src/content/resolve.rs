@@ -5,6 +5,7 @@
 use super::load::{block_offsets, Source};
 use super::model::{Block, Leaflet};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::project::Project;
 use ::image::{DynamicImage, ImageFormat, ImageReader, Limits};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -16,12 +17,19 @@ pub const MAX_IMAGE_SIDE: u32 = 12_000;
 /// Decoded pixels may use at most this much memory.
 const MAX_IMAGE_BYTES: u64 = 400 * 1024 * 1024;
 
+/// The image key of the brand's logo, beside block indices.
+pub const LOGO: usize = usize::MAX;
+/// The image key of the cover's picture.
+pub const COVER_PICTURE: usize = usize::MAX - 1;
+
 /// A leaflet whose every input has been checked and loaded.
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub leaflet: Leaflet,
-    /// Decoded images, keyed by block index.
+    /// Decoded images, keyed by block index (or [`LOGO`], [`COVER_PICTURE`]).
     pub images: HashMap<usize, LoadedImage>,
+    /// The brand, checked, with its theme and font files.
+    pub brand: crate::project::ResolvedBrand,
     /// Where each block starts in the source, when it could be located.
     pub block_spans: Vec<Option<Range<usize>>>,
     /// Each heading's anchor (see [`super::anchors`]), by block.
@@ -50,7 +58,8 @@ pub struct Jpeg {
     pub components: u8,
 }
 
-pub fn resolve(src: &Source, leaflet: Leaflet) -> Result<Resolved, Diagnostics> {
+pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<Resolved, Diagnostics> {
+    let mut brand = project.resolve_brand(src, &leaflet)?;
     let offsets = block_offsets(&src.text);
     let block_spans: Vec<Option<Range<usize>>> = (0..leaflet.blocks.len())
         .map(|i| {
@@ -100,13 +109,41 @@ pub fn resolve(src: &Source, leaflet: Leaflet) -> Result<Resolved, Diagnostics> 
             Block::Contact(c) => [&c.name, &c.phone, &c.email, &c.web, &c.address]
                 .iter()
                 .all(|f| f.is_none()),
+            Block::Qr(q) => q.url.trim().is_empty(),
             Block::Image(_) | Block::PageBreak => false,
         };
+        if let Block::Contact(c) = block {
+            if c.from_project && project.defaults.contact.is_none() {
+                problems.push(
+                    at_block(i, format!("block {n} (contact) asks for the project's contact details, and there are none"))
+                        .help("add `contact: {name: …, phone: …}` under `defaults:` in leafpress.yaml, or write the details here"),
+                );
+                continue;
+            }
+        }
         if empty {
             problems.push(
                 at_block(i, format!("block {n} ({kind}) has no text"))
                     .help("write its text, or delete the block"),
             );
+        }
+        if let Block::Qr(q) = block {
+            let mm = |pt: f32| pt / crate::units::PT_PER_MM;
+            match crate::layout::qr::Grid::new(&q.url) {
+                Ok(grid) if grid.min_side() > q.size.pt() + 0.01 => problems.push(
+                    at_block(
+                        i,
+                        format!(
+                            "the QR code in block {n} is {:.0} mm, too small for its address: its {} modules would be under 0.4 mm",
+                            mm(q.size.pt()),
+                            grid.width
+                        ),
+                    )
+                    .help(format!("write `size: {:.0}mm` or more, or use a shorter address", mm(grid.min_side()).ceil())),
+                ),
+                Ok(_) => {}
+                Err(msg) => problems.push(at_block(i, format!("block {n} (qr): {msg}")).help("use a shorter address")),
+            }
         }
         if let Block::Image(img) = block {
             if !img.decorative && img.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
@@ -114,7 +151,18 @@ pub fn resolve(src: &Source, leaflet: Leaflet) -> Result<Resolved, Diagnostics> 
                     "add `alt: what the picture shows` for readers who cannot see it, or `decorative: true` if it shows nothing that matters",
                 ));
             }
-            let path = base.join(&img.src);
+            let path = match project.inside(base, &img.src) {
+                Ok(p) => p,
+                Err(msg) => {
+                    let span = find_value(&src.text, &img.src, block_spans.get(i).cloned().flatten());
+                    problems.push(
+                        Diagnostic::new(&src.path, format!("image in block {n}: {msg}"))
+                            .at(span.or_else(|| block_spans.get(i).cloned().flatten()))
+                            .help("copy the picture into the project folder, or widen it with --root DIR"),
+                    );
+                    continue;
+                }
+            };
             match load_image(&path) {
                 Ok(loaded) => {
                     images.insert(i, loaded);
@@ -126,6 +174,39 @@ pub fn resolve(src: &Source, leaflet: Leaflet) -> Result<Resolved, Diagnostics> 
                             .at(span.or_else(|| block_spans.get(i).cloned().flatten()))
                             .help("`src` is relative to the content file; use a PNG or JPEG"),
                     );
+                }
+            }
+        }
+    }
+    if let Some(img) = leaflet.cover.as_ref().and_then(|c| c.image.as_ref()) {
+        let span = find_value(&src.text, &img.src, None);
+        let at = |msg: String, help: &str| Diagnostic::new(&src.path, msg).at(span.clone()).help(help);
+        if !img.decorative && img.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+            problems.push(at(
+                format!("the cover picture {} has no alt text", img.src),
+                "add `alt: what the picture shows`, or `decorative: true`",
+            ));
+        }
+        match project.inside(base, &img.src).and_then(|p| load_image(&p)) {
+            Ok(loaded) => {
+                images.insert(COVER_PICTURE, loaded);
+            }
+            Err(msg) => problems.push(at(
+                format!("cover picture \"{}\": {msg}", img.src),
+                "`src` is relative to the content file and must stay inside the project folder",
+            )),
+        }
+    }
+    if let Some(logo) = brand.logo.take() {
+        images.insert(LOGO, logo);
+    }
+    // A bare `- contact` shows the project's details.
+    if let Some(details) = &project.defaults.contact {
+        for block in &mut leaflet.blocks {
+            if let Block::Contact(c) = block {
+                if c.from_project {
+                    *c = details.clone();
+                    c.from_project = true;
                 }
             }
         }
@@ -142,6 +223,7 @@ pub fn resolve(src: &Source, leaflet: Leaflet) -> Result<Resolved, Diagnostics> 
         Ok(Resolved {
             leaflet,
             images,
+            brand,
             block_spans,
             anchors,
             warnings,

@@ -6,7 +6,7 @@
 
 use super::page::{Edges, Item, Placed, Rect, Role};
 use super::structure::{Kind, NodeId, Structure};
-use super::theme::{Labels, TextStyle, Theme};
+use super::theme::{Color, Labels, TextStyle, Theme};
 use super::typeset::baseline_offset;
 use crate::content::model::{Block, Contact, Leaflet};
 use crate::content::LoadedImage;
@@ -296,6 +296,7 @@ impl<'a> Builder<'a> {
                 self.frame(rows, FrameStyle::Tinted);
             }
             Block::Image(img) => self.image(i, img),
+            Block::Qr(q) => self.qr(i, q),
             Block::PageBreak => self.push(Child::PageBreak),
         }
     }
@@ -367,6 +368,70 @@ impl<'a> Builder<'a> {
             for line in self.lines(&parse_inline(caption), &t.caption, self.width) {
                 let x = (self.width - line.width) / 2.0;
                 self.draw_line(&mut chunk.items, &line, &[], &t.caption, x, y, role);
+                y += t.caption.leading;
+            }
+        }
+        chunk.height = y;
+        chunk.need = y;
+        self.space(t.box_gap);
+        self.push(Child::Keep { chunk, block: i });
+        self.space(t.box_gap);
+    }
+
+    /// A QR code, centred, with its caption and its address in words beneath (for
+    /// readers without a phone), kept whole. Resolve has checked it fits its size.
+    fn qr(&mut self, i: usize, q: &crate::content::model::Qr) {
+        let t = self.theme.clone();
+        let Ok(grid) = super::qr::Grid::new(&q.url) else {
+            return;
+        };
+        let side = q.size.pt().min(self.width);
+        let cell = side / grid.span() as Pt;
+        let x = (self.width - side) / 2.0;
+        let div = self.structure.add(Kind::Div, Structure::ROOT, i);
+        let figure = self.structure.add(Kind::Figure, div, i);
+        self.structure
+            .with_alt(figure, format!("QR code: a link to {}", q.url));
+        let mut chunk = Chunk::default();
+        let quiet = super::qr::QUIET_ZONE as Pt * cell;
+        chunk.items.push(Placed {
+            item: Item::Cells {
+                rect: Rect {
+                    x: x + quiet,
+                    y: quiet,
+                    w: side - 2.0 * quiet,
+                    h: side - 2.0 * quiet,
+                },
+                cell,
+                runs: grid.runs,
+                color: Color(0, 0, 0),
+            },
+            role: self.role(figure),
+        });
+        // The whole code is a link too, for readers of the PDF on a screen.
+        let link = self.structure.add(Kind::Link, div, i);
+        chunk.items.push(Placed {
+            item: Item::Link {
+                rect: Rect {
+                    x,
+                    y: 0.0,
+                    w: side,
+                    h: side,
+                },
+                target: super::page::LinkTarget::Uri(q.url.clone()),
+            },
+            role: self.role(link),
+        });
+        let mut y = side;
+        let shown = q.url.trim_start_matches("https://").trim_start_matches("http://");
+        let address = format!("[{}]({})", shown.replace('[', "\\[").replace(']', "\\]"), q.url);
+        for text in q.caption.iter().chain([&address]) {
+            let role = self.node(Kind::P, div, i);
+            let spans = parse_inline(text);
+            y += t.caption_gap;
+            for line in self.lines(&spans, &t.caption, self.width) {
+                let lx = (self.width - line.width) / 2.0;
+                self.draw_line(&mut chunk.items, &line, &spans, &t.caption, lx, y, role);
                 y += t.caption.leading;
             }
         }

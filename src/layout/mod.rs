@@ -7,6 +7,7 @@
 pub mod flow;
 pub mod page;
 pub mod paginate;
+pub mod qr;
 pub mod structure;
 pub mod theme;
 mod typeset;

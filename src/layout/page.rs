@@ -82,6 +82,14 @@ pub enum Item {
         rect: Rect,
         block: usize,
     },
+    /// Square modules (a QR code), drawn as one path: `(row, column, length)` runs of
+    /// `cell`-sized squares from the top-left corner of `rect`.
+    Cells {
+        rect: Rect,
+        cell: Pt,
+        runs: Vec<(u16, u16, u16)>,
+        color: Color,
+    },
     /// A clickable area.
     Link {
         rect: Rect,

@@ -221,6 +221,7 @@ fn shift(item: &Item, dx: Pt, dy: Pt) -> Item {
         Item::Fill { rect, .. }
         | Item::Stroke { rect, .. }
         | Item::Image { rect, .. }
+        | Item::Cells { rect, .. }
         | Item::Link { rect, .. } => *rect = rect.translate(dx, dy),
         Item::Rule { from, to, .. } => {
             *from = (from.0 + dx, from.1 + dy);

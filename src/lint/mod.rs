@@ -45,9 +45,11 @@ fn coarse_images<'a>(
     images::too_coarse_for_print(placements)
         .into_iter()
         .map(move |p| {
-            let name = match doc.leaflet.blocks.get(p.block) {
-                Some(Block::Image(img)) => img.src.clone(),
-                _ => format!("block {}", p.block + 1),
+            let name = match (p.block, doc.leaflet.blocks.get(p.block)) {
+                (_, Some(Block::Image(img))) => img.src.clone(),
+                (crate::content::resolve::LOGO, _) => "the logo".to_string(),
+                (crate::content::resolve::COVER_PICTURE, _) => "the cover picture".to_string(),
+                (b, _) => format!("block {}", b.saturating_add(1)),
             };
             Diagnostic::new(
                 &src.path,

@@ -157,6 +157,41 @@ impl Painter<'_> {
                     });
                     ops.push(Op::RestoreGraphicsState);
                 }
+                Item::Cells {
+                    rect,
+                    cell,
+                    runs,
+                    color,
+                } => {
+                    // One path of rectangles, a run of dark modules each: vector, so it
+                    // prints sharp at any size.
+                    let rings = runs
+                        .iter()
+                        .map(|&(row, col, len)| {
+                            let x0 = rect.x + col as f32 * cell;
+                            let y0 = rect.y + row as f32 * cell;
+                            let (x1, y1) = (x0 + len as f32 * cell, y0 + cell);
+                            PolygonRing {
+                                points: vec![
+                                    self.pt(x0, y0, false),
+                                    self.pt(x1, y0, false),
+                                    self.pt(x1, y1, false),
+                                    self.pt(x0, y1, false),
+                                ],
+                            }
+                        })
+                        .collect();
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::SetFillColor { col: rgb(*color) });
+                    ops.push(Op::DrawPolygon {
+                        polygon: Polygon {
+                            rings,
+                            mode: PaintMode::Fill,
+                            winding_order: WindingOrder::NonZero,
+                        },
+                    });
+                    ops.push(Op::RestoreGraphicsState);
+                }
                 Item::Stroke {
                     rect,
                     color,

@@ -163,7 +163,11 @@ fn embed_images(
     blocks.sort();
     let mut out = HashMap::new();
     for block in blocks {
-        let id = XObjectId(format!("Im{}", block + 1));
+        let id = XObjectId(match block {
+            crate::content::resolve::LOGO => "Logo".to_string(),
+            crate::content::resolve::COVER_PICTURE => "Cover".to_string(),
+            b => format!("Im{}", b + 1),
+        });
         let prepared = &images[&block];
         let xobject = match prepared {
             Prepared::Jpeg {

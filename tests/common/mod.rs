@@ -20,7 +20,8 @@ pub fn lay_out_yaml(yaml: &str) -> Result<(content::Resolved, Document), leafpre
         text: yaml.to_string(),
     };
     let leaflet = content::parse(&src)?;
-    let resolved = content::resolve(&src, leaflet)?;
+    let project = leafpress::project::Project::open(&src.path, None)?;
+    let resolved = content::resolve(&src, leaflet, &project)?;
     let mut fonts = leafpress::text::Fonts::new();
     let doc = leafpress::lay_out(&src, &resolved, &mut fonts)?;
     Ok((resolved, doc))

@@ -1,0 +1,351 @@
+//! A clinic's project: the `leafpress.yaml` found by walking up from a content file
+//! (as Cargo finds Cargo.toml), with the brand and the defaults every leaflet under
+//! it shares, and the root folder no file a leaflet names may leave.
+//!
+//! A leaflet's own keys win over `defaults:`; its `brand:` keys win over the project's.
+
+pub mod brand;
+
+pub use brand::Brand;
+
+use crate::content::model::{Contact, Cover, Date, Leaflet, PageSpec, DEFAULTABLE};
+use crate::content::Source;
+use crate::diag::{Diagnostic, Diagnostics};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// The project file's name.
+pub const FILE: &str = "leafpress.yaml";
+
+/// What `defaults:` may hold: any top-level leaflet key but `title` and `blocks`, and
+/// the contact details a bare `- contact` block shows.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    pub subtitle: Option<String>,
+    pub author: Option<String>,
+    pub language: Option<String>,
+    pub page: Option<PageSpec>,
+    pub footer: Option<String>,
+    pub cover: Option<Cover>,
+    pub published: Option<Date>,
+    pub review: Option<Date>,
+    pub reference: Option<String>,
+    pub sources: Option<Vec<String>>,
+    pub feedback: Option<String>,
+    pub contact: Option<Contact>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProjectFile {
+    #[serde(default)]
+    brand: Brand,
+    #[serde(default)]
+    defaults: Defaults,
+}
+
+/// The project a content file belongs to.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The folder every file a leaflet names must stay inside (symlinks followed).
+    pub root: PathBuf,
+    /// The project file, when one applies (for locating its problems).
+    pub source: Option<Source>,
+    pub brand: Brand,
+    pub defaults: Defaults,
+}
+
+impl Project {
+    /// The project of the content file at `content`: the nearest `leafpress.yaml` in
+    /// its folder or above. Without one, the root is the content file's folder.
+    /// `root` widens (or narrows) the folder files may come from.
+    pub fn open(content: &Path, root: Option<&Path>) -> Result<Project, Diagnostics> {
+        let folder = content_folder(content);
+        let found = folder.ancestors().map(|d| d.join(FILE)).find(|f| f.is_file());
+        let (source, file) = match &found {
+            Some(path) => {
+                let src = Source::read(path)?;
+                let file = parse(&src)?;
+                (Some(src), file)
+            }
+            None => (None, ProjectFile::default()),
+        };
+        let home = match &found {
+            Some(f) => f.parent().map_or_else(|| folder.clone(), Path::to_path_buf),
+            None => folder,
+        };
+        let root = root.map_or(home, Path::to_path_buf);
+        let root = root.canonicalize().map_err(|e| {
+            Diagnostics::one(
+                Diagnostic::new(&root, format!("the project folder cannot be read: {e}"))
+                    .help("check the path given to --root"),
+            )
+        })?;
+        Ok(Project {
+            root,
+            source,
+            brand: file.brand,
+            defaults: file.defaults,
+        })
+    }
+
+    /// The folder paths in the project file are relative to.
+    pub fn home(&self) -> PathBuf {
+        self.source
+            .as_ref()
+            .and_then(|s| s.path.parent().map(Path::to_path_buf))
+            .unwrap_or_else(|| self.root.clone())
+    }
+
+    /// Fills the keys a leaflet leaves out from `defaults:`; `given` holds the
+    /// top-level keys the leaflet wrote itself.
+    pub fn apply_defaults(&self, leaflet: &mut Leaflet, given: &HashSet<String>) {
+        let d = &self.defaults;
+        let missing = |key: &str| !given.contains(key);
+        macro_rules! fill {
+            ($($key:ident),*) => {$(
+                if missing(stringify!($key)) {
+                    if let Some(v) = &d.$key {
+                        leaflet.$key = Some(v.clone());
+                    }
+                }
+            )*};
+        }
+        fill!(subtitle, author, footer, cover, published, review, reference, feedback);
+        if missing("language") {
+            if let Some(v) = &d.language {
+                leaflet.language = v.clone();
+            }
+        }
+        if missing("page") {
+            if let Some(v) = &d.page {
+                leaflet.page = v.clone();
+            }
+        }
+        if missing("sources") {
+            if let Some(v) = &d.sources {
+                leaflet.sources = v.clone();
+            }
+        }
+        debug_assert_eq!(DEFAULTABLE.len(), 11, "every defaultable key is filled above");
+    }
+
+    /// `path` (relative to `base`) with links followed, if it stays inside the root;
+    /// otherwise why not, in words for the author.
+    pub fn inside(&self, base: &Path, path: &str) -> Result<PathBuf, String> {
+        let joined = base.join(path);
+        let real = match joined.canonicalize() {
+            Ok(p) => p,
+            // A file that is not there is reported by whoever reads it.
+            Err(_) => return Ok(joined),
+        };
+        if real.starts_with(&self.root) {
+            Ok(real)
+        } else {
+            Err(format!(
+                "\"{path}\" is outside the project folder ({}); a leaflet may only use files inside it",
+                self.root.display()
+            ))
+        }
+    }
+}
+
+/// The absolute folder a content file is in (not following links: a content file
+/// linked into a project belongs to that project).
+fn content_folder(content: &Path) -> PathBuf {
+    let abs = std::path::absolute(content).unwrap_or_else(|_| content.to_path_buf());
+    abs.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn parse(src: &Source) -> Result<ProjectFile, Diagnostics> {
+    if src
+        .text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Ok(ProjectFile::default());
+    }
+    serde_yaml::from_str::<ProjectFile>(&src.text).map_err(|e| {
+        let span = e.location().map(|l| {
+            let at = l.index().min(src.text.len());
+            let len = src.text[at..]
+                .find(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == '}')
+                .unwrap_or(src.text.len() - at);
+            at..at + len.max(1).min(src.text.len() - at)
+        });
+        let raw = e.to_string();
+        let msg = raw.rsplit_once(" at line ").map_or(raw.as_str(), |(m, _)| m);
+        let help = if msg.contains("unknown field") {
+            "leafpress.yaml has `brand:` (name, logo, colors, fonts, size) and `defaults:` (any leaflet key but title and blocks, and contact)"
+        } else {
+            "see the README's section on leafpress.yaml"
+        };
+        Diagnostics::one(
+            Diagnostic::new(&src.path, msg.replace('`', "\""))
+                .at(span)
+                .help(help),
+        )
+        .with_source(&src.text)
+    })
+}
+
+/// The top-level keys a YAML file sets, to tell a leaflet's own keys from defaults.
+pub fn top_level_keys(text: &str) -> HashSet<String> {
+    match serde_yaml::from_str::<serde_yaml::Value>(text) {
+        Ok(serde_yaml::Value::Mapping(m)) => {
+            m.keys().filter_map(|k| k.as_str().map(str::to_string)).collect()
+        }
+        _ => HashSet::new(),
+    }
+}
+
+/// A leaflet's brand, checked: the merged keys, the theme they give, the logo read,
+/// and the brand font files found inside the root.
+#[derive(Debug, Clone, Default)]
+pub struct ResolvedBrand {
+    pub brand: Brand,
+    pub theme: crate::layout::Theme,
+    pub logo: Option<crate::content::LoadedImage>,
+    pub logo_alt: Option<String>,
+    /// Regular, bold, italic, bold italic: where the brand names fonts.
+    pub fonts: Option<[Option<PathBuf>; 4]>,
+    /// Where the font keys are written, for problems found when loading them.
+    pub fonts_at: Option<(PathBuf, Option<std::ops::Range<usize>>)>,
+}
+
+impl ResolvedBrand {
+    /// Whether the brand sets anything (else the engine's own theme applies).
+    pub fn is_set(&self) -> bool {
+        let b = &self.brand;
+        b.name.is_some() || b.logo.is_some() || b.colors.is_some() || b.fonts.is_some() || b.size.is_some()
+    }
+}
+
+/// Where `key` is written under `section` in a YAML text (a good-enough locator for
+/// the snippet; the message names the key either way).
+pub fn find_key(text: &str, section: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let from = text.find(&format!("{section}:")).unwrap_or(0);
+    let at = from + text[from..].find(&format!("{key}:"))?;
+    Some(at..at + key.len())
+}
+
+impl Project {
+    /// Merges the leaflet's `brand:` over the project's and checks it: contrast,
+    /// size, fonts (regular and bold, inside the root), the logo. Problems are
+    /// located in the file that set the key.
+    pub fn resolve_brand(&self, src: &Source, leaflet: &Leaflet) -> Result<ResolvedBrand, Diagnostics> {
+        let own = leaflet.brand.clone().unwrap_or_default();
+        let brand = self.brand.merged(&own);
+        // Which file said it: the leaflet for the keys it sets, else the project file.
+        let place = |section: &str,
+                     key: &str,
+                     leaflet_sets: bool|
+         -> (PathBuf, Option<std::ops::Range<usize>>, String) {
+            match (&self.source, leaflet_sets) {
+                (Some(p), false) => (p.path.clone(), find_key(&p.text, section, key), p.text.clone()),
+                _ => (
+                    src.path.clone(),
+                    find_key(&src.text, section, key),
+                    src.text.clone(),
+                ),
+            }
+        };
+        let fail = |(file, span, text): (PathBuf, Option<std::ops::Range<usize>>, String),
+                    msg: String,
+                    help: String| {
+            Diagnostics::one(Diagnostic::new(&file, msg).at(span).help(help)).with_source(&text)
+        };
+        if let Some((key, msg, help)) = brand.problems().into_iter().next() {
+            let leaflet_sets = match key {
+                "size" => own.size.is_some(),
+                _ => own.colors.is_some(),
+            };
+            let section = if key == "size" { "brand" } else { "colors" };
+            return Err(fail(place(section, key, leaflet_sets), msg, help));
+        }
+        let base_of = |leaflet_sets: bool| {
+            if leaflet_sets || self.source.is_none() {
+                src.path
+                    .parent()
+                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+            } else {
+                self.home()
+            }
+        };
+        let mut resolved = ResolvedBrand {
+            theme: brand.theme(),
+            logo_alt: brand.logo.as_ref().and_then(|l| l.alt.clone()),
+            ..ResolvedBrand::default()
+        };
+        if let Some(f) = &brand.fonts {
+            let from_leaflet = own.fonts.is_some();
+            let base = base_of(from_leaflet);
+            let names = [&f.regular, &f.bold, &f.italic, &f.bold_italic];
+            let keys = ["regular", "bold", "italic", "bold_italic"];
+            if f.regular.is_none() || f.bold.is_none() {
+                let missing = if f.regular.is_none() { "regular" } else { "bold" };
+                return Err(fail(
+                    place("brand", "fonts", from_leaflet),
+                    format!("the brand's fonts have no {missing} face"),
+                    format!(
+                        "add `{missing}: fonts/…-{}.ttf`; leafpress never fakes a bold or a regular",
+                        if missing == "bold" { "Bold" } else { "Regular" }
+                    ),
+                ));
+            }
+            let mut files: [Option<PathBuf>; 4] = Default::default();
+            for ((name, key), slot) in names.iter().zip(keys).zip(files.iter_mut()) {
+                let Some(name) = name else { continue };
+                let path = self.inside(&base, name).map_err(|msg| {
+                    fail(
+                        place("fonts", key, from_leaflet),
+                        msg,
+                        "move the font into the project folder, or widen it with --root DIR".into(),
+                    )
+                })?;
+                if !path.is_file() {
+                    return Err(fail(
+                        place("fonts", key, from_leaflet),
+                        format!("font file \"{name}\" not found ({})", path.display()),
+                        "font paths are relative to the file that names them".into(),
+                    ));
+                }
+                *slot = Some(path);
+            }
+            let (file, span, _) = place("brand", "fonts", from_leaflet);
+            resolved.fonts = Some(files);
+            resolved.fonts_at = Some((file, span));
+        }
+        if let Some(logo) = &brand.logo {
+            let from_leaflet = own.logo.is_some();
+            let path = self.inside(&base_of(from_leaflet), &logo.src).map_err(|msg| {
+                fail(
+                    place("logo", "src", from_leaflet),
+                    msg,
+                    "keep the logo inside the project folder, or widen it with --root DIR".into(),
+                )
+            })?;
+            match crate::content::resolve::load_image(&path) {
+                Ok(img) => resolved.logo = Some(img),
+                Err(msg) => {
+                    return Err(fail(
+                        place("logo", "src", from_leaflet),
+                        format!("logo \"{}\": {msg}", logo.src),
+                        "use a PNG or JPEG logo; its path is relative to the file that names it".into(),
+                    ))
+                }
+            }
+            if logo.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                return Err(fail(
+                    place("logo", "src", from_leaflet),
+                    "the logo has no alt text".into(),
+                    "add `alt:` with what the logo says, usually the clinic's name".into(),
+                ));
+            }
+        }
+        resolved.brand = brand;
+        Ok(resolved)
+    }
+}
