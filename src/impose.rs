@@ -174,7 +174,17 @@ fn booklet(doc: &Document) -> Sheets {
         w: sw,
         h: sh,
     };
-    let sheets = booklet_order(doc.pages.len())
+    let n = doc.pages.len();
+    let padded = n.div_ceil(4).max(1) * 4;
+    // Position p (1-based) in the folded booklet holds this laid-out page, or a blank.
+    // A back cover stays the outside back: the blanks go before it, not after it.
+    let page_at = |p: usize| match doc.back_cover {
+        true if p == padded => Some(n - 1),
+        true if p < n => Some(p - 1),
+        true => None,
+        false => (p <= n).then(|| p - 1),
+    };
+    let sheets = booklet_order(n)
         .into_iter()
         .map(|pair| Sheet {
             width: sw,
@@ -184,12 +194,12 @@ fn booklet(doc: &Document) -> Sheets {
             slots: pair
                 .iter()
                 .enumerate()
-                // Page numbers are 1-based; pages past the end are the blank padding.
-                .filter(|(_, &p)| p <= doc.pages.len())
-                .map(|(side, &p)| Slot {
-                    page: p - 1,
-                    dx: x0 + side as Pt * w,
-                    dy: y0,
+                .filter_map(|(side, &p)| {
+                    Some(Slot {
+                        page: page_at(p)?,
+                        dx: x0 + side as Pt * w,
+                        dy: y0,
+                    })
                 })
                 .collect(),
             marks: Vec::new(),
@@ -245,6 +255,7 @@ mod tests {
             pages: vec![Default::default(); 3],
             outline: Vec::new(),
             structure: Default::default(),
+            back_cover: false,
         };
         let d = Destination {
             page: 1,
@@ -268,5 +279,29 @@ mod tests {
         let at = bled.place(d).unwrap();
         assert_eq!((at.sheet, at.x, at.y), (1, 19.0, 29.0));
         assert!(bled.place(Destination { page: 7, ..d }).is_none());
+    }
+
+    /// Five pages with a back cover: pages 1–4, three blanks, then the back cover on
+    /// the outside back (position 8, the left half of the first sheet's front).
+    #[test]
+    fn a_back_cover_stays_outside_and_blanks_go_before_it() {
+        let doc = Document {
+            width: 100.0,
+            height: 100.0,
+            body: Rect::default(),
+            pages: vec![Default::default(); 5],
+            outline: Vec::new(),
+            structure: Default::default(),
+            back_cover: true,
+        };
+        let sheets = impose(&doc, &Imposition::Booklet);
+        let pages: Vec<Vec<usize>> = sheets
+            .sheets
+            .iter()
+            .map(|s| s.slots.iter().map(|slot| slot.page).collect())
+            .collect();
+        // Sheet fronts and backs: [8 | 1], [2 | 7], [6 | 3], [4 | 5] with 5–7 blank.
+        assert_eq!(pages, vec![vec![4, 0], vec![1], vec![2], vec![3]]);
+        assert_eq!(sheets.sheets[0].slots[0].dx, 0.0, "the back cover is on the left");
     }
 }

@@ -30,6 +30,8 @@ pub struct Resolved {
     pub images: HashMap<usize, LoadedImage>,
     /// The brand, checked, with its theme and font files.
     pub brand: crate::project::ResolvedBrand,
+    /// The project's contact details, for a back cover.
+    pub back_contact: Option<super::model::Contact>,
     /// Where each block starts in the source, when it could be located.
     pub block_spans: Vec<Option<Range<usize>>>,
     /// Each heading's anchor (see [`super::anchors`]), by block.
@@ -224,6 +226,7 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
             leaflet,
             images,
             brand,
+            back_contact: project.defaults.contact.clone(),
             block_spans,
             anchors,
             warnings,

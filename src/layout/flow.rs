@@ -6,7 +6,7 @@
 
 use super::page::{Edges, Item, Placed, Rect, Role};
 use super::structure::{Kind, NodeId, Structure};
-use super::theme::{Color, Labels, TextStyle, Theme};
+use super::theme::{Labels, TextStyle, Theme};
 use super::typeset::baseline_offset;
 use crate::content::model::{Block, Contact, Leaflet};
 use crate::content::LoadedImage;
@@ -14,7 +14,10 @@ use crate::text::{parse_inline, plain_text, Fonts, Span, Style};
 use crate::units::Pt;
 use std::collections::HashMap;
 
-const TITLE: usize = usize::MAX;
+/// The block index of what belongs to no block: the title and the cover.
+pub(super) const TITLE: usize = usize::MAX;
+/// The block index of the back matter layout adds: the back cover, "About this leaflet".
+pub(super) const ABOUT: usize = usize::MAX - 1;
 
 /// A piece of flow that is placed whole.
 #[derive(Debug, Clone, Default)]
@@ -96,6 +99,13 @@ pub struct Builder<'a> {
     pub link_nodes: HashMap<(NodeId, usize), NodeId>,
     /// Each block's heading anchor (see [`crate::content::anchors`]).
     anchors: &'a [Option<String>],
+    /// Height of the text area (a cover fills it).
+    pub body_height: Pt,
+    /// The brand's name and the logo's alt text, for the cover and title block.
+    pub brand_name: Option<String>,
+    pub logo_alt: Option<String>,
+    /// The contact details a back cover shows.
+    pub back_contact: Option<Contact>,
     /// The last space was set by a heading and must not grow.
     pinned: bool,
 }
@@ -111,6 +121,10 @@ impl<'a> Builder<'a> {
     ) -> Self {
         Builder {
             anchors,
+            body_height: 0.0,
+            brand_name: None,
+            logo_alt: None,
+            back_contact: None,
             fonts,
             theme,
             labels,
@@ -124,50 +138,18 @@ impl<'a> Builder<'a> {
     }
 
     pub fn leaflet(&mut self, leaflet: &Leaflet) {
-        self.title_block(leaflet);
+        if leaflet.cover.is_some() {
+            self.cover(leaflet);
+        } else {
+            self.title_block(leaflet);
+        }
         for (i, block) in leaflet.blocks.iter().enumerate() {
             self.block(i, block);
         }
+        self.back_matter(leaflet);
     }
 
-    fn title_block(&mut self, leaflet: &Leaflet) {
-        let t = self.theme.clone();
-        // The title belongs to no block (TITLE is never a block index); it is the
-        // document's first heading.
-        let role = self.node(Kind::H1, Structure::ROOT, TITLE);
-        let mut chunk = Chunk::default();
-        let mut y = 0.0;
-        for line in self.balanced_lines(&parse_inline(&leaflet.title), &t.title, self.width) {
-            self.draw_line(&mut chunk.items, &line, &[], &t.title, 0.0, y, role);
-            y += t.title.leading;
-        }
-        if let Some(sub) = &leaflet.subtitle {
-            let role = self.node(Kind::P, Structure::ROOT, TITLE);
-            y += t.subtitle_gap;
-            for line in self.lines(&parse_inline(sub), &t.subtitle, self.width) {
-                self.draw_line(&mut chunk.items, &line, &[], &t.subtitle, 0.0, y, role);
-                y += t.subtitle.leading;
-            }
-        }
-        y += t.title_rule_gap;
-        chunk.items.push(Placed {
-            item: Item::Rule {
-                from: (0.0, y),
-                to: (self.width, y),
-                color: t.accent,
-                width: t.title_rule,
-            },
-            role: Role::Artifact,
-        });
-        y += t.title_rule;
-        chunk.height = y;
-        chunk.need = y;
-        chunk.outline = None;
-        self.push(Child::Keep { chunk, block: TITLE });
-        self.space(t.title_gap);
-    }
-
-    fn block(&mut self, i: usize, block: &Block) {
+    pub(super) fn block(&mut self, i: usize, block: &Block) {
         let t = self.theme.clone();
         match block {
             Block::Heading(text) => self.heading(i, text, &t.heading, 1, t.heading_above, t.heading_below),
@@ -301,9 +283,15 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn heading(&mut self, i: usize, text: &str, style: &TextStyle, level: u8, above: Pt, below: Pt) {
+    pub(super) fn heading(&mut self, i: usize, text: &str, style: &TextStyle, level: u8, above: Pt, below: Pt) {
         self.space(above);
-        let anchor = self.anchors.get(i).cloned().flatten().unwrap_or_default();
+        // Headings layout adds (the back matter) are anchored by their text.
+        let anchor = self
+            .anchors
+            .get(i)
+            .cloned()
+            .flatten()
+            .unwrap_or_else(|| crate::content::anchor(text));
         let mut chunk = Chunk {
             sticky: true,
             outline: Some((level, plain_text(text), anchor)),
@@ -378,70 +366,6 @@ impl<'a> Builder<'a> {
         self.space(t.box_gap);
     }
 
-    /// A QR code, centred, with its caption and its address in words beneath (for
-    /// readers without a phone), kept whole. Resolve has checked it fits its size.
-    fn qr(&mut self, i: usize, q: &crate::content::model::Qr) {
-        let t = self.theme.clone();
-        let Ok(grid) = super::qr::Grid::new(&q.url) else {
-            return;
-        };
-        let side = q.size.pt().min(self.width);
-        let cell = side / grid.span() as Pt;
-        let x = (self.width - side) / 2.0;
-        let div = self.structure.add(Kind::Div, Structure::ROOT, i);
-        let figure = self.structure.add(Kind::Figure, div, i);
-        self.structure
-            .with_alt(figure, format!("QR code: a link to {}", q.url));
-        let mut chunk = Chunk::default();
-        let quiet = super::qr::QUIET_ZONE as Pt * cell;
-        chunk.items.push(Placed {
-            item: Item::Cells {
-                rect: Rect {
-                    x: x + quiet,
-                    y: quiet,
-                    w: side - 2.0 * quiet,
-                    h: side - 2.0 * quiet,
-                },
-                cell,
-                runs: grid.runs,
-                color: Color(0, 0, 0),
-            },
-            role: self.role(figure),
-        });
-        // The whole code is a link too, for readers of the PDF on a screen.
-        let link = self.structure.add(Kind::Link, div, i);
-        chunk.items.push(Placed {
-            item: Item::Link {
-                rect: Rect {
-                    x,
-                    y: 0.0,
-                    w: side,
-                    h: side,
-                },
-                target: super::page::LinkTarget::Uri(q.url.clone()),
-            },
-            role: self.role(link),
-        });
-        let mut y = side;
-        let shown = q.url.trim_start_matches("https://").trim_start_matches("http://");
-        let address = format!("[{}]({})", shown.replace('[', "\\[").replace(']', "\\]"), q.url);
-        for text in q.caption.iter().chain([&address]) {
-            let role = self.node(Kind::P, div, i);
-            let spans = parse_inline(text);
-            y += t.caption_gap;
-            for line in self.lines(&spans, &t.caption, self.width) {
-                let lx = (self.width - line.width) / 2.0;
-                self.draw_line(&mut chunk.items, &line, &spans, &t.caption, lx, y, role);
-                y += t.caption.leading;
-            }
-        }
-        chunk.height = y;
-        chunk.need = y;
-        self.space(t.box_gap);
-        self.push(Child::Keep { chunk, block: i });
-        self.space(t.box_gap);
-    }
-
     /// A paragraph as one child per line, with orphan and widow control; `label`
     /// (a bullet or number) hangs in the indent beside the first line.
     fn paragraph(&mut self, spans: &[Span], style: &TextStyle, indent: Pt, label: Option<Label>, role: Role) {
@@ -505,7 +429,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A new element of `kind` under `parent`, as the role of the items that show it.
-    fn node(&mut self, kind: Kind, parent: NodeId, block: usize) -> Role {
+    pub(super) fn node(&mut self, kind: Kind, parent: NodeId, block: usize) -> Role {
         let node = self.structure.add(kind, parent, block);
         self.role(node)
     }
@@ -519,7 +443,7 @@ impl<'a> Builder<'a> {
 
     /// Adds vertical space. Adjacent spaces collapse to the larger one, so a
     /// paragraph's space after and a list's space before are not added up.
-    fn space(&mut self, pt: Pt) {
+    pub(super) fn space(&mut self, pt: Pt) {
         match self.children.last_mut() {
             // Under a heading the heading's own space holds: its text belongs to it.
             Some(Child::Space(_)) if self.pinned => {}
@@ -534,7 +458,7 @@ impl<'a> Builder<'a> {
         self.pinned = true;
     }
 
-    fn push(&mut self, child: Child) {
+    pub(super) fn push(&mut self, child: Child) {
         self.pinned = false;
         self.children.push(child);
     }

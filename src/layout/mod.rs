@@ -4,6 +4,7 @@
 //! widow rules ([`paginate`]), and page furniture (footer, page number) is added last,
 //! when the page count is known.
 
+mod cover;
 pub mod flow;
 pub mod page;
 pub mod paginate;
@@ -32,10 +33,14 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
     };
     let labels = theme.labels_for(&leaflet.language);
     let mut builder = flow::Builder::new(fonts, theme, &labels, body.w, &doc.images, &doc.anchors);
+    builder.brand_name = doc.brand.brand.name.clone();
+    builder.logo_alt = doc.brand.logo_alt.clone();
+    builder.back_contact = doc.back_contact.clone();
     // A footer that wraps to more lines than the bottom margin holds (with its
     // clearance kept from the edge) takes its room from the text area, never the edge.
     let footer_room = builder.footer_height(leaflet.footer.as_deref(), body.w) + theme.footer_clearance;
     body.h -= (footer_room - m.bottom.pt()).max(0.0);
+    builder.body_height = body.h;
     builder.leaflet(leaflet);
     let children = std::mem::take(&mut builder.children);
     let structure = std::mem::take(&mut builder.structure);
@@ -63,6 +68,7 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
         }
     }
     Ok(Document {
+        back_cover: leaflet.cover.is_some() && pages.len() > 1,
         width,
         height,
         body,

@@ -164,4 +164,6 @@ pub struct Document {
     pub outline: Vec<OutlineEntry>,
     /// The logical structure that content items point into.
     pub structure: Structure,
+    /// The last page is a back cover: a booklet keeps it on the outside.
+    pub back_cover: bool,
 }

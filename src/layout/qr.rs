@@ -2,6 +2,11 @@
 //! modules merged into rectangles, a 4-module quiet zone, and the smallest size
 //! at which the modules stay printable.
 
+use super::flow::{Builder, Child, Chunk};
+use super::page::{Item, LinkTarget, Placed, Rect};
+use super::structure::{Kind, Structure};
+use super::theme::Color;
+use crate::text::parse_inline;
 use crate::units::{Pt, PT_PER_MM};
 use qrcode::{Color as Module, EcLevel, QrCode};
 
@@ -51,6 +56,73 @@ impl Grid {
     pub fn min_side(&self) -> Pt {
         self.span() as Pt * MIN_MODULE
     }
+}
+
+impl Builder<'_> {
+    /// A QR code, centred, with its caption and its address in words beneath (for
+    /// readers without a phone), kept whole. Resolve has checked it fits its size.
+    pub(super) fn qr(&mut self, i: usize, q: &crate::content::model::Qr) {
+        let t = self.theme.clone();
+        let Ok(grid) = Grid::new(&q.url) else {
+            return;
+        };
+        let side = q.size.pt().min(self.width);
+        let cell = side / grid.span() as Pt;
+        let x = (self.width - side) / 2.0;
+        let div = self.structure.add(Kind::Div, Structure::ROOT, i);
+        let figure = self.structure.add(Kind::Figure, div, i);
+        self.structure
+            .with_alt(figure, format!("QR code: a link to {}", q.url));
+        let mut chunk = Chunk::default();
+        let quiet = QUIET_ZONE as Pt * cell;
+        chunk.items.push(Placed {
+            item: Item::Cells {
+                rect: Rect {
+                    x: x + quiet,
+                    y: quiet,
+                    w: side - 2.0 * quiet,
+                    h: side - 2.0 * quiet,
+                },
+                cell,
+                runs: grid.runs,
+                color: Color(0, 0, 0),
+            },
+            role: self.role(figure),
+        });
+        // The whole code is a link too, for readers of the PDF on a screen.
+        let link = self.structure.add(Kind::Link, div, i);
+        chunk.items.push(Placed {
+            item: Item::Link {
+                rect: Rect {
+                    x,
+                    y: 0.0,
+                    w: side,
+                    h: side,
+                },
+                target: LinkTarget::Uri(q.url.clone()),
+            },
+            role: self.role(link),
+        });
+        let mut y = side;
+        let shown = q.url.trim_start_matches("https://").trim_start_matches("http://");
+        let address = format!("[{}]({})", shown.replace('[', "\\[").replace(']', "\\]"), q.url);
+        for text in q.caption.iter().chain([&address]) {
+            let role = self.node(Kind::P, div, i);
+            let spans = parse_inline(text);
+            y += t.caption_gap;
+            for line in self.lines(&spans, &t.caption, self.width) {
+                let lx = (self.width - line.width) / 2.0;
+                self.draw_line(&mut chunk.items, &line, &spans, &t.caption, lx, y, role);
+                y += t.caption.leading;
+            }
+        }
+        chunk.height = y;
+        chunk.need = y;
+        self.space(t.box_gap);
+        self.push(Child::Keep { chunk, block: i });
+        self.space(t.box_gap);
+    }
+
 }
 
 #[cfg(test)]

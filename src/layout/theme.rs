@@ -69,6 +69,12 @@ pub struct Labels {
     pub quote_by: String,
     /// The page number: `{n}` and `{total}` are replaced.
     pub page_number: String,
+    /// The back matter: its heading and the names of its lines.
+    pub about: String,
+    pub published: String,
+    pub review: String,
+    pub reference: String,
+    pub sources: String,
 }
 
 impl Default for Labels {
@@ -91,6 +97,7 @@ impl Labels {
             "de" => ("Telefon", "E-Mail", "Web", "Adresse"),
             _ => ("Phone", "Email", "Web", "Address"),
         };
+        // The back matter's words are English until translators supply them.
         Labels {
             phone: phone.into(),
             email: email.into(),
@@ -98,6 +105,11 @@ impl Labels {
             address: address.into(),
             quote_by: "— ".into(),
             page_number: "{n} / {total}".into(),
+            about: "About this leaflet".into(),
+            published: "Published".into(),
+            review: "Next review".into(),
+            reference: "Reference".into(),
+            sources: "Sources".into(),
         }
     }
 
@@ -110,6 +122,11 @@ impl Labels {
             (&mut self.address, &over.address),
             (&mut self.quote_by, &over.quote_by),
             (&mut self.page_number, &over.page_number),
+            (&mut self.about, &over.about),
+            (&mut self.published, &over.published),
+            (&mut self.review, &over.review),
+            (&mut self.reference, &over.reference),
+            (&mut self.sources, &over.sources),
         ];
         for (label, given) in pairs {
             if let Some(text) = given {
@@ -136,6 +153,11 @@ pub struct LabelOverrides {
     pub address: Option<String>,
     pub quote_by: Option<String>,
     pub page_number: Option<String>,
+    pub about: Option<String>,
+    pub published: Option<String>,
+    pub review: Option<String>,
+    pub reference: Option<String>,
+    pub sources: Option<String>,
 }
 
 /// Why a theme cannot be used.
@@ -215,6 +237,13 @@ pub struct Theme {
     /// runt; a paragraph is re-broken up to `runt_squeeze` narrower to avoid one.
     pub runt_width: f32,
     pub runt_squeeze: f32,
+    /// The logo's height beside the title, and on a cover.
+    pub logo_height: Pt,
+    pub cover_logo_height: Pt,
+    /// The title on a cover.
+    pub cover_title: TextStyle,
+    /// Between the parts of a cover (logo, title, picture).
+    pub cover_gap: Pt,
     /// Words layout prints that the theme fixes; the others are the leaflet
     /// language's.
     pub labels: LabelOverrides,
@@ -273,6 +302,10 @@ impl Default for Theme {
             footer_clearance: 5.0 * PT_PER_MM,
             runt_width: 0.25,
             runt_squeeze: 0.12,
+            logo_height: 14.0 * PT_PER_MM,
+            cover_logo_height: 20.0 * PT_PER_MM,
+            cover_title: style(30.0, 35.0, accent, true),
+            cover_gap: 24.0,
             labels: LabelOverrides::default(),
         }
     }
@@ -303,6 +336,10 @@ impl Theme {
             question: t(self.question),
             quote_by: t(self.quote_by),
             caption: t(self.caption),
+            cover_title: t(self.cover_title),
+            logo_height: s(self.logo_height),
+            cover_logo_height: s(self.cover_logo_height),
+            cover_gap: s(self.cover_gap),
             footer: t(self.footer),
             paragraph_gap: s(self.paragraph_gap),
             list_gap: s(self.list_gap),
@@ -367,6 +404,7 @@ impl Theme {
             ("quote_by", self.quote_by),
             ("caption", self.caption),
             ("footer", self.footer),
+            ("cover_title", self.cover_title),
         ];
         for (key, s) in styles {
             check(
@@ -407,6 +445,9 @@ impl Theme {
             ("destination_air", self.destination_air),
             ("footer_gap", self.footer_gap),
             ("footer_clearance", self.footer_clearance),
+            ("logo_height", self.logo_height),
+            ("cover_logo_height", self.cover_logo_height),
+            ("cover_gap", self.cover_gap),
         ];
         for (key, v) in spaces {
             check(key, v, (0.0..=500.0).contains(&v), "a space or rule is 0–500 pt")?;

@@ -1,0 +1,219 @@
+//! The leaflet's front and back: the title block (with the logo beside it when the
+//! brand has one), or a front cover (logo at the top right, as the NHS places it;
+//! title, subtitle, a picture, the brand's name at the foot), and the back matter
+//! (a back cover with the contact details, and "About this leaflet": dates,
+//! reference, sources, feedback).
+
+use super::flow::{Builder, Child, Chunk, ABOUT, TITLE};
+use super::page::{Item, Placed, Rect, Role};
+use super::structure::{Kind, Structure};
+use super::theme::TextStyle;
+use crate::content::model::{Block, Leaflet};
+use crate::content::resolve::{COVER_PICTURE, LOGO};
+use crate::text::{parse_inline, plain_text};
+use crate::units::Pt;
+
+impl Builder<'_> {
+    /// The title and subtitle over a rule, the logo (if any) at the top right.
+    pub(super) fn title_block(&mut self, leaflet: &Leaflet) {
+        let t = self.theme.clone();
+        let mut chunk = Chunk::default();
+        let logo = self.logo(&mut chunk, t.logo_height, 0.0);
+        let text_width = match logo {
+            Some(w) => self.width - w - t.footer_gap,
+            None => self.width,
+        };
+        let mut y = self.title_lines(&mut chunk, leaflet, &t.title, text_width, 0.0);
+        if logo.is_some() {
+            y = y.max(t.logo_height);
+        }
+        y += t.title_rule_gap;
+        chunk.items.push(Placed {
+            item: Item::Rule {
+                from: (0.0, y),
+                to: (self.width, y),
+                color: t.accent,
+                width: t.title_rule,
+            },
+            role: Role::Artifact,
+        });
+        y += t.title_rule;
+        chunk.height = y;
+        chunk.need = y;
+        self.push(Child::Keep { chunk, block: TITLE });
+        self.space(t.title_gap);
+    }
+
+    /// A front cover filling page 1.
+    pub(super) fn cover(&mut self, leaflet: &Leaflet) {
+        let t = self.theme.clone();
+        let mut chunk = Chunk::default();
+        let logo = self.logo(&mut chunk, t.cover_logo_height, 0.0);
+        let top = if logo.is_some() {
+            t.cover_logo_height + t.cover_gap
+        } else {
+            0.0
+        };
+        let mut y = self.title_lines(&mut chunk, leaflet, &t.cover_title, self.width, top);
+        // The brand's name sits at the foot of the page.
+        let name_style = TextStyle {
+            color: t.accent,
+            bold: true,
+            ..t.subtitle
+        };
+        let name_lines = match &self.brand_name {
+            Some(name) => self.lines(&parse_inline(name), &name_style, self.width),
+            None => Vec::new(),
+        };
+        let foot = self.body_height - name_lines.len() as Pt * name_style.leading;
+        if let Some(img) = self.images.get(&COVER_PICTURE) {
+            // As wide as the text, or narrower to fit between the title and the foot.
+            let room = (foot - y - 2.0 * t.cover_gap).max(0.0);
+            let aspect = img.height_px as Pt / img.width_px.max(1) as Pt;
+            let w = self.width.min(room / aspect.max(f32::EPSILON));
+            if w > 0.0 {
+                let decorative = leaflet
+                    .cover
+                    .as_ref()
+                    .and_then(|c| c.image.as_ref())
+                    .is_none_or(|i| i.decorative || i.alt.is_none());
+                let role = if decorative {
+                    Role::Artifact
+                } else {
+                    let alt = leaflet
+                        .cover
+                        .as_ref()
+                        .and_then(|c| c.image.as_ref())
+                        .and_then(|i| i.alt.as_deref())
+                        .map(plain_text)
+                        .unwrap_or_default();
+                    let figure = self.structure.add(Kind::Figure, Structure::ROOT, TITLE);
+                    self.structure.with_alt(figure, alt);
+                    self.role(figure)
+                };
+                y += t.cover_gap;
+                chunk.items.push(Placed {
+                    item: Item::Image {
+                        rect: Rect {
+                            x: (self.width - w) / 2.0,
+                            y,
+                            w,
+                            h: w * aspect,
+                        },
+                        block: COVER_PICTURE,
+                    },
+                    role,
+                });
+            }
+        }
+        if !name_lines.is_empty() {
+            let role = self.node(Kind::P, Structure::ROOT, TITLE);
+            for (k, line) in name_lines.iter().enumerate() {
+                let ly = foot + k as Pt * name_style.leading;
+                self.draw_line(&mut chunk.items, line, &[], &name_style, 0.0, ly, role);
+            }
+        }
+        chunk.height = self.body_height;
+        chunk.need = self.body_height;
+        self.push(Child::Keep { chunk, block: TITLE });
+        self.push(Child::PageBreak);
+    }
+
+    /// The title (balanced) and subtitle from `top`, `width` wide; returns the bottom.
+    fn title_lines(&mut self, chunk: &mut Chunk, leaflet: &Leaflet, style: &TextStyle, width: Pt, top: Pt) -> Pt {
+        let t = self.theme.clone();
+        // The title belongs to no block; it is the document's first heading.
+        let role = self.node(Kind::H1, Structure::ROOT, TITLE);
+        let mut y = top;
+        for line in self.balanced_lines(&parse_inline(&leaflet.title), style, width) {
+            self.draw_line(&mut chunk.items, &line, &[], style, 0.0, y, role);
+            y += style.leading;
+        }
+        if let Some(sub) = &leaflet.subtitle {
+            let role = self.node(Kind::P, Structure::ROOT, TITLE);
+            y += t.subtitle_gap;
+            for line in self.lines(&parse_inline(sub), &t.subtitle, width) {
+                self.draw_line(&mut chunk.items, &line, &[], &t.subtitle, 0.0, y, role);
+                y += t.subtitle.leading;
+            }
+        }
+        y
+    }
+
+    /// Places the logo `height` tall at the top right (at `top`); returns its width.
+    fn logo(&mut self, chunk: &mut Chunk, height: Pt, top: Pt) -> Option<Pt> {
+        let img = self.images.get(&LOGO)?;
+        let aspect = img.width_px as Pt / img.height_px.max(1) as Pt;
+        // A very wide logo is kept to a third of the measure.
+        let w = (height * aspect).min(self.width / 3.0);
+        let h = w / aspect.max(f32::EPSILON);
+        let figure = self.structure.add(Kind::Figure, Structure::ROOT, TITLE);
+        self.structure
+            .with_alt(figure, self.logo_alt.clone().unwrap_or_default());
+        chunk.items.push(Placed {
+            item: Item::Image {
+                rect: Rect {
+                    x: self.width - w,
+                    y: top,
+                    w,
+                    h,
+                },
+                block: LOGO,
+            },
+            role: self.role(figure),
+        });
+        Some(w)
+    }
+
+    /// What layout adds after the content: with a cover, a back cover (the contact
+    /// details, then the leaflet's details); without, the details at the end.
+    pub(super) fn back_matter(&mut self, leaflet: &Leaflet) {
+        let has_details = leaflet.published.is_some()
+            || leaflet.review.is_some()
+            || leaflet.reference.is_some()
+            || !leaflet.sources.is_empty()
+            || leaflet.feedback.is_some();
+        if leaflet.cover.is_some() {
+            self.push(Child::PageBreak);
+            if let Some(contact) = self.back_contact.clone() {
+                self.block(ABOUT, &Block::Contact(contact));
+            }
+        }
+        if !has_details {
+            return;
+        }
+        let labels = self.labels.clone();
+        let t = self.theme.clone();
+        self.heading(ABOUT, &labels.about, &t.subheading, 2, t.heading_above, t.subheading_below);
+        let mut dates = Vec::new();
+        if let Some(p) = leaflet.published {
+            dates.push(format!("**{}:** {}", labels.published, p.words()));
+        }
+        if let Some(r) = leaflet.review {
+            dates.push(format!("**{}:** {}", labels.review, r.words()));
+        }
+        if let Some(r) = &leaflet.reference {
+            dates.push(format!("**{}:** {}", labels.reference, escape(r)));
+        }
+        if !dates.is_empty() {
+            self.block(ABOUT, &Block::Paragraph(dates.join(" · ")));
+        }
+        if !leaflet.sources.is_empty() {
+            self.block(ABOUT, &Block::Paragraph(format!("**{}**", labels.sources)));
+            self.block(ABOUT, &Block::Numbered(leaflet.sources.clone()));
+        }
+        if let Some(f) = &leaflet.feedback {
+            self.block(ABOUT, &Block::Paragraph(f.clone()));
+        }
+    }
+}
+
+/// Plain text made safe to pass through inline markup.
+fn escape(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| match c {
+            '*' | '_' | '[' | ']' | '\\' | '`' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect()
+}
