@@ -177,10 +177,13 @@ impl Engine {
         let placements = images::placements(&layout, &doc.images);
         let prepared = images::prepare(&doc.images, &placements, options.target);
         let l = &doc.leaflet;
+        let (published, review) = (l.published.map(|d| d.iso()), l.review.map(|d| d.iso()));
         let meta = pdf::Meta {
             title: &text::plain_text(&l.title),
             author: l.author.as_deref(),
             language: &l.language,
+            published: published.as_deref(),
+            review: review.as_deref(),
         };
         let book = self.book_for(doc)?;
         let pdf =

@@ -153,6 +153,8 @@ fn a_link_to_no_placed_heading_is_an_error_not_a_web_link() {
         title: "x",
         author: None,
         language: "en",
+        published: None,
+        review: None,
     };
     let err = leafpress::pdf::write(
         &doc,

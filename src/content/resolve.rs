@@ -32,6 +32,8 @@ pub struct Resolved {
     pub brand: crate::project::ResolvedBrand,
     /// The project's contact details, for a back cover.
     pub back_contact: Option<super::model::Contact>,
+    /// The leaflet belongs to a project with a leafpress.yaml (a managed library).
+    pub in_project: bool,
     /// Where each block starts in the source, when it could be located.
     pub block_spans: Vec<Option<Range<usize>>>,
     /// Each heading's anchor (see [`super::anchors`]), by block.
@@ -108,9 +110,12 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
                         .iter()
                         .any(|e| e.q.trim().is_empty() || e.a.trim().is_empty())
             }
-            Block::Contact(c) => [&c.name, &c.phone, &c.email, &c.web, &c.address]
-                .iter()
-                .all(|f| f.is_none()),
+            Block::Contact(c) => {
+                !c.from_project
+                    && [&c.name, &c.phone, &c.email, &c.web, &c.address]
+                        .iter()
+                        .all(|f| f.is_none())
+            }
             Block::Qr(q) => q.url.trim().is_empty(),
             Block::Image(_) | Block::PageBreak => false,
         };
@@ -227,6 +232,7 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
             images,
             brand,
             back_contact: project.defaults.contact.clone(),
+            in_project: project.source.is_some(),
             block_spans,
             anchors,
             warnings,

@@ -120,7 +120,14 @@ impl Builder<'_> {
     }
 
     /// The title (balanced) and subtitle from `top`, `width` wide; returns the bottom.
-    fn title_lines(&mut self, chunk: &mut Chunk, leaflet: &Leaflet, style: &TextStyle, width: Pt, top: Pt) -> Pt {
+    fn title_lines(
+        &mut self,
+        chunk: &mut Chunk,
+        leaflet: &Leaflet,
+        style: &TextStyle,
+        width: Pt,
+        top: Pt,
+    ) -> Pt {
         let t = self.theme.clone();
         // The title belongs to no block; it is the document's first heading.
         let role = self.node(Kind::H1, Structure::ROOT, TITLE);
@@ -184,7 +191,14 @@ impl Builder<'_> {
         }
         let labels = self.labels.clone();
         let t = self.theme.clone();
-        self.heading(ABOUT, &labels.about, &t.subheading, 2, t.heading_above, t.subheading_below);
+        self.heading(
+            ABOUT,
+            &labels.about,
+            &t.subheading,
+            2,
+            t.heading_above,
+            t.subheading_below,
+        );
         let mut dates = Vec::new();
         if let Some(p) = leaflet.published {
             dates.push(format!("**{}:** {}", labels.published, p.words()));

@@ -283,7 +283,15 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub(super) fn heading(&mut self, i: usize, text: &str, style: &TextStyle, level: u8, above: Pt, below: Pt) {
+    pub(super) fn heading(
+        &mut self,
+        i: usize,
+        text: &str,
+        style: &TextStyle,
+        level: u8,
+        above: Pt,
+        below: Pt,
+    ) {
         self.space(above);
         // Headings layout adds (the back matter) are anchored by their text.
         let anchor = self

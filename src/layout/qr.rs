@@ -122,7 +122,6 @@ impl Builder<'_> {
         self.push(Child::Keep { chunk, block: i });
         self.space(t.box_gap);
     }
-
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ pub fn review(
     }
     items.extend(margins_for_bleed(src, doc, options));
     items.extend(missing_glyphs(src, missing));
+    items.extend(review_date(src, doc, options));
     Diagnostics {
         items,
         source: Some(src.text.clone()),
@@ -79,6 +80,38 @@ fn margins_for_bleed(src: &Source, doc: &Resolved, options: &Options) -> Option<
         .help("use margins of at least 5 mm (15mm is the default) for print-shop output")
         .warning()
     })
+}
+
+/// Patient-information standards ask for a review date, and for the review to
+/// happen: a leaflet in a project (or one that gives `published:`) without one, or
+/// past it, is warned about. The date comes from `--today` or the clock, and only
+/// ever reaches this warning, never the PDF.
+fn review_date(src: &Source, doc: &Resolved, options: &Options) -> Option<Diagnostic> {
+    let l = &doc.leaflet;
+    let today = options.today.unwrap_or_else(crate::content::model::Date::today);
+    let at = |key: &str| {
+        src.text
+            .find(&format!("\n{key}:"))
+            .map(|i| i + 1..i + 1 + key.len())
+    };
+    match l.review {
+        Some(r) if r.passed(today) => Some(
+            Diagnostic::new(
+                &src.path,
+                format!("this leaflet was due for review in {}", r.words()),
+            )
+            .at(at("review"))
+            .help("check the content is still right, then set a new `review:` date")
+            .warning(),
+        ),
+        None if doc.in_project || l.published.is_some() => Some(
+            Diagnostic::new(&src.path, "this leaflet has no review date")
+                .at(at("published"))
+                .help("add `review: YYYY-MM` (NHS trusts review leaflets every 2–3 years)")
+                .warning(),
+        ),
+        _ => None,
+    }
 }
 
 /// Characters no font in the book has print as empty boxes: say which.

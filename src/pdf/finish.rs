@@ -105,6 +105,10 @@ pub fn finish(
             }
         }
         info.set("Title", text_string(meta.title));
+        if let Some(p) = meta.published {
+            // PDF dates may stop at the month: D:YYYYMM or D:YYYYMMDD.
+            info.set("CreationDate", text_string(&format!("D:{}", p.replace('-', ""))));
+        }
         if let Some(a) = meta.author {
             info.set("Author", text_string(a));
         }

@@ -23,6 +23,9 @@ pub struct Meta<'a> {
     pub title: &'a str,
     pub author: Option<&'a str>,
     pub language: &'a str,
+    /// The leaflet's dates, ISO 8601 (`2026-03` or `2026-03-14`).
+    pub published: Option<&'a str>,
+    pub review: Option<&'a str>,
 }
 
 /// What can stop the PDF from being written. Layout and resolve have checked the

@@ -147,6 +147,16 @@ pub fn add_xmp(lo: &mut lopdf::Document, meta: &Meta) -> Result<(), String> {
             )
         })
         .unwrap_or_default();
+    // The leaflet's own dates (never the clock's): published as the creation date,
+    // the review date under the PRISM expiration term.
+    let dates = meta
+        .published
+        .map(|d| format!("<xmp:CreateDate>{d}</xmp:CreateDate>\n"))
+        .unwrap_or_default()
+        + &meta
+            .review
+            .map(|d| format!("<prism:expirationDate>{d}</prism:expirationDate>\n"))
+            .unwrap_or_default();
     let xmp = format!(
         r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -155,6 +165,7 @@ pub fn add_xmp(lo: &mut lopdf::Document, meta: &Meta) -> Result<(), String> {
  xmlns:dc="http://purl.org/dc/elements/1.1/"
  xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
  xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+ xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/"
  xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
 <dc:format>application/pdf</dc:format>
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
@@ -162,7 +173,7 @@ pub fn add_xmp(lo: &mut lopdf::Document, meta: &Meta) -> Result<(), String> {
 <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
 <pdf:Producer>leafpress {version}</pdf:Producer>
 <xmp:CreatorTool>leafpress</xmp:CreatorTool>
-<pdfuaid:part>1</pdfuaid:part>
+{dates}<pdfuaid:part>1</pdfuaid:part>
 </rdf:Description>
 </rdf:RDF>
 </x:xmpmeta>
