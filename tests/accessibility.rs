@@ -15,6 +15,8 @@ fn inputs() -> Vec<PathBuf> {
         repo().join("tests/cases/every-block.yaml"),
         // Marks, fallback letters and other scripts: ActualText spans inside tagged content.
         repo().join("tests/cases/marks.yaml"),
+        // A brand (logo, fonts from files), a cover, a QR code and a back cover.
+        repo().join("library/content/knee-exercises.yaml"),
     ]
 }
 

@@ -95,7 +95,7 @@ impl Brand {
         if let Some(c) = &self.colors {
             if let Some(accent) = c.accent {
                 t.accent = accent;
-                for s in [&mut t.title, &mut t.heading, &mut t.quote_by] {
+                for s in [&mut t.title, &mut t.cover_title, &mut t.heading, &mut t.quote_by] {
                     s.color = accent;
                 }
             }
