@@ -49,6 +49,10 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
     // nothing to the structure.
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
+        // A front cover carries no footer or page number; it still counts as page 1.
+        if n == 0 && leaflet.cover.is_some() {
+            continue;
+        }
         let number = labels.page_number(n + 1, total);
         page.items
             .extend(builder.footer(leaflet.footer.as_deref(), &number, body, height));

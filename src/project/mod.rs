@@ -327,6 +327,13 @@ impl Project {
                     "keep the logo inside the project folder, or widen it with --root DIR".into(),
                 )
             })?;
+            if logo.src.to_ascii_lowercase().ends_with(".svg") {
+                return Err(fail(
+                    place("logo", "src", from_leaflet),
+                    format!("logo \"{}\": SVG logos cannot be used yet", logo.src),
+                    "export the logo as a PNG at least 600 pixels wide (most design tools can), and name that file".into(),
+                ));
+            }
             match crate::content::resolve::load_image(&path) {
                 Ok(img) => resolved.logo = Some(img),
                 Err(msg) => {
