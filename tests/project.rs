@@ -322,3 +322,114 @@ fn qr_codes_decode_to_their_address_at_25mm_and_at_the_smallest_size() {
     );
     assert!(err.contains("qr.yaml:3:5"), "{err}");
 }
+
+#[test]
+fn a_leaflet_can_turn_off_a_default_cover_and_keep_the_projects_page_size() {
+    let (dir, content) = project(
+        "defaults:\n  cover: true\n  page: {size: A6}\n",
+        "title: T\ncover: false\npage: {margin: 12mm}\nblocks:\n  - paragraph: Text.\n",
+    );
+    let checked = leafpress::check(&content, &Options::default()).unwrap();
+    assert_eq!(checked.layout.pages.len(), 1, "no cover, no back cover");
+    let a6 = 105.0 * leafpress::units::PT_PER_MM;
+    assert!((checked.layout.width - a6).abs() < 0.1, "the project's A6 stays");
+    // A cover picture named in leafpress.yaml is found next to it.
+    std::fs::copy(
+        repo().join("tests/cases/images/gradient.png"),
+        dir.path().join("cover.png"),
+    )
+    .unwrap();
+    write(
+        &dir.path().join("leafpress.yaml"),
+        "defaults:\n  cover: {image: {src: cover.png, alt: A gradient}}\n",
+    );
+    write(&content, "title: T\nblocks:\n  - paragraph: Text.\n");
+    let checked = leafpress::check(&content, &Options::default()).unwrap();
+    assert!(checked.layout.pages[0].items.iter().any(|p| matches!(
+        p.item,
+        Item::Image {
+            block: leafpress::content::resolve::COVER_PICTURE,
+            ..
+        }
+    )));
+}
+
+#[test]
+fn the_project_file_is_looked_up_from_the_real_folder() {
+    let top = tempfile::tempdir().unwrap();
+    write(
+        &top.path().join("a/leafpress.yaml"),
+        "defaults:\n  footer: Clinic A\n",
+    );
+    write(&top.path().join("b/x.yaml"), LEAFLET);
+    let out = top.path().join("x.pdf");
+    let (code, err) = run(leafpress()
+        .current_dir(top.path().join("a"))
+        .args(["build", "../b/x.yaml", "-o"])
+        .arg(&out));
+    assert_eq!(code, Some(0), "{err}");
+    let text = String::from_utf8(
+        Command::new("pdftotext")
+            .arg(&out)
+            .arg("-")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        !text.contains("Clinic A"),
+        "clinic A's project must not apply to b/x.yaml:\n{text}"
+    );
+}
+
+#[test]
+fn text_is_never_dropped_and_back_matter_links_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.yaml");
+    write(
+        &path,
+        "title: T\nblocks:\n  - paragraph: One.\n  - page_break: This would vanish.\n",
+    );
+    let err = leafpress::check(&path, &Options::default())
+        .err()
+        .unwrap()
+        .render_plain();
+    assert!(
+        err.contains("x.yaml:4:17") && err.contains("nothing after `page_break`"),
+        "{err}"
+    );
+    write(
+        &path,
+        "title: T\nfeedback: \"See [the start](#strat).\"\nblocks:\n  - heading: Start\n",
+    );
+    let err = leafpress::check(&path, &Options::default())
+        .err()
+        .unwrap()
+        .render_plain();
+    assert!(err.contains("in `feedback`: no heading has that anchor"), "{err}");
+    assert!(err.contains("did you mean \"#start\"?"), "{err}");
+}
+
+#[test]
+fn a_qr_code_prints_its_address_exactly_and_is_checked_at_the_width_it_gets() {
+    let url = "https://clinic.example/a--b_c_/*d*";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q.yaml");
+    write(&path, &format!("title: T\nblocks:\n  - qr: {{url: \"{url}\"}}\n"));
+    let checked = leafpress::check(&path, &Options::default()).unwrap();
+    assert!(page_text(&checked.layout, 0).contains("clinic.example/a--b_c_/*d*"));
+    // 80 mm asked for, but an A6 page with 40 mm margins leaves 25 mm: too small here.
+    let long = format!("https://clinic.example/{}", "x".repeat(300));
+    write(
+        &path,
+        &format!(
+            "title: T\npage: {{size: A6, margin: 40mm}}\nblocks:\n  - qr: {{url: \"{long}\", size: 80mm}}\n"
+        ),
+    );
+    let err = leafpress::check(&path, &Options::default())
+        .err()
+        .unwrap()
+        .render_plain();
+    assert!(err.contains("is 25 mm, too small for its address"), "{err}");
+}

@@ -126,29 +126,25 @@ pub struct CoverImage {
     pub decorative: bool,
 }
 
-/// `cover: true`, or `cover: {image: {src, alt}}`.
-#[derive(Debug, Clone, Default)]
+/// `cover: true` or `false`, or `cover: {image: {src, alt}}`.
+#[derive(Debug, Clone)]
 pub struct Cover {
+    /// `cover: false` turns off a cover the project's defaults ask for.
+    pub enabled: bool,
     pub image: Option<CoverImage>,
 }
 
 impl<'de> Deserialize<'de> for Cover {
-    /// `true` or a map; `false` is read as no cover by the `Option` around it.
+    /// `true`, `false`, or a map.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Cover, D::Error> {
         struct V;
         impl<'de> de::Visitor<'de> for V {
             type Value = Cover;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("`true`, or `{image: {src: …, alt: …}}`")
+                f.write_str("`true`, `false`, or `{image: {src: …, alt: …}}`")
             }
-            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Cover, E> {
-                if b {
-                    Ok(Cover::default())
-                } else {
-                    Err(E::custom(
-                        "write `cover: true`, or leave `cover` out for no cover",
-                    ))
-                }
+            fn visit_bool<E: de::Error>(self, enabled: bool) -> Result<Cover, E> {
+                Ok(Cover { enabled, image: None })
             }
             fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Cover, A::Error> {
                 #[derive(Deserialize)]
@@ -157,7 +153,10 @@ impl<'de> Deserialize<'de> for Cover {
                     image: Option<CoverImage>,
                 }
                 let f = Fields::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Cover { image: f.image })
+                Ok(Cover {
+                    enabled: true,
+                    image: f.image,
+                })
             }
         }
         d.deserialize_any(V)

@@ -56,6 +56,22 @@ pub const DEFAULTABLE: &[&str] = &[
     "feedback",
 ];
 
+impl Leaflet {
+    /// Whether "About this leaflet" has anything to say.
+    pub fn has_details(&self) -> bool {
+        self.published.is_some()
+            || self.review.is_some()
+            || self.reference.is_some()
+            || !self.sources.is_empty()
+            || self.feedback.is_some()
+    }
+
+    /// Whether the leaflet has a front and a back cover.
+    pub fn has_cover(&self) -> bool {
+        self.cover.as_ref().is_some_and(|c| c.enabled)
+    }
+}
+
 fn default_language() -> String {
     "en-GB".into()
 }
@@ -93,6 +109,29 @@ pub const BLOCK_TYPES: &[&str] = &[
     "qr",
     "page_break",
 ];
+
+/// An empty value: what `- page_break:` may have after it, and nothing else (text
+/// there would be lost).
+struct Nothing;
+
+impl<'de> Deserialize<'de> for Nothing {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Nothing, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Nothing;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("nothing after `page_break`")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Nothing, E> {
+                Ok(Nothing)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Nothing, E> {
+                Ok(Nothing)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
 
 impl<'de> Deserialize<'de> for Block {
     /// By hand rather than derived: a derived enum cannot take `- contact` both bare
@@ -139,7 +178,7 @@ impl<'de> Deserialize<'de> for Block {
                         ..Contact::default()
                     })),
                     "page_break" => {
-                        map.next_value::<de::IgnoredAny>()?;
+                        map.next_value::<Nothing>()?;
                         Block::PageBreak
                     }
                     other => return Err(de::Error::unknown_variant(other, BLOCK_TYPES)),

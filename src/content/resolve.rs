@@ -136,13 +136,17 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
         }
         if let Block::Qr(q) = block {
             let mm = |pt: f32| pt / crate::units::PT_PER_MM;
+            // Layout narrows a code to the text width; the modules must survive that.
+            let (page_width, _) = leaflet.page.size.dimensions();
+            let m = leaflet.page.margin;
+            let side = q.size.pt().min(page_width - m.inner.pt() - m.outer.pt());
             match crate::layout::qr::Grid::new(&q.url) {
-                Ok(grid) if grid.min_side() > q.size.pt() + 0.01 => problems.push(
+                Ok(grid) if grid.min_side() > side + 0.01 => problems.push(
                     at_block(
                         i,
                         format!(
                             "the QR code in block {n} is {:.0} mm, too small for its address: its {} modules would be under 0.4 mm",
-                            mm(q.size.pt()),
+                            mm(side),
                             grid.width
                         ),
                     )
@@ -185,7 +189,12 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
             }
         }
     }
-    if let Some(img) = leaflet.cover.as_ref().and_then(|c| c.image.as_ref()) {
+    if let Some(img) = leaflet
+        .cover
+        .as_ref()
+        .filter(|c| c.enabled)
+        .and_then(|c| c.image.as_ref())
+    {
         let span = find_value(&src.text, &img.src, None);
         let at = |msg: String, help: &str| Diagnostic::new(&src.path, msg).at(span.clone()).help(help);
         if !img.decorative && img.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
@@ -301,14 +310,27 @@ fn check_internal_links(
         .filter_map(|(b, a)| Some((super::anchor(b.texts().first()?), a.as_deref()?)))
         .collect();
     let mut problems = Vec::new();
+    // Every text that can hold a link, with where it is: blocks, and the back matter.
+    let mut texts: Vec<(String, Option<Range<usize>>, &str)> = Vec::new();
     for (i, block) in leaflet.blocks.iter().enumerate() {
         for text in block.texts() {
+            texts.push((format!("block {}", i + 1), spans.get(i).cloned().flatten(), text));
+        }
+    }
+    for (k, text) in leaflet.sources.iter().enumerate() {
+        texts.push((format!("source {}", k + 1), None, text));
+    }
+    if let Some(text) = &leaflet.feedback {
+        texts.push(("`feedback`".into(), None, text));
+    }
+    for (place, block_span, text) in texts {
+        {
             for span in crate::text::parse_inline(text) {
                 let Some(target) = span.link.as_deref().and_then(|l| l.strip_prefix('#')) else {
                     continue;
                 };
-                let at = find_value(&src.text, &format!("#{target}"), spans.get(i).cloned().flatten())
-                    .or_else(|| spans.get(i).cloned().flatten());
+                let at = find_value(&src.text, &format!("#{target}"), block_span.clone())
+                    .or_else(|| block_span.clone());
                 if names.contains(&target) {
                     let others: Vec<String> = headings
                         .iter()
@@ -320,8 +342,7 @@ fn check_internal_links(
                             Diagnostic::new(
                                 &src.path,
                                 format!(
-                                    "link to \"#{target}\" in block {}: {} headings have that text; it goes to the first",
-                                    i + 1,
+                                    "link to \"#{target}\" in {place}: {} headings have that text; it goes to the first",
                                     others.len() + 1
                                 ),
                             )
@@ -334,10 +355,7 @@ fn check_internal_links(
                 }
                 let d = Diagnostic::new(
                     &src.path,
-                    format!(
-                        "link to \"#{target}\" in block {}: no heading has that anchor",
-                        i + 1
-                    ),
+                    format!("link to \"#{target}\" in {place}: no heading has that anchor"),
                 )
                 .at(at);
                 problems.push(match crate::diag::did_you_mean(target, &names) {

@@ -113,8 +113,11 @@ impl Builder<'_> {
                 self.draw_line(&mut chunk.items, line, &[], &name_style, 0.0, ly, role);
             }
         }
-        chunk.height = self.body_height;
-        chunk.need = self.body_height;
+        // A title too long for the cover makes the chunk taller than a page, which
+        // pagination reports (naming the title) rather than drawing over the name.
+        let bottom = y + name_lines.len() as Pt * name_style.leading;
+        chunk.height = self.body_height.max(bottom);
+        chunk.need = chunk.height;
         self.push(Child::Keep { chunk, block: TITLE });
         self.push(Child::PageBreak);
     }
@@ -175,12 +178,8 @@ impl Builder<'_> {
     /// What layout adds after the content: with a cover, a back cover (the contact
     /// details, then the leaflet's details); without, the details at the end.
     pub(super) fn back_matter(&mut self, leaflet: &Leaflet) {
-        let has_details = leaflet.published.is_some()
-            || leaflet.review.is_some()
-            || leaflet.reference.is_some()
-            || !leaflet.sources.is_empty()
-            || leaflet.feedback.is_some();
-        if leaflet.cover.is_some() {
+        let has_details = leaflet.has_details();
+        if leaflet.has_cover() {
             self.push(Child::PageBreak);
             if let Some(contact) = self.back_contact.clone() {
                 self.block(ABOUT, &Block::Contact(contact));
@@ -191,13 +190,14 @@ impl Builder<'_> {
         }
         let labels = self.labels.clone();
         let t = self.theme.clone();
+        // A section of its own (H1), not part of the content's last section.
         self.heading(
             ABOUT,
             &labels.about,
-            &t.subheading,
-            2,
+            &t.heading,
+            1,
             t.heading_above,
-            t.subheading_below,
+            t.heading_below,
         );
         let mut dates = Vec::new();
         if let Some(p) = leaflet.published {

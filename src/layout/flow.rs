@@ -138,7 +138,7 @@ impl<'a> Builder<'a> {
     }
 
     pub fn leaflet(&mut self, leaflet: &Leaflet) {
-        if leaflet.cover.is_some() {
+        if leaflet.has_cover() {
             self.cover(leaflet);
         } else {
             self.title_block(leaflet);
@@ -293,13 +293,19 @@ impl<'a> Builder<'a> {
         below: Pt,
     ) {
         self.space(above);
-        // Headings layout adds (the back matter) are anchored by their text.
-        let anchor = self
-            .anchors
-            .get(i)
-            .cloned()
-            .flatten()
-            .unwrap_or_else(|| crate::content::anchor(text));
+        // Headings layout adds (the back matter) are anchored by their text, with a
+        // suffix if a heading of the leaflet's own already has it.
+        let anchor = self.anchors.get(i).cloned().flatten().unwrap_or_else(|| {
+            let base = crate::content::anchor(text);
+            let taken = |a: &str| self.anchors.iter().flatten().any(|x| x == a);
+            let mut a = base.clone();
+            let mut n = 1;
+            while taken(&a) {
+                n += 1;
+                a = format!("{base}-{n}");
+            }
+            a
+        });
         let mut chunk = Chunk {
             sticky: true,
             outline: Some((level, plain_text(text), anchor)),

@@ -50,7 +50,7 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
         // A front cover carries no footer or page number; it still counts as page 1.
-        if n == 0 && leaflet.cover.is_some() {
+        if n == 0 && leaflet.has_cover() {
             continue;
         }
         let number = labels.page_number(n + 1, total);
@@ -72,7 +72,9 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
         }
     }
     Ok(Document {
-        back_cover: leaflet.cover.is_some() && pages.len() > 1,
+        back_cover: leaflet.has_cover()
+            && pages.len() > 1
+            && (doc.back_contact.is_some() || leaflet.has_details()),
         width,
         height,
         body,

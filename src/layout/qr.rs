@@ -104,15 +104,21 @@ impl Builder<'_> {
             role: self.role(link),
         });
         let mut y = side;
+        // The address in words, exactly as it must be typed: a span of its own, not
+        // markup (which would curl quotes and read `*` and `_` as emphasis).
         let shown = q.url.trim_start_matches("https://").trim_start_matches("http://");
-        let address = format!("[{}]({})", shown.replace('[', "\\[").replace(']', "\\]"), q.url);
-        for text in q.caption.iter().chain([&address]) {
+        let address = vec![crate::text::Span {
+            text: shown.to_string(),
+            link: Some(q.url.clone()),
+            ..Default::default()
+        }];
+        let caption = q.caption.as_deref().map(parse_inline);
+        for spans in caption.iter().chain([&address]) {
             let role = self.node(Kind::P, div, i);
-            let spans = parse_inline(text);
             y += t.caption_gap;
-            for line in self.lines(&spans, &t.caption, self.width) {
+            for line in self.lines(spans, &t.caption, self.width) {
                 let lx = (self.width - line.width) / 2.0;
-                self.draw_line(&mut chunk.items, &line, &spans, &t.caption, lx, y, role);
+                self.draw_line(&mut chunk.items, &line, spans, &t.caption, lx, y, role);
                 y += t.caption.leading;
             }
         }

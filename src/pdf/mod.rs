@@ -34,7 +34,7 @@ pub struct Meta<'a> {
 pub enum Error {
     #[error("the font {name} could not be embedded: {reason}")]
     Font { name: String, reason: String },
-    #[error("the image of block {} could not be embedded: {reason}", .block + 1)]
+    #[error("the image{} could not be embedded: {reason}", block_name(&Some(*.block)))]
     Image { block: usize, reason: String },
     #[error("a link{} points at no placed heading", block_name(.block))]
     Destination { block: Option<usize> },
@@ -131,7 +131,13 @@ pub fn write(
 }
 
 fn block_name(block: &Option<usize>) -> String {
-    block.map_or_else(String::new, |b| format!(" in block {}", b + 1))
+    use crate::content::resolve::{COVER_PICTURE, LOGO};
+    match *block {
+        None => String::new(),
+        Some(LOGO) => " of the logo".into(),
+        Some(COVER_PICTURE) => " of the cover".into(),
+        Some(b) => format!(" in block {}", b.saturating_add(1)),
+    }
 }
 
 /// Every internal link and bookmark must land on a sheet; the painter relies on it.

@@ -61,6 +61,9 @@ pub const FAMILY: &str = "Brand";
 /// The least body size (RNIB Clear Print).
 const MIN_SIZE: f32 = 12.0;
 
+/// The largest body size a brand may set (RNIB's large print tops out near here).
+const MAX_SIZE: f32 = 24.0;
+
 /// WCAG AA for normal text.
 pub const MIN_CONTRAST: f32 = 4.5;
 
@@ -119,6 +122,16 @@ impl Brand {
     pub fn problems(&self) -> Vec<(&'static str, String, String)> {
         let mut out = Vec::new();
         if let Some(size) = self.size {
+            if size.pt() > MAX_SIZE + 0.01 {
+                out.push((
+                    "size",
+                    format!(
+                        "the brand's body size is {:.1} pt; leaflets are set from 12 to 24 pt",
+                        size.pt()
+                    ),
+                    "write a size from `12pt` to `24pt`; large print is an edition of its own".to_string(),
+                ));
+            }
             if size.pt() < MIN_SIZE - 0.01 {
                 out.push((
                     "size",

@@ -63,7 +63,10 @@ impl Project {
     /// `root` widens (or narrows) the folder files may come from.
     pub fn open(content: &Path, root: Option<&Path>) -> Result<Project, Diagnostics> {
         let folder = content_folder(content);
-        let found = folder.ancestors().map(|d| d.join(FILE)).find(|f| f.is_file());
+        let found = folder
+            .ancestors()
+            .map(|d| d.join(FILE))
+            .find(|f| f.is_file() && trusted(f, content));
         let (source, file) = match &found {
             Some(path) => {
                 let src = Source::read(path)?;
@@ -113,15 +116,28 @@ impl Project {
                 }
             )*};
         }
-        fill!(subtitle, author, footer, cover, published, review, reference, feedback);
+        fill!(subtitle, author, footer, published, review, reference, feedback);
+        if missing("cover") {
+            if let Some(cover) = &d.cover {
+                let mut cover = cover.clone();
+                // A picture named in leafpress.yaml is relative to it.
+                if let Some(img) = &mut cover.image {
+                    img.src = self.home().join(&img.src).display().to_string();
+                }
+                leaflet.cover = Some(cover);
+            }
+        }
         if missing("language") {
             if let Some(v) = &d.language {
                 leaflet.language = v.clone();
             }
         }
-        if missing("page") {
-            if let Some(v) = &d.page {
+        if let Some(v) = &d.page {
+            if missing("page") {
                 leaflet.page = v.clone();
+            } else if !given.contains("page.size") {
+                // `page: {margin: 20mm}` keeps the project's size.
+                leaflet.page.size = v.size;
             }
         }
         if missing("sources") {
@@ -138,8 +154,20 @@ impl Project {
         let joined = base.join(path);
         let real = match joined.canonicalize() {
             Ok(p) => p,
-            // A file that is not there is reported by whoever reads it.
-            Err(_) => return Ok(joined),
+            // A file that is not there, whose folder is inside, is reported by whoever
+            // reads it ("not found"); anything else gets the one answer below, so the
+            // message never tells whether a file outside the root exists.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let folder_inside = joined
+                    .parent()
+                    .and_then(|f| f.canonicalize().ok())
+                    .is_some_and(|f| f.starts_with(&self.root));
+                if folder_inside {
+                    return Ok(joined);
+                }
+                joined
+            }
+            Err(_) => joined,
         };
         if real.starts_with(&self.root) {
             Ok(real)
@@ -156,7 +184,26 @@ impl Project {
 /// linked into a project belongs to that project).
 fn content_folder(content: &Path) -> PathBuf {
     let abs = std::path::absolute(content).unwrap_or_else(|_| content.to_path_buf());
-    abs.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    let folder = abs.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    // `..` resolved for real, so `../clinic-b/x.yaml` is looked up under clinic-b.
+    folder.canonicalize().unwrap_or(folder)
+}
+
+/// Whether a project file may apply to a content file: on Unix, only one owned by
+/// the content file's owner, so a `leafpress.yaml` another user left in a shared
+/// folder (such as /tmp) cannot brand or widen the root of someone else's leaflets.
+#[cfg(unix)]
+fn trusted(project_file: &Path, content: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(project_file), std::fs::metadata(content)) {
+        (Ok(p), Ok(c)) => p.uid() == c.uid(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn trusted(_project_file: &Path, _content: &Path) -> bool {
+    true
 }
 
 fn parse(src: &Source) -> Result<ProjectFile, Diagnostics> {
@@ -191,14 +238,20 @@ fn parse(src: &Source) -> Result<ProjectFile, Diagnostics> {
     })
 }
 
-/// The top-level keys a YAML file sets, to tell a leaflet's own keys from defaults.
+/// The top-level keys a YAML file sets (and `page.…` keys), to tell a leaflet's own
+/// keys from defaults.
 pub fn top_level_keys(text: &str) -> HashSet<String> {
-    match serde_yaml::from_str::<serde_yaml::Value>(text) {
-        Ok(serde_yaml::Value::Mapping(m)) => {
-            m.keys().filter_map(|k| k.as_str().map(str::to_string)).collect()
-        }
-        _ => HashSet::new(),
+    let Ok(serde_yaml::Value::Mapping(m)) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+        return HashSet::new();
+    };
+    let mut keys: HashSet<String> = m.keys().filter_map(|k| k.as_str().map(str::to_string)).collect();
+    if let Some(serde_yaml::Value::Mapping(page)) = m.get("page") {
+        keys.extend(
+            page.keys()
+                .filter_map(|k| k.as_str().map(|k| format!("page.{k}"))),
+        );
     }
+    keys
 }
 
 /// A leaflet's brand, checked: the merged keys, the theme they give, the logo read,
@@ -258,9 +311,12 @@ impl Project {
             Diagnostics::one(Diagnostic::new(&file, msg).at(span).help(help)).with_source(&text)
         };
         if let Some((key, msg, help)) = brand.problems().into_iter().next() {
+            let own_colors = own.colors.clone().unwrap_or_default();
             let leaflet_sets = match key {
                 "size" => own.size.is_some(),
-                _ => own.colors.is_some(),
+                "accent" => own_colors.accent.is_some(),
+                "tint" => own_colors.tint.is_some(),
+                _ => own_colors.text.is_some(),
             };
             let section = if key == "size" { "brand" } else { "colors" };
             return Err(fail(place(section, key, leaflet_sets), msg, help));
@@ -274,8 +330,16 @@ impl Project {
                 self.home()
             }
         };
+        let theme = brand.theme();
+        if let Err(e) = theme.validate() {
+            return Err(fail(
+                place("brand", "size", own.size.is_some()),
+                e.to_string(),
+                "use a body size from 12pt to 24pt".into(),
+            ));
+        }
         let mut resolved = ResolvedBrand {
-            theme: brand.theme(),
+            theme,
             logo_alt: brand.logo.as_ref().and_then(|l| l.alt.clone()),
             ..ResolvedBrand::default()
         };
