@@ -30,6 +30,7 @@
 
 pub mod content;
 pub mod diag;
+pub mod files;
 pub mod images;
 pub mod impose;
 pub mod layout;

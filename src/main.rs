@@ -6,7 +6,6 @@ use leafpress::images::Target;
 use leafpress::impose::Imposition;
 use leafpress::units::Length;
 use leafpress::{Diagnostic, Diagnostics, Engine, Options};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -110,6 +109,13 @@ enum Command {
     Check {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        /// Rewrite the YAML traps found (text YAML misreads) into quoted text, keeping
+        /// the original as NAME.yaml.bak; a file that already reads correctly is left alone.
+        #[arg(long)]
+        fix: bool,
+        /// With --fix: keep no .bak copy.
+        #[arg(long, requires = "fix")]
+        no_backup: bool,
         #[command(flatten)]
         project: ProjectOptions,
     },
@@ -152,13 +158,24 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Check { inputs, project } => {
+        Command::Check {
+            inputs,
+            project,
+            fix,
+            no_backup,
+        } => {
+            // Fixing first, then checking what the fixed files hold.
+            let mut failed = false;
+            if fix {
+                for input in &inputs {
+                    failed |= !fix_file(input, !no_backup);
+                }
+            }
             let options = Options {
                 root: project.root,
                 today: project.today,
                 ..Options::default()
             };
-            let mut failed = false;
             for input in &inputs {
                 match engine.check(input, &options) {
                     Ok(checked) => {
@@ -180,6 +197,66 @@ fn main() -> ExitCode {
     }
 }
 
+/// `check --fix`: rewrites the traps of one file, showing each change as a diff.
+/// Returns false when the file cannot be read or written.
+fn fix_file(input: &Path, backup: bool) -> bool {
+    let src = match leafpress::content::Source::read(input) {
+        Ok(s) => s,
+        Err(d) => {
+            report(&d);
+            return false;
+        }
+    };
+    // A file that already reads as written is never touched.
+    if leafpress::content::parse(&src).is_ok() {
+        eprintln!("{}: nothing to fix", input.display());
+        return true;
+    }
+    let fixed = leafpress::content::traps::fix(&src.text);
+    if fixed.changes.is_empty() {
+        eprintln!(
+            "{}: nothing leafpress can fix safely; see the problems below",
+            input.display()
+        );
+        return true;
+    }
+    for (line, before, after) in &fixed.changes {
+        eprintln!("{}:{line}", input.display());
+        for l in before.lines() {
+            eprintln!("- {l}");
+        }
+        for l in after.lines() {
+            eprintln!("+ {l}");
+        }
+    }
+    if backup {
+        let bak = PathBuf::from(format!("{}.bak", input.display()));
+        if let Err(e) = std::fs::write(&bak, &src.text) {
+            eprintln!(
+                "error: cannot keep a copy as {}: {e}; nothing was changed",
+                bak.display()
+            );
+            return false;
+        }
+    }
+    if let Err(e) = leafpress::files::write_atomically(input, fixed.text.as_bytes()) {
+        eprintln!("error: cannot write {}: {e}", input.display());
+        return false;
+    }
+    let n = fixed.changes.len();
+    eprintln!(
+        "{}: fixed {n} line{}{}",
+        input.display(),
+        if n == 1 { "" } else { "s" },
+        if backup {
+            " (the original is kept as .bak)"
+        } else {
+            ""
+        }
+    );
+    true
+}
+
 fn build(engine: &Engine, input: &Path, target: &Path, options: &Options) -> bool {
     let start = Instant::now();
     let built = match engine.build(input, options) {
@@ -189,7 +266,7 @@ fn build(engine: &Engine, input: &Path, target: &Path, options: &Options) -> boo
             return false;
         }
     };
-    if let Err(e) = write_atomically(target, &built.pdf) {
+    if let Err(e) = leafpress::files::write_atomically(target, &built.pdf) {
         report(&Diagnostics::one(
             Diagnostic::new(target, format!("cannot write the PDF: {e}"))
                 .help("check that the folder exists and is writable, and that the PDF is not open in another program"),
@@ -215,44 +292,6 @@ fn build(engine: &Engine, input: &Path, target: &Path, options: &Options) -> boo
     true
 }
 
-/// Writes to a temporary file beside the target, then renames it into place, so a
-/// reader never sees half a PDF and a failure never clobbers the previous one.
-fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".leafpress-")
-        .suffix(".pdf.tmp")
-        .tempfile_in(&dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    // Temporary files are private (0600); the PDF is for sharing, like any new file,
-    // or keeps the permissions of the one it replaces.
-    let permissions = match std::fs::metadata(target) {
-        Ok(m) => m.permissions(),
-        Err(_) => shared_permissions(tmp.as_file())?,
-    };
-    tmp.as_file().set_permissions(permissions)?;
-    tmp.persist(target).map_err(|e| e.error)?;
-    Ok(())
-}
-
-#[cfg(unix)]
-fn shared_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    let mut p = file.metadata()?.permissions();
-    p.set_mode(0o644);
-    Ok(p)
-}
-
-#[cfg(not(unix))]
-fn shared_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    Ok(file.metadata()?.permissions())
-}
-
 fn pdf_name(input: &Path) -> PathBuf {
     let stem = input.file_stem().unwrap_or(input.as_os_str());
     PathBuf::from(stem).with_extension("pdf")
@@ -274,6 +313,14 @@ fn default_inputs() -> Result<Vec<PathBuf>, String> {
 
 fn report(d: &Diagnostics) {
     eprint!("{}", d.render_snippets());
+    let errors = d
+        .items
+        .iter()
+        .filter(|i| i.level == leafpress::diag::Level::Error)
+        .count();
+    if errors > 1 {
+        eprintln!("{errors} errors");
+    }
 }
 
 fn usage(msg: &str) -> ExitCode {

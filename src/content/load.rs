@@ -2,6 +2,7 @@
 //! turned into a located diagnostic that says what to change.
 
 use super::model::{Leaflet, BLOCK_TYPES};
+use super::traps::{self, Trap};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use std::ops::Range;
 use std::path::Path;
@@ -60,14 +61,88 @@ pub fn parse(src: &Source) -> Result<Leaflet, Diagnostics> {
             ),
         ));
     }
-    serde_yaml::from_str::<Leaflet>(&src.text).map_err(|e| {
-        let span = e.location().map(|l| token_span(&src.text, l.index()));
-        Diagnostics::one(humanize(&src.path, &e.to_string()).at(span)).with_source(&src.text)
+    let traps: Vec<Trap> = traps::scan(&src.text)
+        .into_iter()
+        .filter(|t| !t.warning)
+        .collect();
+    let whole = serde_yaml::from_str::<Leaflet>(&src.text);
+    let mut problems = match whole {
+        // A file that parses can still have lost text to a trap YAML accepts.
+        Ok(leaflet) if !traps.iter().any(|t| t.silent) => return Ok(leaflet),
+        Ok(_) => traps
+            .iter()
+            .filter(|t| t.silent)
+            .map(|t| trap_diagnostic(src, t))
+            .collect(),
+        Err(e) => {
+            // Every problem: the traps, and each piece's own errors on other lines.
+            let trap_lines: Vec<usize> = traps.iter().map(|t| line_of(&src.text, t.span.start)).collect();
+            let mut all: Vec<Diagnostic> = traps.iter().map(|t| trap_diagnostic(src, t)).collect();
+            // A piece holding a trap would only repeat it in the parser's words.
+            all.extend(
+                super::pieces::problems(src)
+                    .into_iter()
+                    .filter(|(d, piece)| {
+                        !traps.iter().any(|t| piece.contains(&t.span.start))
+                            && d.span
+                                .as_ref()
+                                .is_none_or(|s| !trap_lines.contains(&line_of(&src.text, s.start)))
+                    })
+                    .map(|(d, _)| d),
+            );
+            if all.is_empty() {
+                let span = e.location().map(|l| token_span(&src.text, l.index()));
+                all.push(humanize(&src.path, &e.to_string()).at(span));
+            }
+            all
+        }
+    };
+    for d in &mut problems {
+        // serde points at the map; the second time the key is written is the news.
+        if let Some(name) = d
+            .message
+            .strip_prefix('`')
+            .and_then(|m| m.split_once("` is written twice"))
+        {
+            let from = d.span.as_ref().map_or(0, |s| s.start);
+            let key = format!("{}:", name.0);
+            let col = src.text[..from].rfind('\n').map_or(from, |n| from - n - 1);
+            let again = src.text[from..]
+                .match_indices(&key)
+                .map(|(i, _)| from + i)
+                .filter(|&i| i != from && src.text[..i].rfind('\n').map_or(i, |n| i - n - 1) == col)
+                .find(|&i| src.text[i - col..i].trim().is_empty());
+            if let Some(at) = again {
+                d.span = Some(at..at + name.0.len());
+            }
+        }
+    }
+    problems.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    problems.dedup_by(|a, b| a.span == b.span && a.message == b.message);
+    Err(Diagnostics {
+        items: problems,
+        source: Some(src.text.clone()),
     })
 }
 
+fn line_of(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].matches('\n').count()
+}
+
+/// A trap as an error (or warning) with its corrected line.
+pub fn trap_diagnostic(src: &Source, t: &Trap) -> Diagnostic {
+    let d = Diagnostic::new(&src.path, t.message.clone())
+        .at(Some(t.span.clone()))
+        .help(t.help.clone());
+    if t.warning {
+        d.warning()
+    } else {
+        d
+    }
+}
+
 /// The span of the word starting at `at`, so the snippet underlines the whole key.
-fn token_span(text: &str, at: usize) -> Range<usize> {
+pub(super) fn token_span(text: &str, at: usize) -> Range<usize> {
     let at = at.min(text.len());
     let len = text[at..]
         .find(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == ']' || c == '}')
@@ -76,7 +151,7 @@ fn token_span(text: &str, at: usize) -> Range<usize> {
 }
 
 /// Rewrites serde's wording into the terms a content author uses.
-fn humanize(path: &Path, raw: &str) -> Diagnostic {
+pub(super) fn humanize(path: &Path, raw: &str) -> Diagnostic {
     let msg = raw.rsplit_once(" at line ").map_or(raw, |(m, _)| m);
     let (place, msg) = match msg.split_once(": ") {
         Some((p, m)) if !p.contains(' ') => (describe_path(p), m),
@@ -113,6 +188,11 @@ fn humanize(path: &Path, raw: &str) -> Diagnostic {
         let name = quoted(rest).first().cloned().unwrap_or_default();
         return Diagnostic::new(path, format!("missing key \"{name}\"{in_place}"))
             .help(format!("add `{name}: …`"));
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field ") {
+        let name = quoted(rest).first().cloned().unwrap_or_default();
+        return Diagnostic::new(path, format!("`{name}` is written twice{in_place}"))
+            .help("keep one of them, with the text you mean");
     }
     if msg.contains("expected map with a single key") {
         return Diagnostic::new(path, format!("a block must have exactly one type{in_place}"))

@@ -4,7 +4,9 @@
 pub mod details;
 pub mod load;
 pub mod model;
+mod pieces;
 pub mod resolve;
+pub mod traps;
 
 pub use load::{parse, Source};
 pub use model::{Block, Leaflet};

@@ -228,7 +228,11 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
         }
     }
     let anchors = super::anchors(&leaflet);
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<Diagnostic> = super::traps::scan(&src.text)
+        .iter()
+        .filter(|t| t.warning)
+        .map(|t| super::load::trap_diagnostic(src, t))
+        .collect();
     for d in check_internal_links(src, &leaflet, &anchors, &block_spans) {
         match d.level {
             crate::diag::Level::Warning => warnings.push(d),
