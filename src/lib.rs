@@ -297,26 +297,43 @@ pub fn lay_out_with(
     theme: &Theme,
 ) -> Result<layout::Document, Diagnostics> {
     layout::lay_out(doc, fonts, theme).map_err(|e| {
-        let (what, span) = match doc.leaflet.blocks.get(e.block) {
+        let name = |block: usize| match doc.leaflet.blocks.get(block) {
             Some(b) => (
-                format!("block {} ({})", e.block + 1, b.type_name()),
-                doc.block_spans.get(e.block).cloned().flatten(),
+                format!("block {} ({})", block + 1, b.type_name()),
+                doc.block_spans.get(block).cloned().flatten(),
             ),
             None => ("the title".to_string(), None),
         };
-        Diagnostics::one(
-            Diagnostic::new(
-                &src.path,
-                format!(
-                    "{what} is {:.0} mm tall, but a page has room for {:.0} mm",
-                    e.height / units::PT_PER_MM,
-                    e.available / units::PT_PER_MM
-                ),
-            )
-            .at(span)
-            .help("make it smaller (for an image, a smaller `width:` such as 60%) or split it"),
-        )
-        .with_source(&src.text)
+        let mm = |pt: f32| pt / units::PT_PER_MM;
+        let d = match e {
+            layout::LayoutError::TooTall(e) => {
+                let (what, span) = name(e.block);
+                Diagnostic::new(
+                    &src.path,
+                    format!(
+                        "{what} is {:.0} mm tall, but a page has room for {:.0} mm",
+                        mm(e.height),
+                        mm(e.available)
+                    ),
+                )
+                .at(span)
+                .help("make it smaller (for an image, a smaller `width:` such as 60%) or split it")
+            }
+            layout::LayoutError::TooWide(e) => {
+                let (what, span) = name(e.block);
+                Diagnostic::new(
+                    &src.path,
+                    format!(
+                        "{what} needs {:.0} mm even with every cell wrapped, and the page has {:.0} mm",
+                        mm(e.needed),
+                        mm(e.available)
+                    ),
+                )
+                .at(span)
+                .help("use fewer columns, shorter words in the cells (or a hyphen in a long one), or a wider page")
+            }
+        };
+        Diagnostics::one(d).with_source(&src.text)
     })
 }
 

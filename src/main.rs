@@ -229,8 +229,16 @@ fn fix_file(input: &Path, backup: bool) -> bool {
             eprintln!("+ {l}");
         }
     }
+    let mut kept = None;
     if backup {
-        let bak = PathBuf::from(format!("{}.bak", input.display()));
+        // Never over an earlier copy: a second run must not lose the first original.
+        let bak = (1..)
+            .map(|k| match k {
+                1 => PathBuf::from(format!("{}.bak", input.display())),
+                k => PathBuf::from(format!("{}.bak{k}", input.display())),
+            })
+            .find(|p| !p.exists())
+            .expect("some name is free");
         if let Err(e) = std::fs::write(&bak, &src.text) {
             eprintln!(
                 "error: cannot keep a copy as {}: {e}; nothing was changed",
@@ -238,6 +246,7 @@ fn fix_file(input: &Path, backup: bool) -> bool {
             );
             return false;
         }
+        kept = Some(bak);
     }
     if let Err(e) = leafpress::files::write_atomically(input, fixed.text.as_bytes()) {
         eprintln!("error: cannot write {}: {e}", input.display());
@@ -245,14 +254,11 @@ fn fix_file(input: &Path, backup: bool) -> bool {
     }
     let n = fixed.changes.len();
     eprintln!(
-        "{}: fixed {n} line{}{}",
+        "{}: fixed {n} place{}{}",
         input.display(),
         if n == 1 { "" } else { "s" },
-        if backup {
-            " (the original is kept as .bak)"
-        } else {
-            ""
-        }
+        kept.map(|k| format!(" (the original is kept as {})", k.display()))
+            .unwrap_or_default()
     );
     true
 }

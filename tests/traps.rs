@@ -70,7 +70,7 @@ fn check_fix_rewrites_the_traps_and_nothing_else() {
         err.contains("- paragraph: *Always* tell us") && err.contains("+   - paragraph: \"*Always* tell us"),
         "{err}"
     );
-    assert!(err.contains("fixed 13 lines"), "{err}");
+    assert!(err.contains("fixed 13 places"), "{err}");
     let fixed = std::fs::read_to_string(&file).unwrap();
     assert_eq!(
         std::fs::read_to_string(dir.path().join("every-trap.yaml.bak")).unwrap(),

@@ -107,11 +107,13 @@ pub fn parse(src: &Source) -> Result<Leaflet, Diagnostics> {
             let from = d.span.as_ref().map_or(0, |s| s.start);
             let key = format!("{}:", name.0);
             let col = src.text[..from].rfind('\n').map_or(from, |n| from - n - 1);
+            // The same key at the same indent, within this map: its second writing.
             let again = src.text[from..]
                 .match_indices(&key)
                 .map(|(i, _)| from + i)
-                .filter(|&i| i != from && src.text[..i].rfind('\n').map_or(i, |n| i - n - 1) == col)
-                .find(|&i| src.text[i - col..i].trim().is_empty());
+                .filter(|&i| src.text[..i].rfind('\n').map_or(i, |n| i - n - 1) == col)
+                .filter(|&i| src.text[i - col..i].trim().is_empty())
+                .nth(1);
             if let Some(at) = again {
                 d.span = Some(at..at + name.0.len());
             }

@@ -1,6 +1,7 @@
 //! Content: the YAML model, loading it with located errors, and resolving it
 //! (checks and images) so later stages cannot fail on bad input.
 
+mod checks;
 pub mod details;
 pub mod load;
 pub mod model;

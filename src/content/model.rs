@@ -91,6 +91,11 @@ pub enum Block {
     Faq(Vec<FaqEntry>),
     Contact(Contact),
     Qr(Qr),
+    Exercise(Exercise),
+    Table(Table),
+    Checklist(Vec<String>),
+    WriteIn(Vec<String>),
+    Urgent(Urgent),
     PageBreak,
 }
 
@@ -107,6 +112,11 @@ pub const BLOCK_TYPES: &[&str] = &[
     "faq",
     "contact",
     "qr",
+    "exercise",
+    "table",
+    "checklist",
+    "write_in",
+    "urgent",
     "page_break",
 ];
 
@@ -172,6 +182,11 @@ impl<'de> Deserialize<'de> for Block {
                     "image" => Block::Image(map.next_value()?),
                     "faq" => Block::Faq(map.next_value()?),
                     "qr" => Block::Qr(map.next_value()?),
+                    "exercise" => Block::Exercise(map.next_value()?),
+                    "table" => Block::Table(map.next_value()?),
+                    "checklist" => Block::Checklist(map.next_value()?),
+                    "write_in" => Block::WriteIn(map.next_value()?),
+                    "urgent" => Block::Urgent(map.next_value()?),
                     // `- contact:` with nothing after it: the project's details.
                     "contact" => Block::Contact(map.next_value::<Option<Contact>>()?.unwrap_or(Contact {
                         from_project: true,
@@ -211,6 +226,22 @@ impl Block {
                 .filter_map(|f| f.as_deref())
                 .collect(),
             Block::Qr(q) => q.caption.as_deref().into_iter().collect(),
+            Block::Exercise(e) => std::iter::once(e.title.as_str())
+                .chain(e.steps.iter().map(String::as_str))
+                .chain(e.repeat.as_deref())
+                .collect(),
+            Block::Table(t) => t
+                .caption
+                .as_deref()
+                .into_iter()
+                .chain(t.header.iter().map(String::as_str))
+                .chain(t.rows.iter().flatten().map(String::as_str))
+                .collect(),
+            Block::Checklist(items) | Block::WriteIn(items) => items.iter().map(String::as_str).collect(),
+            Block::Urgent(u) => std::iter::once(u.title.as_str())
+                .chain(u.items.iter().map(String::as_str))
+                .chain(u.text.as_deref())
+                .collect(),
             Block::PageBreak => Vec::new(),
         }
     }
@@ -228,6 +259,11 @@ impl Block {
             Block::Faq(_) => "faq",
             Block::Contact(_) => "contact",
             Block::Qr(_) => "qr",
+            Block::Exercise(_) => "exercise",
+            Block::Table(_) => "table",
+            Block::Checklist(_) => "checklist",
+            Block::WriteIn(_) => "write_in",
+            Block::Urgent(_) => "urgent",
             Block::PageBreak => "page_break",
         }
     }
@@ -289,6 +325,46 @@ pub struct Contact {
     /// Written bare (`- contact`): the project's details fill it in.
     #[serde(skip)]
     pub from_project: bool,
+}
+
+/// An exercise: a picture beside numbered steps, and how often to do it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    pub title: String,
+    pub image: Option<ExerciseImage>,
+    pub steps: Vec<String>,
+    /// "10 times, 3 times a day": printed emphasised under the steps.
+    pub repeat: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseImage {
+    pub src: String,
+    pub alt: Option<String>,
+    #[serde(default)]
+    pub decorative: bool,
+}
+
+/// A table with a header row (repeated when the table runs over a page).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub caption: Option<String>,
+    #[serde(default)]
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// When to get help now: a high-contrast box.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Urgent {
+    pub title: String,
+    #[serde(default)]
+    pub items: Vec<String>,
+    pub text: Option<String>,
 }
 
 /// A QR code for a web address, with the address printed under it.

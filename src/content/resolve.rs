@@ -117,8 +117,36 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
                         .all(|f| f.is_none())
             }
             Block::Qr(q) => q.url.trim().is_empty(),
-            Block::Image(_) | Block::PageBreak => false,
+            Block::Exercise(e) => e.title.trim().is_empty() || e.steps.iter().all(|s| s.trim().is_empty()),
+            Block::Checklist(items) | Block::WriteIn(items) => {
+                items.is_empty() || items.iter().any(|t| t.trim().is_empty())
+            }
+            Block::Urgent(u) => u.title.trim().is_empty() || (u.items.is_empty() && u.text.is_none()),
+            // A table's own checks name the row or cell.
+            Block::Table(_) | Block::Image(_) | Block::PageBreak => false,
         };
+        problems.extend(super::checks::block(
+            src,
+            i,
+            block,
+            block_spans.get(i).cloned().flatten(),
+        ));
+        // An exercise's picture is read like an image block's.
+        if let Block::Exercise(super::model::Exercise { image: Some(img), .. }) = block {
+            let span = find_value(&src.text, &img.src, block_spans.get(i).cloned().flatten());
+            match project.inside(base, &img.src).and_then(|p| load_image(&p)) {
+                Ok(loaded) => {
+                    images.insert(i, loaded);
+                }
+                Err(msg) => problems.push(
+                    Diagnostic::new(&src.path, format!("the picture of exercise {n}: {msg}"))
+                        .at(span.or_else(|| block_spans.get(i).cloned().flatten()))
+                        .help(
+                            "`src` is relative to the content file and must stay inside the project folder",
+                        ),
+                ),
+            }
+        }
         if let Block::Contact(c) = block {
             if c.from_project && project.defaults.contact.is_none() {
                 problems.push(

@@ -52,10 +52,20 @@ const TEXT_KEYS: &[&str] = &[
     "address",
     "feedback",
     "reference",
+    "repeat",
 ];
 
 /// Keys whose items (`- …` under them) are text.
-const TEXT_LISTS: &[&str] = &["bullets", "numbered", "sources"];
+const TEXT_LISTS: &[&str] = &[
+    "bullets",
+    "numbered",
+    "sources",
+    "steps",
+    "checklist",
+    "write_in",
+    "items",
+    "header",
+];
 
 /// Every key of the content format, to spot `key:value` without its space.
 const KEYS: &[&str] = &[
@@ -102,11 +112,22 @@ const KEYS: &[&str] = &[
     "url",
     "size",
     "margin",
+    "exercise",
+    "table",
+    "checklist",
+    "write_in",
+    "urgent",
+    "steps",
+    "repeat",
+    "header",
+    "rows",
+    "items",
 ];
 
 struct Line<'a> {
     start: usize,
     text: &'a str,
+    crlf: bool,
 }
 
 /// Every trap in a content file, in file order.
@@ -117,13 +138,19 @@ pub fn scan(text: &str) -> Vec<Trap> {
         lines.push(Line {
             start: at,
             text: l.trim_end_matches(['\n', '\r']),
+            crlf: l.ends_with("\r\n"),
         });
         at += l.len();
     }
     let mut traps = Vec::new();
     // The key of the nearest list above each list item, by the item's indent.
     let mut list_key: Vec<(usize, String)> = Vec::new();
-    let mut last_item_indent: Option<(usize, usize, bool)> = None;
+    // The indents of the lists open at this point, and whether the last item opened
+    // a list or block of its own (so a deeper item is its child, not a slip).
+    let mut open_lists: Vec<usize> = Vec::new();
+    let mut last_opens = false;
+    // Inside a `|` or `>` block: its lines are text, not YAML, down to this indent.
+    let mut block_text: Option<usize> = None;
     for (n, line) in lines.iter().enumerate() {
         let t = line.text;
         let body = t.trim_start_matches(' ');
@@ -131,6 +158,10 @@ pub fn scan(text: &str) -> Vec<Trap> {
             continue;
         }
         let indent = t.len() - body.len();
+        match block_text {
+            Some(key_indent) if indent > key_indent => continue,
+            _ => block_text = None,
+        }
         if body.starts_with('\t') || t[..indent].contains('\t') {
             traps.push(tab(line, indent));
             continue;
@@ -145,15 +176,33 @@ pub fn scan(text: &str) -> Vec<Trap> {
         }
         let col = t.len() - rest.len();
         if item {
-            // An item indented differently from the one just above it, by a space or
-            // two (not the first item of a list that item opens).
-            if let Some((prev_line, prev, opens)) = last_item_indent {
-                if !opens && prev != indent && prev.abs_diff(indent) <= 2 && prev_line + 1 == n {
-                    traps.push(misaligned(line, indent, prev));
-                }
+            // An item must line up with a list that is open: the one it is in, an
+            // outer one it returns to, or a new one the item above opened.
+            let mut popped = None;
+            while open_lists.last().is_some_and(|&top| top > indent) {
+                popped = open_lists.pop();
             }
-            let opens = key_of(rest).is_some_and(|(_, v)| rest[v..].trim().is_empty());
-            last_item_indent = Some((n, indent, opens));
+            match open_lists.last().copied() {
+                Some(top) if top == indent => {}
+                Some(top) if !last_opens => {
+                    // Deeper than its list with nothing opened above: YAML joins a
+                    // plain item to the one above ("card - Bring your letter"), or
+                    // refuses the line; either way text is not where it was put.
+                    traps.push(Trap {
+                        silent: true,
+                        ..misaligned(line, indent, top)
+                    });
+                }
+                _ => match popped {
+                    Some(outer) if outer > indent && !last_opens => {
+                        traps.push(misaligned(line, indent, outer))
+                    }
+                    _ => open_lists.push(indent),
+                },
+            }
+            last_opens = key_of(rest).is_some_and(|(_, v)| rest[v..].trim().is_empty());
+        } else if key_of(rest).is_some() {
+            last_opens = key_of(rest).is_some_and(|(_, v)| rest[v..].trim().is_empty());
         }
         // `-paragraph: …`: the dash without its space.
         if let Some(r) = rest.strip_prefix('-') {
@@ -162,7 +211,11 @@ pub fn scan(text: &str) -> Vec<Trap> {
                 continue;
             }
         }
-        let Some((key, value_at)) = key_of(rest) else {
+        // `- Monday: 9am to 5pm` in a list of text is text, not a key.
+        let parent = list_key.last().map(|(_, k)| k.as_str()).unwrap_or("");
+        let text_item = item && TEXT_LISTS.contains(&parent);
+        let keyed = key_of(rest).filter(|(k, _)| !text_item || KEYS.contains(k));
+        let Some((key, value_at)) = keyed else {
             if item {
                 let parent = list_key.last().map(|(_, k)| k.as_str()).unwrap_or("");
                 if TEXT_LISTS.contains(&parent) {
@@ -179,7 +232,13 @@ pub fn scan(text: &str) -> Vec<Trap> {
             }
         }
         let value_col = col + value_at;
-        if rest[value_at..].trim().is_empty() {
+        let value = rest[value_at..].trim();
+        // A block header (`|`, `>-`, maybe with a comment): the lines below are text.
+        if value.starts_with(['|', '>']) && block_header(value) {
+            block_text = Some(indent.max(col));
+            continue;
+        }
+        if value.is_empty() {
             // The list or block under this key.
             list_key.push((indent, key.to_string()));
             continue;
@@ -189,6 +248,14 @@ pub fn scan(text: &str) -> Vec<Trap> {
         }
     }
     traps
+}
+
+/// Whether `v` (starting `|` or `>`) is a block scalar's header: indicators, then
+/// nothing but perhaps a comment.
+fn block_header(v: &str) -> bool {
+    let rest = v[1..].trim_start_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
+    let rest = rest.trim_start();
+    rest.is_empty() || (rest.starts_with('#') && v[1..].len() > rest.len())
 }
 
 /// `key` and the offset of its value in `rest`, if `rest` starts `key: ` or `key:`.
@@ -254,7 +321,7 @@ fn value_traps(
             "this text starts with `#`, which YAML reads as a comment: the text is left out".into(),
             true,
         ),
-        '|' | '>' if v.len() > 1 && !v[1..].trim_start_matches(['-', '+']).trim().is_empty() => said(
+        '|' | '>' if !block_header(v) => said(
             format!(
                 "this text starts with `{first}`, which YAML reads as the start of text on the lines below"
             ),
@@ -283,7 +350,12 @@ fn value_traps(
         },
         '"' | '\'' => return None,
         _ => {
-            if let Some(i) = v.find(" #") {
+            // `#3`, `#hashtag`: text; `# note` after text is a comment the writer meant.
+            let hash = v
+                .match_indices(" #")
+                .map(|(i, _)| i)
+                .find(|&i| v[i + 2..].chars().next().is_some_and(|c| !c.is_whitespace()));
+            if let Some(i) = hash {
                 Trap {
                     span: start + i + 1..start + v.len(),
                     ..said(
@@ -310,14 +382,18 @@ fn value_traps(
     }
     trap.fix = quote_fix(lines, n, col, key_col, item, key);
     trap.help = match &trap.fix {
-        Some(f) => format!(
-            "put the text in quotes:\n{}",
+        Some(f) if f.replacement.contains('\n') => format!(
+            "write it as a folded block (text on the lines below, indented):\n{}",
             f.replacement
                 .lines()
-                .map(str::trim_start)
+                .map(|l| l
+                    .get(key_col.min(l.len() - l.trim_start().len())..)
+                    .unwrap_or(l)
+                    .trim_end())
                 .collect::<Vec<_>>()
                 .join("\n")
         ),
+        Some(f) => format!("put the text in quotes:\n{}", f.replacement.trim_start()),
         None => "put the text in quotes (\"…\"), and write any `\"` inside it as `\\\"`".into(),
     };
     Some(trap)
@@ -388,7 +464,13 @@ fn quote_fix(
     } else {
         let pad = " ".repeat(key_col + 2);
         let body: Vec<String> = parts.iter().map(|p| format!("{pad}{p}")).collect();
-        format!("{}>-\n{}", head, body.join("\n"))
+        // The file's own line ending, so a Windows file stays one.
+        let eol = if lines.get(n + 1).is_some_and(|l| l.crlf) {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        format!("{}>-{eol}{}", head, body.join(eol))
     };
     // The fix must give back exactly the text typed.
     let probe = match (key, item) {
@@ -428,7 +510,7 @@ fn misaligned(line: &Line, indent: usize, prev: usize) -> Trap {
     Trap {
         span: line.start..line.start + indent.max(1),
         message: format!(
-            "this item is indented by {indent} spaces and the one above by {prev}: YAML reads them as different lists"
+            "this item is indented by {indent} spaces and the one above by {prev}: YAML does not read it as the next item"
         ),
         help: format!("line it up with the item above ({prev} spaces)"),
         fix: Some(Fix {
@@ -567,6 +649,21 @@ mod tests {
     fn fine_lines_are_left_alone() {
         let text = "title: \"Quoted: fine\"\nsubtitle: 'It''s fine'\nblocks:\n  - paragraph: A plain line, with commas.\n  - bullets: [one, two]\n  - image: {src: a.png, alt: A}\n  - paragraph: >-\n      *Folded* text: fine\n";
         assert_eq!(scan(text), Vec::new());
+    }
+
+    /// What a review found: comments after text, opening hours in a list, a
+    /// compact list followed by a block, an item one space too far, block headers.
+    #[test]
+    fn a_reviewers_cases() {
+        let fine = "title: Acupuncture for Hip and Knee Pain        # required; the title\nblocks:\n  - paragraph: Please arrive early # TODO check with Sue\n  - bullets:\n    - Bring your letter\n  - paragraph: >-  # folded so it wraps\n      *Always* ask: we help.\n";
+        assert_eq!(scan(fine), Vec::new());
+        let hours = "title: T\nblocks:\n  - bullets:\n      - Monday: 9am to 5pm\n";
+        let t = scan(hours);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].fix.as_ref().unwrap().replacement, "      - \"Monday: 9am to 5pm\"");
+        let slip = "title: T\nblocks:\n  - bullets:\n    - Bring your card\n     - Bring your letter\n";
+        let t = scan(slip);
+        assert!(t.len() == 1 && t[0].silent, "{t:?}");
     }
 
     #[test]

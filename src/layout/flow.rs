@@ -42,16 +42,20 @@ pub enum FrameStyle {
     Callout,
     /// Tint background.
     Tinted,
+    /// The urgent colour's border on its own pale tint: when to get help now.
+    Urgent,
     /// No decoration; only kept together.
     Plain,
 }
 
 /// A list item's bullet or number, hung in the indent beside its first line.
-struct Label<'a> {
-    text: &'a str,
+pub(super) struct Label<'a> {
+    pub text: &'a str,
     /// Size relative to the text.
-    scale: f32,
-    role: Role,
+    pub scale: f32,
+    pub role: Role,
+    /// An empty tick box drawn as a square, instead of the text.
+    pub tick_box: bool,
 }
 
 /// A box of rows, kept whole on one page; split between rows (with open edges)
@@ -61,6 +65,9 @@ pub struct Frame {
     pub rows: Vec<Chunk>,
     pub padding: Pt,
     pub style: FrameStyle,
+    /// A row drawn again (as page furniture) at the top of every page the frame
+    /// continues on: a table's header.
+    pub header: Option<usize>,
 }
 
 impl Frame {
@@ -106,6 +113,8 @@ pub struct Builder<'a> {
     pub logo_alt: Option<String>,
     /// The contact details a back cover shows.
     pub back_contact: Option<Contact>,
+    /// The first table too wide for the page, if any.
+    pub too_wide: Option<super::table::TooWide>,
     /// The last space was set by a heading and must not grow.
     pinned: bool,
 }
@@ -125,6 +134,7 @@ impl<'a> Builder<'a> {
             brand_name: None,
             logo_alt: None,
             back_contact: None,
+            too_wide: None,
             fonts,
             theme,
             labels,
@@ -184,6 +194,7 @@ impl<'a> Builder<'a> {
                         text: &text,
                         scale,
                         role: lbl,
+                        tick_box: false,
                     };
                     self.paragraph(&spans, &t.body, t.list_indent, Some(label), body);
                 }
@@ -260,6 +271,7 @@ impl<'a> Builder<'a> {
                         rows,
                         padding: 0.0,
                         style: FrameStyle::Plain,
+                        header: None,
                     }));
                 }
                 self.space(t.paragraph_gap);
@@ -279,6 +291,11 @@ impl<'a> Builder<'a> {
             }
             Block::Image(img) => self.image(i, img),
             Block::Qr(q) => self.qr(i, q),
+            Block::Exercise(e) => self.exercise(i, e),
+            Block::Table(table) => self.table(i, table),
+            Block::Checklist(items) => self.checklist(i, items),
+            Block::WriteIn(items) => self.write_in(i, items),
+            Block::Urgent(u) => self.urgent(i, u),
             Block::PageBreak => self.push(Child::PageBreak),
         }
     }
@@ -325,13 +342,14 @@ impl<'a> Builder<'a> {
         self.pinned_space(below);
     }
 
-    fn frame(&mut self, rows: Vec<Chunk>, style: FrameStyle) {
+    pub(super) fn frame(&mut self, rows: Vec<Chunk>, style: FrameStyle) {
         let t = self.theme;
         self.space(t.box_gap);
         self.push(Child::Frame(Frame {
             rows,
             padding: t.box_padding,
             style,
+            header: None,
         }));
         self.space(t.box_gap);
     }
@@ -382,7 +400,14 @@ impl<'a> Builder<'a> {
 
     /// A paragraph as one child per line, with orphan and widow control; `label`
     /// (a bullet or number) hangs in the indent beside the first line.
-    fn paragraph(&mut self, spans: &[Span], style: &TextStyle, indent: Pt, label: Option<Label>, role: Role) {
+    pub(super) fn paragraph(
+        &mut self,
+        spans: &[Span],
+        style: &TextStyle,
+        indent: Pt,
+        label: Option<Label>,
+        role: Role,
+    ) {
         let lines = self.paragraph_lines(spans, style, self.width - indent);
         let n = lines.len();
         for (k, line) in lines.iter().enumerate() {
@@ -398,27 +423,7 @@ impl<'a> Builder<'a> {
             }
             if k == 0 {
                 if let Some(label) = &label {
-                    let label_style = TextStyle {
-                        color: self.theme.accent,
-                        bold: true,
-                        size: style.size * label.scale,
-                        ..*style
-                    };
-                    let label_spans = [Span {
-                        text: label.text.to_string(),
-                        ..Span::default()
-                    }];
-                    let baseline = baseline_offset(self.fonts, style);
-                    let from = chunk.items.len();
-                    for l in self.lines(&label_spans, &label_style, indent) {
-                        self.draw_line(&mut chunk.items, &l, &[], &label_style, 0.0, 0.0, label.role);
-                    }
-                    // Whatever its size, the label sits on the text's baseline.
-                    for item in &mut chunk.items[from..] {
-                        if let Item::Text(run) = &mut item.item {
-                            run.baseline = baseline;
-                        }
-                    }
+                    self.draw_label(&mut chunk.items, label, style, 0.0, 0.0, indent);
                 }
             }
             self.draw_line(&mut chunk.items, line, spans, style, indent, 0.0, role);
@@ -426,8 +431,68 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A list label at (x, top) in an indent `width` wide: its text on the line's
+    /// baseline whatever its size, or an empty tick box (a real square, not a glyph
+    /// a font may lack) standing on the baseline, x-height tall and more.
+    pub(super) fn draw_label(
+        &mut self,
+        out: &mut Vec<Placed>,
+        label: &Label,
+        style: &TextStyle,
+        x: Pt,
+        top: Pt,
+        width: Pt,
+    ) {
+        let baseline = top + baseline_offset(self.fonts, style);
+        if label.tick_box {
+            let side = style.size * self.theme.tick_box;
+            out.push(Placed {
+                item: Item::Stroke {
+                    rect: Rect {
+                        x: x + self.theme.tick_box_line / 2.0,
+                        y: baseline - side,
+                        w: side,
+                        h: side,
+                    },
+                    color: style.color,
+                    width: self.theme.tick_box_line,
+                    radius: 0.0,
+                    edges: Default::default(),
+                },
+                role: Role::Artifact,
+            });
+            return;
+        }
+        let label_style = TextStyle {
+            color: self.theme.accent,
+            bold: true,
+            size: style.size * label.scale,
+            ..*style
+        };
+        let label_spans = [Span {
+            text: label.text.to_string(),
+            ..Span::default()
+        }];
+        let from = out.len();
+        for l in self.lines(&label_spans, &label_style, width) {
+            self.draw_line(out, &l, &[], &label_style, x, top, label.role);
+        }
+        for item in &mut out[from..] {
+            if let Item::Text(run) = &mut item.item {
+                run.baseline = baseline;
+            }
+        }
+    }
+
     /// Lines of text as rows of a frame.
-    fn text_rows(&mut self, spans: &[Span], style: &TextStyle, x: Pt, width: Pt, role: Role) -> Vec<Chunk> {
+    pub(super) fn text_rows(
+        &mut self,
+        spans: &[Span],
+        style: &TextStyle,
+        x: Pt,
+        width: Pt,
+        role: Role,
+    ) -> Vec<Chunk> {
         self.paragraph_lines(spans, style, width)
             .iter()
             .map(|line| {
@@ -574,6 +639,30 @@ pub fn frame_decoration(theme: &Theme, style: FrameStyle, rect: Rect, edges: Edg
             radius: theme.radius,
             edges,
         }],
+        FrameStyle::Urgent => {
+            let half = theme.urgent_border / 2.0;
+            let inset = Rect {
+                x: rect.x + half,
+                y: rect.y + half,
+                w: rect.w - 2.0 * half,
+                h: rect.h - 2.0 * half,
+            };
+            vec![
+                Item::Fill {
+                    rect,
+                    color: theme.urgent_tint,
+                    radius: theme.radius,
+                    edges,
+                },
+                Item::Stroke {
+                    rect: inset,
+                    color: theme.urgent,
+                    width: theme.urgent_border,
+                    radius: theme.radius,
+                    edges,
+                },
+            ]
+        }
         FrameStyle::Plain => Vec::new(),
     }
 }

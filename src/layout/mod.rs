@@ -4,12 +4,14 @@
 //! widow rules ([`paginate`]), and page furniture (footer, page number) is added last,
 //! when the page count is known.
 
+mod blocks;
 mod cover;
 pub mod flow;
 pub mod page;
 pub mod paginate;
 pub mod qr;
 pub mod structure;
+pub mod table;
 pub mod theme;
 mod typeset;
 
@@ -21,7 +23,21 @@ use crate::content::Resolved;
 use crate::text::Fonts;
 
 /// Lays out a resolved leaflet. Fails only when a block cannot fit on an empty page.
-pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Document, TooTall> {
+/// Why a leaflet cannot be laid out: a block taller than a page, or a table wider
+/// than one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LayoutError {
+    TooTall(TooTall),
+    TooWide(table::TooWide),
+}
+
+impl From<TooTall> for LayoutError {
+    fn from(e: TooTall) -> Self {
+        LayoutError::TooTall(e)
+    }
+}
+
+pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Document, LayoutError> {
     let leaflet = &doc.leaflet;
     let (width, height) = leaflet.page.size.dimensions();
     let m = leaflet.page.margin;
@@ -42,6 +58,9 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
     body.h -= (footer_room - m.bottom.pt()).max(0.0);
     builder.body_height = body.h;
     builder.leaflet(leaflet);
+    if let Some(e) = builder.too_wide.take() {
+        return Err(LayoutError::TooWide(e));
+    }
     let children = std::mem::take(&mut builder.children);
     let structure = std::mem::take(&mut builder.structure);
     let (mut pages, outline) = paginate::Paginator::new(theme, body).run(&children)?;

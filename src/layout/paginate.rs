@@ -155,7 +155,12 @@ impl<'a> Paginator<'a> {
         while start < frame.rows.len() {
             let open_top = start > 0;
             let top_pad = if open_top { 0.0 } else { frame.padding };
-            let mut h = top_pad;
+            // A continued table starts again with its header row, as page furniture.
+            let repeat = frame
+                .header
+                .filter(|&h| open_top && start > h)
+                .map(|h| furniture(&frame.rows[h]));
+            let mut h = top_pad + repeat.as_ref().map_or(0.0, |r| r.height);
             let mut end = start;
             while end < frame.rows.len() {
                 let closing = if end + 1 == frame.rows.len() {
@@ -163,16 +168,19 @@ impl<'a> Paginator<'a> {
                 } else {
                     0.0
                 };
-                if self.y + h + frame.rows[end].height + closing > self.body.h + 0.01 && end > start {
+                let placed_any = end > start;
+                if self.y + h + frame.rows[end].height + closing > self.body.h + 0.01 && placed_any {
                     break;
                 }
                 h += frame.rows[end].height;
                 end += 1;
             }
             let open_bottom = end < frame.rows.len();
+            let mut rows: Vec<Chunk> = repeat.into_iter().collect();
+            rows.extend_from_slice(&frame.rows[start..end]);
             self.fragment(
                 frame,
-                &frame.rows[start..end],
+                &rows,
                 Edges {
                     open_top,
                     open_bottom,
@@ -208,6 +216,23 @@ impl<'a> Paginator<'a> {
             self.place(row);
         }
         self.y += bottom_pad;
+    }
+}
+
+/// A copy of a row whose every item is page furniture (an artifact), so a repeated
+/// header is read once, where it first stands.
+fn furniture(row: &Chunk) -> Chunk {
+    Chunk {
+        items: row
+            .items
+            .iter()
+            .filter(|p| !matches!(p.item, Item::Link { .. }))
+            .map(|p| Placed {
+                item: p.item.clone(),
+                role: Role::Artifact,
+            })
+            .collect(),
+        ..row.clone()
     }
 }
 

@@ -23,6 +23,13 @@ pub enum Kind {
     Figure,
     Caption,
     Link,
+    Table,
+    THead,
+    TBody,
+    TR,
+    /// A header cell (scope: column).
+    TH,
+    TD,
 }
 
 impl Kind {
@@ -42,6 +49,12 @@ impl Kind {
             Kind::Figure => "Figure",
             Kind::Caption => "Caption",
             Kind::Link => "Link",
+            Kind::Table => "Table",
+            Kind::THead => "THead",
+            Kind::TBody => "TBody",
+            Kind::TR => "TR",
+            Kind::TH => "TH",
+            Kind::TD => "TD",
         }
     }
 }

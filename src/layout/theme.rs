@@ -244,6 +244,24 @@ pub struct Theme {
     pub cover_title: TextStyle,
     /// Between the parts of a cover (logo, title, picture).
     pub cover_gap: Pt,
+    /// The urgent box: its colour (border and title) and its background.
+    pub urgent: Color,
+    pub urgent_tint: Color,
+    pub urgent_border: Pt,
+    /// A checklist's tick box: its side (a share of the text size) and line.
+    pub tick_box: f32,
+    pub tick_box_line: Pt,
+    /// The shortest line a write-in gives to write on.
+    pub write_in_min: Pt,
+    /// The room under a write-in label's line, for handwriting.
+    pub write_in_height: Pt,
+    /// An exercise's picture: its share of the text width, beside the steps; below
+    /// this text width (or in large print) it goes above them.
+    pub exercise_picture: f32,
+    pub narrow_measure: Pt,
+    /// Inside table cells, and the rules between rows.
+    pub cell_padding: Pt,
+    pub table_rule: Pt,
     /// Words layout prints that the theme fixes; the others are the leaflet
     /// language's.
     pub labels: LabelOverrides,
@@ -306,6 +324,18 @@ impl Default for Theme {
             cover_logo_height: 20.0 * PT_PER_MM,
             cover_title: style(30.0, 35.0, accent, true),
             cover_gap: 24.0,
+            // 7.1:1 on white, 6.2:1 on its tint (WCAG AAA for the title).
+            urgent: Color::hex(0xA4161A),
+            urgent_tint: Color::hex(0xFDEDED),
+            urgent_border: 2.5,
+            tick_box: 0.85,
+            tick_box_line: 1.0,
+            write_in_min: 60.0 * PT_PER_MM,
+            write_in_height: 26.0,
+            exercise_picture: 1.0 / 3.0,
+            narrow_measure: 95.0 * PT_PER_MM,
+            cell_padding: 5.0,
+            table_rule: 0.75,
             labels: LabelOverrides::default(),
         }
     }
@@ -340,6 +370,12 @@ impl Theme {
             logo_height: s(self.logo_height),
             cover_logo_height: s(self.cover_logo_height),
             cover_gap: s(self.cover_gap),
+            urgent_border: s(self.urgent_border),
+            tick_box_line: s(self.tick_box_line),
+            write_in_min: s(self.write_in_min),
+            write_in_height: s(self.write_in_height),
+            cell_padding: s(self.cell_padding),
+            table_rule: s(self.table_rule),
             footer: t(self.footer),
             paragraph_gap: s(self.paragraph_gap),
             list_gap: s(self.list_gap),
@@ -448,6 +484,13 @@ impl Theme {
             ("logo_height", self.logo_height),
             ("cover_logo_height", self.cover_logo_height),
             ("cover_gap", self.cover_gap),
+            ("urgent_border", self.urgent_border),
+            ("tick_box_line", self.tick_box_line),
+            ("write_in_min", self.write_in_min),
+            ("write_in_height", self.write_in_height),
+            ("narrow_measure", self.narrow_measure),
+            ("cell_padding", self.cell_padding),
+            ("table_rule", self.table_rule),
         ];
         for (key, v) in spaces {
             check(key, v, (0.0..=500.0).contains(&v), "a space or rule is 0–500 pt")?;

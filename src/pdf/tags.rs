@@ -112,6 +112,10 @@ pub fn add_structure(
         if let Some(alt) = &node.alt {
             elem.set("Alt", text_string(alt));
         }
+        if node.kind == crate::layout::structure::Kind::TH {
+            // Header cells head their column (PDF/UA: tables' headers are determinable).
+            elem.set("A", dictionary! { "O" => "Table", "Scope" => "Column" });
+        }
         lo.objects.insert(ids[n], Object::Dictionary(elem));
     }
     let parent_tree_id = lo.add_object(dictionary! { "Nums" => Object::Array(parent_tree) });
