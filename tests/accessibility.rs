@@ -17,6 +17,8 @@ fn inputs() -> Vec<PathBuf> {
         repo().join("tests/cases/marks.yaml"),
         // A brand (logo, fonts from files), a cover, a QR code and a back cover.
         repo().join("library/content/knee-exercises.yaml"),
+        // Exercises, a table, a checklist, write-in lines, an urgent box.
+        repo().join("content/knee-exercise-plan.yaml"),
     ]
 }
 

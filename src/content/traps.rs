@@ -660,7 +660,10 @@ mod tests {
         let hours = "title: T\nblocks:\n  - bullets:\n      - Monday: 9am to 5pm\n";
         let t = scan(hours);
         assert_eq!(t.len(), 1, "{t:?}");
-        assert_eq!(t[0].fix.as_ref().unwrap().replacement, "      - \"Monday: 9am to 5pm\"");
+        assert_eq!(
+            t[0].fix.as_ref().unwrap().replacement,
+            "      - \"Monday: 9am to 5pm\""
+        );
         let slip = "title: T\nblocks:\n  - bullets:\n    - Bring your card\n     - Bring your letter\n";
         let t = scan(slip);
         assert!(t.len() == 1 && t[0].silent, "{t:?}");

@@ -248,10 +248,6 @@ impl Builder<'_> {
         if let Some(last) = rows.last_mut() {
             last.height += t.label_gap;
         }
-        if let Some(text) = &u.text {
-            let role = self.node(Kind::P, div, i);
-            rows.extend(self.text_rows(&parse_inline(text), &t.body, x, inner, role));
-        }
         if !u.items.is_empty() {
             let list = self.structure.add(Kind::L, div, i);
             for (n, item) in u.items.iter().enumerate() {
@@ -285,6 +281,14 @@ impl Builder<'_> {
                 row.need = row.height;
                 rows.push(row);
             }
+        }
+        if let Some(text) = &u.text {
+            // After the list: the lesser step ("call 111 if…").
+            if let Some(last) = rows.last_mut() {
+                last.height += t.item_gap;
+            }
+            let role = self.node(Kind::P, div, i);
+            rows.extend(self.text_rows(&parse_inline(text), &t.body, x, inner, role));
         }
         self.frame(rows, FrameStyle::Urgent);
     }
