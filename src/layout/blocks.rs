@@ -161,15 +161,13 @@ impl Builder<'_> {
         self.space(t.box_gap);
     }
 
-    /// Items with empty tick boxes, hung like a list.
+    /// Items with empty tick boxes, hung like a list, kept together on a page (a
+    /// list to tick off is used whole; one item alone overleaf gets missed).
     pub(super) fn checklist(&mut self, i: usize, items: &[String]) {
         let t = self.theme.clone();
-        self.space(t.list_gap);
         let list = self.structure.add(Kind::L, Structure::ROOT, i);
+        let mut rows = Vec::new();
         for (n, item) in items.iter().enumerate() {
-            if n > 0 {
-                self.space(t.item_gap);
-            }
             let li = self.structure.add(Kind::LI, list, i);
             let body = self.node(Kind::LBody, li, i);
             // The box is drawn, not read: the list itself says these are items.
@@ -179,8 +177,29 @@ impl Builder<'_> {
                 role: Role::Artifact,
                 tick_box: true,
             };
-            self.paragraph(&parse_inline(item), &t.body, t.list_indent, Some(label), body);
+            let mut row = Chunk::default();
+            let bottom = self.text_at(
+                &mut row.items,
+                &parse_inline(item),
+                &t.body,
+                0.0,
+                0.0,
+                self.width,
+                t.list_indent,
+                Some(&label),
+                body,
+            );
+            row.height = bottom + if n + 1 < items.len() { t.item_gap } else { 0.0 };
+            row.need = row.height;
+            rows.push(row);
         }
+        self.space(t.list_gap);
+        self.push(Child::Frame(super::flow::Frame {
+            rows,
+            padding: 0.0,
+            style: FrameStyle::Plain,
+            header: None,
+        }));
         self.space(t.list_gap);
     }
 
