@@ -67,8 +67,9 @@ const TEXT_LISTS: &[&str] = &[
     "header",
 ];
 
-/// Every key of the content format, to spot `key:value` without its space.
-const KEYS: &[&str] = &[
+/// The content format's keys besides the block types, to spot `key:value` without
+/// its space and to tell a key from text such as `Monday: 9am`.
+const FIELD_KEYS: &[&str] = &[
     "title",
     "subtitle",
     "author",
@@ -83,18 +84,6 @@ const KEYS: &[&str] = &[
     "feedback",
     "brand",
     "blocks",
-    "heading",
-    "subheading",
-    "paragraph",
-    "bullets",
-    "numbered",
-    "quote",
-    "callout",
-    "image",
-    "faq",
-    "contact",
-    "qr",
-    "page_break",
     "text",
     "by",
     "q",
@@ -112,17 +101,16 @@ const KEYS: &[&str] = &[
     "url",
     "size",
     "margin",
-    "exercise",
-    "table",
-    "checklist",
-    "write_in",
-    "urgent",
     "steps",
     "repeat",
     "header",
     "rows",
     "items",
 ];
+
+fn is_key(k: &str) -> bool {
+    super::model::BLOCK_TYPES.contains(&k) || FIELD_KEYS.contains(&k)
+}
 
 struct Line<'a> {
     start: usize,
@@ -206,7 +194,11 @@ pub fn scan(text: &str) -> Vec<Trap> {
         }
         // `-paragraph: …`: the dash without its space.
         if let Some(r) = rest.strip_prefix('-') {
-            if KEYS.iter().any(|k| r.starts_with(&format!("{k}:"))) {
+            if super::model::BLOCK_TYPES
+                .iter()
+                .chain(FIELD_KEYS)
+                .any(|k| r.starts_with(&format!("{k}:")))
+            {
                 traps.push(dash_without_space(line, col));
                 continue;
             }
@@ -214,7 +206,7 @@ pub fn scan(text: &str) -> Vec<Trap> {
         // `- Monday: 9am to 5pm` in a list of text is text, not a key.
         let parent = list_key.last().map(|(_, k)| k.as_str()).unwrap_or("");
         let text_item = item && TEXT_LISTS.contains(&parent);
-        let keyed = key_of(rest).filter(|(k, _)| !text_item || KEYS.contains(k));
+        let keyed = key_of(rest).filter(|(k, _)| !text_item || is_key(k));
         let Some((key, value_at)) = keyed else {
             if item {
                 let parent = list_key.last().map(|(_, k)| k.as_str()).unwrap_or("");
@@ -226,7 +218,7 @@ pub fn scan(text: &str) -> Vec<Trap> {
         };
         // `paragraph:text`: the colon without its space.
         if let Some(after) = rest[key.len()..].strip_prefix(':') {
-            if !after.is_empty() && !after.starts_with(' ') && KEYS.contains(&key) {
+            if !after.is_empty() && !after.starts_with(' ') && is_key(key) {
                 traps.push(colon_without_space(line, col, key));
                 continue;
             }
