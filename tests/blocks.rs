@@ -238,3 +238,28 @@ fn the_pdf_reads_each_exercise_as_title_steps_repeat_and_heads_table_columns() {
         assert_eq!(a.get(b"Scope").unwrap().as_name().unwrap(), b"Column");
     }
 }
+
+#[test]
+fn empty_cells_keep_their_place_in_the_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.yaml");
+    std::fs::write(
+        &path,
+        "title: T\nblocks:\n  - table:\n      header: [\"\", Morning, Evening]\n      rows:\n        - [Monday, \"\", Walk]\n        - [\"\", \"\", Swim]\n",
+    )
+    .unwrap();
+    let built = leafpress::build(&path, &Default::default()).unwrap();
+    let doc = lopdf::Document::load_mem(&built.pdf).unwrap();
+    let count = |kind: &[u8]| {
+        doc.objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"S").and_then(|s| s.as_name()).ok() == Some(kind))
+            .count()
+    };
+    assert_eq!(
+        (count(b"TR"), count(b"TH"), count(b"TD")),
+        (3, 3, 6),
+        "every cell is tagged in its row"
+    );
+}

@@ -40,6 +40,19 @@ pub fn block(src: &Source, i: usize, block: &Block, span: Option<Range<usize>>) 
             } else {
                 t.header.len()
             };
+            if !t.rows.is_empty()
+                && t.rows
+                    .iter()
+                    .flatten()
+                    .chain(&t.header)
+                    .all(|c| c.trim().is_empty())
+            {
+                out.push(at(
+                    format!("the table in block {n} has no text in any cell"),
+                    "write the table's text in its cells, or delete the block",
+                    None,
+                ));
+            }
             for (r, row) in t.rows.iter().enumerate() {
                 if row.len() != columns {
                     let what = if t.header.is_empty() {
@@ -54,7 +67,7 @@ pub fn block(src: &Source, i: usize, block: &Block, span: Option<Range<usize>>) 
                             row.len()
                         ),
                         "give every row one cell per column; write \"\" for a cell left empty",
-                        row.first().and_then(|c| find(&src.text, c, &span)),
+                        nth_row(&src.text, &span, r),
                     ));
                 }
             }
@@ -62,6 +75,28 @@ pub fn block(src: &Source, i: usize, block: &Block, span: Option<Range<usize>>) 
         _ => {}
     }
     out
+}
+
+/// Where the `r`-th item under the block's `rows:` is written (one item a line).
+fn nth_row(text: &str, block: &Option<Range<usize>>, r: usize) -> Option<Range<usize>> {
+    let from = block.as_ref()?.start;
+    let rows = from + text.get(from..)?.find("rows:")?;
+    let mut at = rows + text[rows..].find('\n')? + 1;
+    let mut k = 0;
+    for line in text[at..].split_inclusive('\n') {
+        let body = line.trim_start();
+        if body.starts_with('-') {
+            if k == r {
+                let start = at + (line.len() - body.len());
+                return Some(start..start + body.trim_end().len());
+            }
+            k += 1;
+        } else if !body.trim().is_empty() && !body.starts_with('#') {
+            break;
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Where `value` first appears from the block's start.

@@ -117,11 +117,18 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
                         .all(|f| f.is_none())
             }
             Block::Qr(q) => q.url.trim().is_empty(),
-            Block::Exercise(e) => e.title.trim().is_empty() || e.steps.iter().all(|s| s.trim().is_empty()),
+            Block::Exercise(e) => {
+                e.title.trim().is_empty() || e.steps.is_empty() || e.steps.iter().any(|s| s.trim().is_empty())
+            }
             Block::Checklist(items) | Block::WriteIn(items) => {
                 items.is_empty() || items.iter().any(|t| t.trim().is_empty())
             }
-            Block::Urgent(u) => u.title.trim().is_empty() || (u.items.is_empty() && u.text.is_none()),
+            Block::Urgent(u) => {
+                u.title.trim().is_empty()
+                    || u.items.iter().any(|t| t.trim().is_empty())
+                    || u.text.as_deref().is_some_and(|t| t.trim().is_empty())
+                    || (u.items.is_empty() && u.text.is_none())
+            }
             // A table's own checks name the row or cell.
             Block::Table(_) | Block::Image(_) | Block::PageBreak => false,
         };

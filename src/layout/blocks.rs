@@ -75,6 +75,9 @@ impl Builder<'_> {
             } else {
                 (self.width * 0.6).min(self.width)
             };
+            // A tall picture is narrowed to half the page's height, so the exercise
+            // still fits a page.
+            let w = w.min(self.body_height / 2.0 / aspect.max(f32::EPSILON));
             let (px, py) = if beside {
                 (0.0, y)
             } else {
@@ -199,6 +202,7 @@ impl Builder<'_> {
             padding: 0.0,
             style: FrameStyle::Plain,
             header: None,
+            block: None,
         }));
         self.space(t.list_gap);
     }

@@ -68,9 +68,17 @@ pub struct Frame {
     /// A row drawn again (as page furniture) at the top of every page the frame
     /// continues on: a table's header.
     pub header: Option<usize>,
+    /// The block, when a row too tall for a page is an error to report (tables).
+    pub block: Option<usize>,
 }
 
 impl Frame {
+    /// How many rows must start together on a page: two, or a table's caption, its
+    /// header and the first row after it.
+    pub fn lead_rows(&self) -> usize {
+        self.header.map_or(2, |h| h + 2).min(self.rows.len())
+    }
+
     pub fn height(&self) -> Pt {
         self.rows.iter().map(|r| r.height).sum::<Pt>() + 2.0 * self.padding
     }
@@ -272,6 +280,7 @@ impl<'a> Builder<'a> {
                         padding: 0.0,
                         style: FrameStyle::Plain,
                         header: None,
+                        block: None,
                     }));
                 }
                 self.space(t.paragraph_gap);
@@ -350,6 +359,7 @@ impl<'a> Builder<'a> {
             padding: t.box_padding,
             style,
             header: None,
+            block: None,
         }));
         self.space(t.box_gap);
     }

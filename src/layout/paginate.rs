@@ -64,7 +64,7 @@ impl<'a> Paginator<'a> {
                     self.make_room(self.need_of(children, i, chunk));
                     self.place(chunk);
                 }
-                Child::Frame(frame) => self.frame(frame),
+                Child::Frame(frame) => self.frame(frame)?,
             }
         }
         if self.pages.len() > 1 && self.pages.last().is_some_and(|p| p.items.is_empty()) {
@@ -88,7 +88,7 @@ impl<'a> Paginator<'a> {
                 Child::Frame(f) => {
                     // A box that fits a page comes whole; a taller one needs its first rows.
                     let whole = f.height();
-                    let first = f.padding + f.rows.iter().take(2).map(|r| r.height).sum::<Pt>();
+                    let first = f.padding + f.rows.iter().take(f.lead_rows()).map(|r| r.height).sum::<Pt>();
                     return need + if whole <= self.body.h { whole } else { first };
                 }
                 Child::PageBreak => return need,
@@ -140,16 +140,36 @@ impl<'a> Paginator<'a> {
         self.y += chunk.height;
     }
 
-    fn frame(&mut self, frame: &Frame) {
+    fn frame(&mut self, frame: &Frame) -> Result<(), TooTall> {
         let total = frame.height();
         if total <= self.body.h {
             self.make_room(total);
             self.fragment(frame, &frame.rows, Edges::default());
-            return;
+            return Ok(());
+        }
+        // A row that cannot fit an empty page (with the header above it) would run off
+        // it: that is the author's to fix, like any block too tall for a page.
+        let header = frame.header.map_or(0.0, |h| frame.rows[h].height);
+        if let (Some(block), Some(row)) = (
+            frame.block,
+            frame.rows.iter().find(|r| header + r.height > self.body.h),
+        ) {
+            return Err(TooTall {
+                block,
+                height: header + row.height,
+                available: self.body.h,
+            });
         }
         // Taller than a page: fill pages row by row, drawing each part as a box open
-        // where it is cut. Start on a fresh page unless a few rows still fit here.
-        let min_start = frame.padding + frame.rows.iter().take(2).map(|r| r.height).sum::<Pt>();
+        // where it is cut. Start on a fresh page unless the first rows (a table's
+        // caption, header and first row) still fit here.
+        let min_start = frame.padding
+            + frame
+                .rows
+                .iter()
+                .take(frame.lead_rows())
+                .map(|r| r.height)
+                .sum::<Pt>();
         self.make_room(min_start);
         let mut start = 0;
         while start < frame.rows.len() {
@@ -191,6 +211,7 @@ impl<'a> Paginator<'a> {
                 self.new_page();
             }
         }
+        Ok(())
     }
 
     /// Draws rows of a frame with their decoration, open on the given edges.

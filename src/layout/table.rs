@@ -39,15 +39,25 @@ impl Builder<'_> {
             let style = if *header { &head } else { &t.body };
             for (c, spans) in row.iter().enumerate() {
                 let one_line = self.lines(spans, style, Pt::MAX).first().map_or(0.0, |l| l.width);
-                let longest_word = plain_text_of(spans)
-                    .split_whitespace()
-                    .map(|w| {
-                        let word = [Span {
-                            text: w.to_string(),
-                            style: spans.first().map(|s| s.style).unwrap_or_default(),
-                            link: None,
-                        }];
-                        self.lines(&word, style, Pt::MAX).first().map_or(0.0, |l| l.width)
+                // The longest piece between break opportunities (spaces, and after
+                // hyphens, as lines break), each in its own span's style.
+                let longest_word = spans
+                    .iter()
+                    .flat_map(|s| {
+                        s.text
+                            .split_whitespace()
+                            .flat_map(|w| w.split_inclusive('-'))
+                            .map(move |w| Span {
+                                text: w.to_string(),
+                                style: s.style,
+                                link: None,
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .map(|word| {
+                        self.lines(&[word], style, Pt::MAX)
+                            .first()
+                            .map_or(0.0, |l| l.width)
                     })
                     .fold(0.0, f32::max);
                 min[c] = min[c].max(longest_word + 2.0 * pad);
@@ -66,7 +76,9 @@ impl Builder<'_> {
         }
         // Wide enough for every cell on one line: share out what is left in proportion;
         // otherwise give each column its narrowest and share the rest by what it wants.
-        let widths: Vec<Pt> = if sum_max <= available {
+        let widths: Vec<Pt> = if sum_max <= 0.0 {
+            vec![available / columns as Pt; columns]
+        } else if sum_max <= available {
             max.iter()
                 .map(|w| w + (available - sum_max) * w / sum_max)
                 .collect()
@@ -104,17 +116,36 @@ impl Builder<'_> {
             for (c, spans) in row.iter().enumerate() {
                 let kind = if *header { Kind::TH } else { Kind::TD };
                 let role = self.node(kind, tr, i);
-                let y = self.text_at(
-                    &mut chunk.items,
-                    spans,
-                    style,
-                    x + pad,
-                    pad,
-                    widths[c] - 2.0 * pad,
-                    0.0,
-                    None,
-                    role,
-                );
+                let y = if spans.iter().all(|s| s.text.trim().is_empty()) {
+                    // An empty cell still stands in its row for a screen reader: an empty
+                    // run carries its tag, so the cells after it keep their columns.
+                    chunk.items.push(Placed {
+                        item: Item::Text(super::page::TextRun {
+                            x: x + pad,
+                            baseline: pad + style.size,
+                            face: self.fonts.primary(crate::text::Style::default()),
+                            size: style.size,
+                            color: style.color,
+                            text: String::new(),
+                            glyphs: Vec::new(),
+                            width: 0.0,
+                        }),
+                        role,
+                    });
+                    pad + style.leading
+                } else {
+                    self.text_at(
+                        &mut chunk.items,
+                        spans,
+                        style,
+                        x + pad,
+                        pad,
+                        widths[c] - 2.0 * pad,
+                        0.0,
+                        None,
+                        role,
+                    )
+                };
                 bottom = bottom.max(y);
                 x += widths[c];
             }
@@ -159,11 +190,8 @@ impl Builder<'_> {
             padding: 0.0,
             style: FrameStyle::Plain,
             header: header_row,
+            block: Some(i),
         }));
         self.space(t.box_gap);
     }
-}
-
-fn plain_text_of(spans: &[Span]) -> String {
-    spans.iter().map(|s| s.text.as_str()).collect()
 }
