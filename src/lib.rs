@@ -319,6 +319,11 @@ pub fn lay_out_with(
                 .at(span)
                 .help("make it smaller (for an image, a smaller `width:` such as 60%) or split it")
             }
+            layout::LayoutError::TooManyPages(n) => Diagnostic::new(
+                &src.path,
+                format!("the leaflet runs to {n} pages; leafpress makes at most {}", layout::MAX_PAGES),
+            )
+            .help("split it into several leaflets"),
             layout::LayoutError::TooWide(e) => {
                 let (what, span) = name(e.block);
                 Diagnostic::new(

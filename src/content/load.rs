@@ -7,6 +7,11 @@ use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use std::ops::Range;
 use std::path::Path;
 
+/// Content files larger than this are refused unread (a long leaflet is ~20 KB).
+pub const MAX_FILE_BYTES: u64 = 5_000_000;
+/// Deeper YAML than this is no leaflet: bounded time and stack for hostile files.
+pub const MAX_DEPTH: usize = 64;
+
 /// A content file's text, kept for locating and showing problems.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -16,6 +21,21 @@ pub struct Source {
 
 impl Source {
     pub fn read(path: &Path) -> Result<Source, Diagnostics> {
+        // Checked before reading: a huge file is refused without being loaded.
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.len() > MAX_FILE_BYTES {
+                return Err(Diagnostics::one(
+                    Diagnostic::new(
+                        path,
+                        format!(
+                            "the content file is {:.1} MB; a leaflet's YAML is at most 5 MB",
+                            meta.len() as f64 / 1_000_000.0
+                        ),
+                    )
+                    .help("split it into several leaflets, or check it is the file you meant"),
+                ));
+            }
+        }
         let bytes = std::fs::read(path).map_err(|e| {
             Diagnostics::one(
                 Diagnostic::new(path, format!("cannot read the content file: {e}"))
@@ -60,6 +80,17 @@ pub fn parse(src: &Source) -> Result<Leaflet, Diagnostics> {
                 "a leaflet needs at least `title:` and `blocks:`; see content/acupuncture-hip-knee.yaml",
             ),
         ));
+    }
+    if let Some(at) = too_deep(&src.text) {
+        return Err(Diagnostics::one(
+            Diagnostic::new(
+                &src.path,
+                format!("the YAML nests more than {MAX_DEPTH} levels deep here; no leaflet needs that"),
+            )
+            .at(Some(at..at + 1))
+            .help("check the indentation and the brackets on this line"),
+        )
+        .with_source(&src.text));
     }
     let traps: Vec<Trap> = traps::scan(&src.text)
         .into_iter()
@@ -125,6 +156,37 @@ pub fn parse(src: &Source) -> Result<Leaflet, Diagnostics> {
         items: problems,
         source: Some(src.text.clone()),
     })
+}
+
+/// Where the YAML first nests deeper than [`MAX_DEPTH`]: open brackets, plus the
+/// indentation levels and list markers of the line.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut brackets = 0usize;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        if !body.trim().is_empty() && !body.starts_with('#') && brackets == 0 {
+            while indents.last().is_some_and(|&i| i >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+        }
+        let markers = body.matches("- ").count();
+        for (i, c) in line.char_indices() {
+            match c {
+                '[' | '{' => brackets += 1,
+                ']' | '}' => brackets = brackets.saturating_sub(1),
+                _ => {}
+            }
+            if brackets + indents.len() + markers > MAX_DEPTH {
+                return Some(at + i);
+            }
+        }
+        at += line.len();
+    }
+    None
 }
 
 fn line_of(text: &str, at: usize) -> usize {

@@ -14,6 +14,9 @@ use std::path::{Path, PathBuf};
 /// Larger sides than this are not photos for a leaflet but mistakes (or attacks):
 /// 12 000 px is 1 m at 300 ppi.
 pub const MAX_IMAGE_SIDE: u32 = 12_000;
+/// More blocks than this is no leaflet (the sample has 50): bounded work for hostile files.
+pub const MAX_BLOCKS: usize = 10_000;
+
 /// Decoded pixels may use at most this much memory.
 const MAX_IMAGE_BYTES: u64 = 400 * 1024 * 1024;
 
@@ -84,6 +87,21 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
         problems.push(
             Diagnostic::new(&src.path, "the title is empty").help("write the leaflet's title after `title:`"),
         );
+    }
+    if leaflet.blocks.len() > MAX_BLOCKS {
+        let at = src.text.find("blocks:").map(|i| i..i + "blocks".len());
+        return Err(Diagnostics::one(
+            Diagnostic::new(
+                &src.path,
+                format!(
+                    "the leaflet has {} blocks; leafpress takes at most {MAX_BLOCKS}",
+                    leaflet.blocks.len()
+                ),
+            )
+            .at(at)
+            .help("split it into several leaflets"),
+        )
+        .with_source(&src.text));
     }
     if leaflet.blocks.is_empty() {
         problems.push(

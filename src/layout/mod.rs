@@ -29,7 +29,12 @@ use crate::text::Fonts;
 pub enum LayoutError {
     TooTall(TooTall),
     TooWide(table::TooWide),
+    /// More pages than [`MAX_PAGES`].
+    TooManyPages(usize),
 }
+
+/// No leaflet runs to more pages than this; a file that does is refused.
+pub const MAX_PAGES: usize = 2_000;
 
 impl From<TooTall> for LayoutError {
     fn from(e: TooTall) -> Self {
@@ -64,6 +69,9 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
     let children = std::mem::take(&mut builder.children);
     let structure = std::mem::take(&mut builder.structure);
     let (mut pages, outline) = paginate::Paginator::new(theme, body).run(&children)?;
+    if pages.len() > MAX_PAGES {
+        return Err(LayoutError::TooManyPages(pages.len()));
+    }
     // Footers come last, when the page count is known; they are artifacts and add
     // nothing to the structure.
     let total = pages.len();
