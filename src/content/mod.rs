@@ -3,6 +3,7 @@
 
 mod checks;
 pub mod details;
+mod fix;
 pub mod load;
 pub mod model;
 mod pieces;

@@ -4,7 +4,8 @@
 //! Items inside a child are positioned relative to the child's top-left corner,
 //! where x = 0 is the left edge of the text area.
 
-use super::page::{Edges, Item, Placed, Rect, Role};
+pub use super::frame::{frame_decoration, Frame, FrameStyle};
+use super::page::{Item, Placed, Rect, Role};
 use super::structure::{Kind, NodeId, Structure};
 use super::theme::{Labels, TextStyle, Theme};
 use super::typeset::baseline_offset;
@@ -34,20 +35,6 @@ pub struct Chunk {
     pub outline: Option<(u8, String, String)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FrameStyle {
-    /// Tint background with an accent rule on the left.
-    Quote,
-    /// Accent border.
-    Callout,
-    /// Tint background.
-    Tinted,
-    /// The urgent colour's border on its own pale tint: when to get help now.
-    Urgent,
-    /// No decoration; only kept together.
-    Plain,
-}
-
 /// A list item's bullet or number, hung in the indent beside its first line.
 pub(super) struct Label<'a> {
     pub text: &'a str,
@@ -56,32 +43,6 @@ pub(super) struct Label<'a> {
     pub role: Role,
     /// An empty tick box drawn as a square, instead of the text.
     pub tick_box: bool,
-}
-
-/// A box of rows, kept whole on one page; split between rows (with open edges)
-/// only when it is taller than a page.
-#[derive(Debug, Clone)]
-pub struct Frame {
-    pub rows: Vec<Chunk>,
-    pub padding: Pt,
-    pub style: FrameStyle,
-    /// A row drawn again (as page furniture) at the top of every page the frame
-    /// continues on: a table's header.
-    pub header: Option<usize>,
-    /// The block, when a row too tall for a page is an error to report (tables).
-    pub block: Option<usize>,
-}
-
-impl Frame {
-    /// How many rows must start together on a page: two, or a table's caption, its
-    /// header and the first row after it.
-    pub fn lead_rows(&self) -> usize {
-        self.header.map_or(2, |h| h + 2).min(self.rows.len())
-    }
-
-    pub fn height(&self) -> Pt {
-        self.rows.iter().map(|r| r.height).sum::<Pt>() + 2.0 * self.padding
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -605,74 +566,4 @@ fn contact_lines(c: &Contact, labels: &Labels) -> Vec<(Vec<Span>, bool)> {
         out.push((spans, false));
     }
     out
-}
-
-/// Decoration of a frame fragment spanning `rect`.
-pub fn frame_decoration(theme: &Theme, style: FrameStyle, rect: Rect, edges: Edges) -> Vec<Item> {
-    match style {
-        FrameStyle::Quote => vec![
-            Item::Fill {
-                rect,
-                color: theme.tint,
-                radius: theme.radius,
-                edges,
-            },
-            Item::Fill {
-                rect: Rect {
-                    w: theme.quote_rule,
-                    ..rect
-                },
-                color: theme.accent,
-                radius: 0.0,
-                edges,
-            },
-        ],
-        FrameStyle::Callout => {
-            let half = theme.callout_border / 2.0;
-            let inset = Rect {
-                x: rect.x + half,
-                y: rect.y + half,
-                w: rect.w - 2.0 * half,
-                h: rect.h - 2.0 * half,
-            };
-            vec![Item::Stroke {
-                rect: inset,
-                color: theme.accent,
-                width: theme.callout_border,
-                radius: theme.radius,
-                edges,
-            }]
-        }
-        FrameStyle::Tinted => vec![Item::Fill {
-            rect,
-            color: theme.tint,
-            radius: theme.radius,
-            edges,
-        }],
-        FrameStyle::Urgent => {
-            let half = theme.urgent_border / 2.0;
-            let inset = Rect {
-                x: rect.x + half,
-                y: rect.y + half,
-                w: rect.w - 2.0 * half,
-                h: rect.h - 2.0 * half,
-            };
-            vec![
-                Item::Fill {
-                    rect,
-                    color: theme.urgent_tint,
-                    radius: theme.radius,
-                    edges,
-                },
-                Item::Stroke {
-                    rect: inset,
-                    color: theme.urgent,
-                    width: theme.urgent_border,
-                    radius: theme.radius,
-                    edges,
-                },
-            ]
-        }
-        FrameStyle::Plain => Vec::new(),
-    }
 }

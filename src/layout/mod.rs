@@ -7,6 +7,7 @@
 mod blocks;
 mod cover;
 pub mod flow;
+pub mod frame;
 pub mod page;
 pub mod paginate;
 pub mod qr;
