@@ -279,7 +279,10 @@ pub fn load_with(path: &Path, options: &Options) -> Result<(Source, Resolved), D
     let src = Source::read(path)?;
     let project = project::Project::open(path, options.root.as_deref())?;
     let mut leaflet = content::parse(&src)?;
-    project.apply_defaults(&mut leaflet, &project::top_level_keys(&src.text));
+    // Which keys the leaflet wrote itself matters only when there are defaults.
+    if project.source.is_some() {
+        project.apply_defaults(&mut leaflet, &project::top_level_keys(&src.text));
+    }
     let resolved = content::resolve(&src, leaflet, &project)?;
     Ok((src, resolved))
 }
