@@ -60,6 +60,9 @@ pub struct Options {
     pub root: Option<std::path::PathBuf>,
     /// The date review dates are checked against, instead of the clock (`--today`).
     pub today: Option<content::model::Date>,
+    /// The large-print edition at this body size (16–24 pt): A4 unless the leaflet
+    /// names its page size, everything scaled, nothing below the body size.
+    pub large_print: Option<f32>,
 }
 
 /// How long each stage took.
@@ -225,12 +228,17 @@ impl Engine {
 }
 
 impl Engine {
-    /// The theme a leaflet is laid out in: its brand's, when it has one.
+    /// The theme a leaflet is laid out in: its brand's, when it has one, in the
+    /// edition asked for.
     fn theme_for(&self, doc: &Resolved) -> Theme {
-        if doc.brand.is_set() {
+        let theme = if doc.brand.is_set() {
             doc.brand.theme.clone()
         } else {
             (*self.theme).clone()
+        };
+        match doc.large_print {
+            Some(size) => theme.large_print(size),
+            None => theme,
         }
     }
 
@@ -283,8 +291,28 @@ pub fn load_with(path: &Path, options: &Options) -> Result<(Source, Resolved), D
     if project.source.is_some() {
         project.apply_defaults(&mut leaflet, &project::top_level_keys(&src.text));
     }
-    let resolved = content::resolve(&src, leaflet, &project)?;
+    let page_size_given =
+        project.defaults.page.as_ref().is_some() || project::top_level_keys(&src.text).contains("page.size");
+    let mut resolved = content::resolve(&src, leaflet, &project)?;
+    if let Some(size) = options.large_print {
+        large_print(&mut resolved, size, page_size_given);
+    }
     Ok((src, resolved))
+}
+
+/// Makes a resolved leaflet its large-print edition: A4 unless its page size was
+/// given (so lines stay near 60–70 characters), and absolute image widths scaled so
+/// each image keeps its share of the text width.
+fn large_print(doc: &mut Resolved, size: f32, page_size_given: bool) {
+    let page = &mut doc.leaflet.page;
+    let text_width =
+        |p: &content::model::PageSpec| p.size.dimensions().0 - p.margin.inner.pt() - p.margin.outer.pt();
+    let before = text_width(page);
+    if !page_size_given {
+        page.size = content::model::PageSize::A4;
+    }
+    doc.image_scale = text_width(page) / before.max(1.0);
+    doc.large_print = Some(size);
 }
 
 /// Lays out a resolved leaflet with the default theme.

@@ -38,6 +38,26 @@ struct OutputOptions {
     /// Add trim marks outside the bleed.
     #[arg(long)]
     crop_marks: bool,
+    /// Build the large-print edition (`--large-print` or `--large-print=20`): body text
+    /// PT points, 16 to 24 (16 if not given),
+    /// everything in proportion, on A4 unless the leaflet names its page size.
+    #[arg(long, value_name = "PT", num_args = 0..=1, require_equals = true, default_missing_value = "16", value_parser = parse_large_print)]
+    large_print: Option<f32>,
+}
+
+fn parse_large_print(s: &str) -> Result<f32, String> {
+    let size: f32 = s
+        .trim()
+        .trim_end_matches("pt")
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not a size: write a number of points from 16 to 24"))?;
+    if (16.0..=24.0).contains(&size) {
+        Ok(size)
+    } else {
+        Err(format!(
+            "large print is 16 to 24 pt (RNIB); {size} is outside that"
+        ))
+    }
 }
 
 /// Where files may come from, and what day it is.
@@ -67,6 +87,7 @@ impl OutputOptions {
         Options {
             root: project.root.clone(),
             today: project.today,
+            large_print: self.large_print,
             target: match self.purpose {
                 Purpose::Print => Target::Print,
                 Purpose::Email => Target::Email,
@@ -149,7 +170,9 @@ fn main() -> ExitCode {
             let out_dir = out_dir.unwrap_or_else(|| PathBuf::from("out"));
             let mut failed = false;
             for input in &inputs {
-                let target = output.clone().unwrap_or_else(|| out_dir.join(pdf_name(input)));
+                let target = output
+                    .clone()
+                    .unwrap_or_else(|| out_dir.join(pdf_name(input, options.large_print.is_some())));
                 failed |= !build(&engine, input, &target, &options);
             }
             if failed {
@@ -298,9 +321,11 @@ fn build(engine: &Engine, input: &Path, target: &Path, options: &Options) -> boo
     true
 }
 
-fn pdf_name(input: &Path) -> PathBuf {
-    let stem = input.file_stem().unwrap_or(input.as_os_str());
-    PathBuf::from(stem).with_extension("pdf")
+/// `leaflet.yaml` → `leaflet.pdf`, or `leaflet-large-print.pdf` for that edition.
+fn pdf_name(input: &Path, large_print: bool) -> PathBuf {
+    let stem = input.file_stem().unwrap_or(input.as_os_str()).to_string_lossy();
+    let edition = if large_print { "-large-print" } else { "" };
+    PathBuf::from(format!("{stem}{edition}.pdf"))
 }
 
 fn default_inputs() -> Result<Vec<PathBuf>, String> {

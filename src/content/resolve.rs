@@ -37,6 +37,11 @@ pub struct Resolved {
     pub back_contact: Option<super::model::Contact>,
     /// The leaflet belongs to a project with a leafpress.yaml (a managed library).
     pub in_project: bool,
+    /// The large-print edition's body size, when that edition is built.
+    pub large_print: Option<f32>,
+    /// What absolute image widths are multiplied by (an edition on wider pages keeps
+    /// each image's share of the text width).
+    pub image_scale: f32,
     /// Where each block starts in the source, when it could be located.
     pub block_spans: Vec<Option<Range<usize>>>,
     /// Each heading's anchor (see [`super::anchors`]), by block.
@@ -299,6 +304,8 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
             brand,
             back_contact: project.defaults.contact.clone(),
             in_project: project.source.is_some(),
+            large_print: None,
+            image_scale: 1.0,
             block_spans,
             anchors,
             warnings,

@@ -82,6 +82,8 @@ pub struct Builder<'a> {
     pub logo_alt: Option<String>,
     /// The contact details a back cover shows.
     pub back_contact: Option<Contact>,
+    /// What absolute image widths are multiplied by (see [`crate::content::Resolved`]).
+    pub image_scale: Pt,
     /// The first table too wide for the page, if any.
     pub too_wide: Option<super::table::TooWide>,
     /// The last space was set by a heading and must not grow.
@@ -104,6 +106,7 @@ impl<'a> Builder<'a> {
             logo_alt: None,
             back_contact: None,
             too_wide: None,
+            image_scale: 1.0,
             fonts,
             theme,
             labels,
@@ -328,7 +331,11 @@ impl<'a> Builder<'a> {
     fn image(&mut self, i: usize, img: &crate::content::model::Image) {
         let t = self.theme.clone();
         let Some(loaded) = self.images.get(&i) else { return };
-        let w = img.width.resolve(self.width).min(self.width);
+        let w = match img.width {
+            crate::units::Width::Absolute(l) => l.pt() * self.image_scale,
+            share => share.resolve(self.width),
+        }
+        .min(self.width);
         let h = w * loaded.height_px as f32 / loaded.width_px.max(1) as f32;
         // A decorative image is page furniture; any other is a figure with its alt text.
         let role = match (&img.alt, img.decorative) {

@@ -58,6 +58,7 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
     builder.brand_name = doc.brand.brand.name.clone();
     builder.logo_alt = doc.brand.logo_alt.clone();
     builder.back_contact = doc.back_contact.clone();
+    builder.image_scale = doc.image_scale;
     // A footer that wraps to more lines than the bottom margin holds (with its
     // clearance kept from the edge) takes its room from the text area, never the edge.
     let footer_room = builder.footer_height(leaflet.footer.as_deref(), body.w) + theme.footer_clearance;

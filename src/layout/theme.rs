@@ -404,6 +404,31 @@ impl Theme {
         }
     }
 
+    /// The large-print edition of this theme: body text `size` points and everything
+    /// else in proportion, no text smaller than the body (captions, footers, page
+    /// numbers and labels included).
+    pub fn large_print(&self, size: Pt) -> Theme {
+        let mut t = self.scaled(size / self.body.size);
+        let body = t.body;
+        for s in [
+            &mut t.title,
+            &mut t.subtitle,
+            &mut t.heading,
+            &mut t.subheading,
+            &mut t.question,
+            &mut t.quote_by,
+            &mut t.caption,
+            &mut t.footer,
+            &mut t.cover_title,
+        ] {
+            if s.size < body.size {
+                s.leading *= body.size / s.size;
+                s.size = body.size;
+            }
+        }
+        t
+    }
+
     /// The theme's families in `book`, main first.
     pub fn font_stack(&self, book: &FontBook) -> Result<Vec<FamilyId>, ThemeError> {
         if self.fonts.is_empty() {
@@ -548,6 +573,17 @@ mod tests {
         assert!((big.box_padding - base.box_padding * 16.0 / 12.0).abs() < 1e-4);
         assert_eq!(big.accent, base.accent);
         assert_eq!(big.footer_clearance, base.footer_clearance);
+    }
+
+    #[test]
+    fn large_print_sets_nothing_below_the_body_size() {
+        let t = Theme::default().large_print(18.0);
+        assert_eq!(t.body.size, 18.0);
+        for s in [t.caption, t.footer, t.quote_by, t.subtitle, t.heading] {
+            assert!(s.size >= 18.0 && s.leading >= s.size, "{s:?}");
+        }
+        assert!(t.heading.size > t.body.size, "headings stay larger");
+        assert_eq!(t.validate(), Ok(()));
     }
 
     #[test]
