@@ -137,15 +137,6 @@ impl Engine {
         &self.book
     }
 
-    /// A shaping context for one build, in the leaflet's language.
-    pub fn fonts(&self, language: &str) -> Fonts {
-        // `new` checked the stack against this book.
-        let stack = self.theme.font_stack(&self.book).unwrap_or_default();
-        let mut fonts = Fonts::with_book(self.book.clone(), stack);
-        fonts.set_language(language);
-        fonts
-    }
-
     /// Reads, lays out and reviews a content file, writing nothing.
     pub fn check(&self, path: &Path, options: &Options) -> Result<Checked, Diagnostics> {
         let t0 = Instant::now();
@@ -222,7 +213,7 @@ impl Engine {
         fonts.set_language(&doc.leaflet.language);
         let layout = lay_out_with(src, doc, &mut fonts, &theme)?;
         let placements = images::placements(&layout, &doc.images);
-        let warnings = lint::review(src, doc, &layout, &placements, fonts.missing(), options);
+        let warnings = lint::review(src, doc, &placements, fonts.missing(), options);
         Ok((layout, warnings))
     }
 }

@@ -163,18 +163,13 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
         ));
         // An exercise's picture is read like an image block's.
         if let Block::Exercise(super::model::Exercise { image: Some(img), .. }) = block {
-            let span = find_value(&src.text, &img.src, block_spans.get(i).cloned().flatten());
-            match project.inside(base, &img.src).and_then(|p| load_image(&p)) {
+            let at = find_value(&src.text, &img.src, block_spans.get(i).cloned().flatten())
+                .or_else(|| block_spans.get(i).cloned().flatten());
+            match read_picture(project, base, &img.src) {
                 Ok(loaded) => {
                     images.insert(i, loaded);
                 }
-                Err(msg) => problems.push(
-                    Diagnostic::new(&src.path, format!("the picture of exercise {n}: {msg}"))
-                        .at(span.or_else(|| block_spans.get(i).cloned().flatten()))
-                        .help(
-                            "`src` is relative to the content file and must stay inside the project folder",
-                        ),
-                ),
+                Err(d) => problems.push(d.on(src, format!("the picture of exercise {n}"), at)),
             }
         }
         if let Block::Contact(c) = block {
@@ -220,30 +215,13 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
                     "add `alt: what the picture shows` for readers who cannot see it, or `decorative: true` if it shows nothing that matters",
                 ));
             }
-            let path = match project.inside(base, &img.src) {
-                Ok(p) => p,
-                Err(msg) => {
-                    let span = find_value(&src.text, &img.src, block_spans.get(i).cloned().flatten());
-                    problems.push(
-                        Diagnostic::new(&src.path, format!("image in block {n}: {msg}"))
-                            .at(span.or_else(|| block_spans.get(i).cloned().flatten()))
-                            .help("copy the picture into the project folder, or widen it with --root DIR"),
-                    );
-                    continue;
-                }
-            };
-            match load_image(&path) {
+            let at = find_value(&src.text, &img.src, block_spans.get(i).cloned().flatten())
+                .or_else(|| block_spans.get(i).cloned().flatten());
+            match read_picture(project, base, &img.src) {
                 Ok(loaded) => {
                     images.insert(i, loaded);
                 }
-                Err(msg) => {
-                    let span = find_value(&src.text, &img.src, block_spans.get(i).cloned().flatten());
-                    problems.push(
-                        Diagnostic::new(&src.path, format!("image \"{}\" in block {n}: {msg}", img.src))
-                            .at(span.or_else(|| block_spans.get(i).cloned().flatten()))
-                            .help("`src` is relative to the content file; use a PNG or JPEG"),
-                    );
-                }
+                Err(d) => problems.push(d.on(src, format!("image \"{}\" in block {n}", img.src), at)),
             }
         }
     }
@@ -261,14 +239,11 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
                 "add `alt: what the picture shows`, or `decorative: true`",
             ));
         }
-        match project.inside(base, &img.src).and_then(|p| load_image(&p)) {
+        match read_picture(project, base, &img.src) {
             Ok(loaded) => {
                 images.insert(COVER_PICTURE, loaded);
             }
-            Err(msg) => problems.push(at(
-                format!("cover picture \"{}\": {msg}", img.src),
-                "`src` is relative to the content file and must stay inside the project folder",
-            )),
+            Err(d) => problems.push(d.on(src, format!("cover picture \"{}\"", img.src), span)),
         }
     }
     if let Some(logo) = brand.logo.take() {
@@ -437,6 +412,38 @@ fn check_internal_links(
 fn find_value(text: &str, value: &str, block: Option<Range<usize>>) -> Option<Range<usize>> {
     let from = block.map_or(0, |b| b.start);
     text[from..].find(value).map(|i| from + i..from + i + value.len())
+}
+
+/// Why a picture a leaflet names cannot be used: outside the project, or unreadable.
+struct PictureProblem {
+    message: String,
+    outside: bool,
+}
+
+impl PictureProblem {
+    /// The problem as a diagnostic about `what`, at `at`.
+    fn on(self, src: &Source, what: String, at: Option<Range<usize>>) -> Diagnostic {
+        let help = if self.outside {
+            "copy the picture into the project folder, or widen it with --root DIR"
+        } else {
+            "`src` is relative to the content file; use a PNG or JPEG"
+        };
+        Diagnostic::new(&src.path, format!("{what}: {}", self.message))
+            .at(at)
+            .help(help)
+    }
+}
+
+/// A picture named by a leaflet (relative to `base`), read if it is inside the project.
+fn read_picture(project: &Project, base: &Path, name: &str) -> Result<LoadedImage, PictureProblem> {
+    let path = project.inside(base, name).map_err(|message| PictureProblem {
+        message,
+        outside: true,
+    })?;
+    load_image(&path).map_err(|message| PictureProblem {
+        message,
+        outside: false,
+    })
 }
 
 /// Reads, checks and decodes one image, applying its EXIF orientation.

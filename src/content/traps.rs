@@ -69,21 +69,10 @@ const TEXT_LISTS: &[&str] = &[
     "header",
 ];
 
-/// The content format's keys besides the block types, to spot `key:value` without
-/// its space and to tell a key from text such as `Monday: 9am`.
+/// The content format's keys besides the block types and the top-level keys, to spot
+/// `key:value` without its space and to tell a key from text such as `Monday: 9am`.
 const FIELD_KEYS: &[&str] = &[
     "title",
-    "subtitle",
-    "author",
-    "language",
-    "page",
-    "footer",
-    "cover",
-    "published",
-    "review",
-    "reference",
-    "sources",
-    "feedback",
     "brand",
     "blocks",
     "text",
@@ -111,7 +100,8 @@ const FIELD_KEYS: &[&str] = &[
 ];
 
 fn is_key(k: &str) -> bool {
-    super::model::BLOCK_TYPES.contains(&k) || FIELD_KEYS.contains(&k)
+    use super::model::{BLOCK_TYPES, DEFAULTABLE};
+    BLOCK_TYPES.contains(&k) || DEFAULTABLE.contains(&k) || FIELD_KEYS.contains(&k)
 }
 
 struct Line<'a> {
@@ -196,11 +186,7 @@ pub fn scan(text: &str) -> Vec<Trap> {
         }
         // `-paragraph: …`: the dash without its space.
         if let Some(r) = rest.strip_prefix('-') {
-            if super::model::BLOCK_TYPES
-                .iter()
-                .chain(FIELD_KEYS)
-                .any(|k| r.starts_with(&format!("{k}:")))
-            {
+            if r.split_once(':').is_some_and(|(k, _)| is_key(k)) {
                 traps.push(dash_without_space(line, col));
                 continue;
             }
@@ -502,45 +488,44 @@ fn tab(line: &Line, indent: usize) -> Trap {
 fn misaligned(line: &Line, indent: usize, prev: usize) -> Trap {
     let fixed = format!("{}{}", " ".repeat(prev), line.text.trim_start());
     Trap {
-        span: line.start..line.start + indent.max(1),
-        message: format!(
-            "this item is indented by {indent} spaces and the one above by {prev}: YAML does not read it as the next item"
-        ),
         help: format!("line it up with the item above ({prev} spaces)"),
-        fix: Some(Fix {
-            lines: line.start..line.start + line.text.len(),
-            replacement: fixed.clone(),
-            intended: fixed,
-        }),
-        silent: false,
-        warning: false,
+        ..rewrite(
+            line,
+            line.start..line.start + indent.max(1),
+            format!("this item is indented by {indent} spaces and the one above by {prev}: YAML does not read it as the next item"),
+            fixed,
+        )
     }
 }
 
 fn dash_without_space(line: &Line, col: usize) -> Trap {
     let at = line.start + col;
     let fixed = format!("{}- {}", &line.text[..col], &line.text[col + 1..]);
-    Trap {
-        span: at..at + 1,
-        message: "a `-` that starts an item needs a space after it".into(),
-        help: format!("write:\n{}", fixed.trim_start()),
-        fix: Some(Fix {
-            lines: line.start..line.start + line.text.len(),
-            replacement: fixed.clone(),
-            intended: fixed,
-        }),
-        silent: false,
-        warning: false,
-    }
+    rewrite(
+        line,
+        at..at + 1,
+        "a `-` that starts an item needs a space after it".into(),
+        fixed,
+    )
 }
 
 fn colon_without_space(line: &Line, col: usize, key: &str) -> Trap {
     let at = line.start + col + key.len();
     let split = col + key.len() + 1;
     let fixed = format!("{} {}", &line.text[..split], &line.text[split..]);
+    rewrite(
+        line,
+        at..at + 1,
+        format!("`{key}:` needs a space after the colon"),
+        fixed,
+    )
+}
+
+/// A trap fixed by writing its whole line another way (spacing, not text).
+fn rewrite(line: &Line, span: Range<usize>, message: String, fixed: String) -> Trap {
     Trap {
-        span: at..at + 1,
-        message: format!("`{key}:` needs a space after the colon"),
+        span,
+        message,
         help: format!("write:\n{}", fixed.trim_start()),
         fix: Some(Fix {
             lines: line.start..line.start + line.text.len(),

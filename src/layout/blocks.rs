@@ -43,6 +43,28 @@ impl Builder<'_> {
         y
     }
 
+    /// One list item as a row of a box: `label` in the indent, the text beside it, and
+    /// the gap to the next item unless it is the `last`.
+    fn item_row(&mut self, text: &str, x: Pt, width: Pt, label: &Label, role: Role, last: bool) -> Chunk {
+        let t = self.theme;
+        let (style, indent, gap) = (t.body, t.list_indent, t.item_gap);
+        let mut row = Chunk::default();
+        let bottom = self.text_at(
+            &mut row.items,
+            &parse_inline(text),
+            &style,
+            x,
+            0.0,
+            width,
+            indent,
+            Some(label),
+            role,
+        );
+        row.height = bottom + if last { 0.0 } else { gap };
+        row.need = row.height;
+        row
+    }
+
     /// An exercise, kept whole: its title, then the picture beside the numbered steps
     /// (above them on a narrow measure or in large print), then how often.
     pub(super) fn exercise(&mut self, i: usize, e: &Exercise) {
@@ -157,11 +179,7 @@ impl Builder<'_> {
                 role,
             );
         }
-        chunk.height = y.max(picture_bottom);
-        chunk.need = chunk.height;
-        self.space(t.box_gap);
-        self.push(Child::Keep { chunk, block: i });
-        self.space(t.box_gap);
+        self.keep_boxed(chunk, y.max(picture_bottom), i);
     }
 
     /// Items with empty tick boxes, hung like a list, kept together on a page (a
@@ -180,20 +198,7 @@ impl Builder<'_> {
                 role: Role::Artifact,
                 tick_box: true,
             };
-            let mut row = Chunk::default();
-            let bottom = self.text_at(
-                &mut row.items,
-                &parse_inline(item),
-                &t.body,
-                0.0,
-                0.0,
-                self.width,
-                t.list_indent,
-                Some(&label),
-                body,
-            );
-            row.height = bottom + if n + 1 < items.len() { t.item_gap } else { 0.0 };
-            row.need = row.height;
+            let row = self.item_row(item, 0.0, self.width, &label, body, n + 1 == items.len());
             rows.push(row);
         }
         self.space(t.list_gap);
@@ -282,26 +287,13 @@ impl Builder<'_> {
                     tick_box: false,
                 };
                 let role = self.node(Kind::LBody, li, i);
-                let mut row = Chunk::default();
-                let bottom = self.text_at(
-                    &mut row.items,
-                    &parse_inline(item),
-                    &t.body,
-                    x,
-                    0.0,
-                    inner,
-                    t.list_indent,
-                    Some(&label),
-                    role,
-                );
+                let mut row = self.item_row(item, x, inner, &label, role, n + 1 == u.items.len());
                 // The bullet in the urgent colour, as the box says.
                 for p in &mut row.items {
                     if let (Item::Text(run), true) = (&mut p.item, p.role == label.role) {
                         run.color = t.urgent;
                     }
                 }
-                row.height = bottom + if n + 1 < u.items.len() { t.item_gap } else { 0.0 };
-                row.need = row.height;
                 rows.push(row);
             }
         }

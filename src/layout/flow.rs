@@ -369,11 +369,18 @@ impl<'a> Builder<'a> {
                 y += t.caption.leading;
             }
         }
-        chunk.height = y;
-        chunk.need = y;
-        self.space(t.box_gap);
-        self.push(Child::Keep { chunk, block: i });
-        self.space(t.box_gap);
+        self.keep_boxed(chunk, y, i);
+    }
+
+    /// Content `height` tall placed whole, with box spacing above and below (images,
+    /// exercises, QR codes).
+    pub(super) fn keep_boxed(&mut self, mut chunk: Chunk, height: Pt, block: usize) {
+        chunk.height = height;
+        chunk.need = height;
+        let gap = self.theme.box_gap;
+        self.space(gap);
+        self.push(Child::Keep { chunk, block });
+        self.space(gap);
     }
 
     /// A paragraph as one child per line, with orphan and widow control; `label`

@@ -3,7 +3,7 @@
 
 use super::flow::Chunk;
 use super::page::{Edges, Item, Rect};
-use super::theme::Theme;
+use super::theme::{Color, Theme};
 use crate::units::Pt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,52 +66,45 @@ pub fn frame_decoration(theme: &Theme, style: FrameStyle, rect: Rect, edges: Edg
                 edges,
             },
         ],
-        FrameStyle::Callout => {
-            let half = theme.callout_border / 2.0;
-            let inset = Rect {
-                x: rect.x + half,
-                y: rect.y + half,
-                w: rect.w - 2.0 * half,
-                h: rect.h - 2.0 * half,
-            };
-            vec![Item::Stroke {
-                rect: inset,
-                color: theme.accent,
-                width: theme.callout_border,
-                radius: theme.radius,
-                edges,
-            }]
-        }
+        FrameStyle::Callout => vec![border(
+            rect,
+            theme.accent,
+            theme.callout_border,
+            theme.radius,
+            edges,
+        )],
         FrameStyle::Tinted => vec![Item::Fill {
             rect,
             color: theme.tint,
             radius: theme.radius,
             edges,
         }],
-        FrameStyle::Urgent => {
-            let half = theme.urgent_border / 2.0;
-            let inset = Rect {
-                x: rect.x + half,
-                y: rect.y + half,
-                w: rect.w - 2.0 * half,
-                h: rect.h - 2.0 * half,
-            };
-            vec![
-                Item::Fill {
-                    rect,
-                    color: theme.urgent_tint,
-                    radius: theme.radius,
-                    edges,
-                },
-                Item::Stroke {
-                    rect: inset,
-                    color: theme.urgent,
-                    width: theme.urgent_border,
-                    radius: theme.radius,
-                    edges,
-                },
-            ]
-        }
+        FrameStyle::Urgent => vec![
+            Item::Fill {
+                rect,
+                color: theme.urgent_tint,
+                radius: theme.radius,
+                edges,
+            },
+            border(rect, theme.urgent, theme.urgent_border, theme.radius, edges),
+        ],
         FrameStyle::Plain => Vec::new(),
+    }
+}
+
+/// A border `width` thick drawn just inside `rect`, so the box keeps its outer size.
+fn border(rect: Rect, color: Color, width: Pt, radius: Pt, edges: Edges) -> Item {
+    let half = width / 2.0;
+    Item::Stroke {
+        rect: Rect {
+            x: rect.x + half,
+            y: rect.y + half,
+            w: rect.w - width,
+            h: rect.h - width,
+        },
+        color,
+        width,
+        radius,
+        edges,
     }
 }

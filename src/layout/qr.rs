@@ -2,7 +2,7 @@
 //! modules merged into rectangles, a 4-module quiet zone, and the smallest size
 //! at which the modules stay printable.
 
-use super::flow::{Builder, Child, Chunk};
+use super::flow::{Builder, Chunk};
 use super::page::{Item, LinkTarget, Placed, Rect};
 use super::structure::{Kind, Structure};
 use super::theme::Color;
@@ -122,11 +122,7 @@ impl Builder<'_> {
                 y += t.caption.leading;
             }
         }
-        chunk.height = y;
-        chunk.need = y;
-        self.space(t.box_gap);
-        self.push(Child::Keep { chunk, block: i });
-        self.space(t.box_gap);
+        self.keep_boxed(chunk, y, i);
     }
 }
 

@@ -1,13 +1,12 @@
 //! Review of a laid-out leaflet: what a build warns about without stopping.
 //!
-//! It reads the resolved content and the laid-out [`Document`] (sizes, placed images,
-//! the characters the fonts could not set), never the PDF, so `check` and `build`
-//! report the same things. The plain-language and clear-print review builds on this.
+//! It reads the resolved content and what layout produced (placed images, the
+//! characters the fonts could not set), never the PDF, so `check` and `build` report
+//! the same things. The plain-language and clear-print review builds on this.
 
 use crate::content::{Block, Resolved, Source};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::images::{self, Placement, Target};
-use crate::layout::Document;
 use crate::units::PT_PER_MM;
 use crate::Options;
 use std::collections::BTreeSet;
@@ -19,7 +18,6 @@ const PRINT_SHOP_SAFE: f32 = 5.0 * PT_PER_MM;
 pub fn review(
     src: &Source,
     doc: &Resolved,
-    _layout: &Document,
     placements: &[Placement],
     missing: &BTreeSet<char>,
     options: &Options,

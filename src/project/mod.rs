@@ -8,7 +8,7 @@ pub mod brand;
 
 pub use brand::Brand;
 
-use crate::content::model::{Contact, Cover, Date, Leaflet, PageSpec, DEFAULTABLE};
+use crate::content::model::{Contact, Cover, Date, Leaflet, PageSpec};
 use crate::content::Source;
 use crate::diag::{Diagnostic, Diagnostics};
 use serde::Deserialize;
@@ -145,7 +145,6 @@ impl Project {
                 leaflet.sources = v.clone();
             }
         }
-        debug_assert_eq!(DEFAULTABLE.len(), 11, "every defaultable key is filled above");
     }
 
     /// `path` (relative to `base`) with links followed, if it stays inside the root;
