@@ -72,24 +72,20 @@ impl Builder<'_> {
             let aspect = img.height_px as Pt / img.width_px.max(1) as Pt;
             let w = self.width.min(room / aspect.max(f32::EPSILON));
             if w > 0.0 {
-                let decorative = leaflet
+                // A picture with alt text is a figure; a decorative one is furniture.
+                let alt = leaflet
                     .cover
                     .as_ref()
                     .and_then(|c| c.image.as_ref())
-                    .is_none_or(|i| i.decorative || i.alt.is_none());
-                let role = if decorative {
-                    Role::Artifact
-                } else {
-                    let alt = leaflet
-                        .cover
-                        .as_ref()
-                        .and_then(|c| c.image.as_ref())
-                        .and_then(|i| i.alt.as_deref())
-                        .map(plain_text)
-                        .unwrap_or_default();
-                    let figure = self.structure.add(Kind::Figure, Structure::ROOT, TITLE);
-                    self.structure.with_alt(figure, alt);
-                    self.role(figure)
+                    .filter(|i| !i.decorative)
+                    .and_then(|i| i.alt.as_deref());
+                let role = match alt {
+                    Some(alt) => {
+                        let figure = self.structure.add(Kind::Figure, Structure::ROOT, TITLE);
+                        self.structure.with_alt(figure, plain_text(alt));
+                        self.role(figure)
+                    }
+                    None => Role::Artifact,
                 };
                 y += t.cover_gap;
                 chunk.items.push(Placed {

@@ -73,38 +73,9 @@ fn last_mark(text: &str) -> String {
 /// ends where the next cluster in the text begins, whatever the glyph order (right-
 /// to-left runs are in visual order).
 pub fn clusters(run: &TextRun) -> Vec<(Range<usize>, &str)> {
-    let g = &run.glyphs;
-    let mut ranges: Vec<Range<usize>> = Vec::with_capacity(g.len());
-    for i in 0..g.len() {
-        match ranges.last_mut() {
-            Some(r) if g[r.start].cluster == g[i].cluster => r.end = i + 1,
-            _ => ranges.push(i..i + 1),
-        }
-    }
-    // Left-to-right text (nearly all of it) has ascending clusters: each ends where
-    // the next begins. Otherwise the next start is looked up among all of them.
-    let ascending = ranges
-        .windows(2)
-        .all(|w| g[w[0].start].cluster < g[w[1].start].cluster);
-    let mut starts: Vec<u32> = Vec::new();
-    if !ascending {
-        starts = ranges.iter().map(|r| g[r.start].cluster).collect();
-        starts.sort_unstable();
-    }
-    let text = |start: u32, end: Option<u32>| {
-        let end = end.map_or(run.text.len(), |e| e as usize);
-        run.text.get(start as usize..end).unwrap_or("")
-    };
-    (0..ranges.len())
-        .map(|k| {
-            let start = g[ranges[k].start].cluster;
-            let end = if ascending {
-                ranges.get(k + 1).map(|r| g[r.start].cluster)
-            } else {
-                starts.get(starts.partition_point(|&s| s <= start)).copied()
-            };
-            (ranges[k].clone(), text(start, end))
-        })
+    crate::text::fonts::glyph_clusters(&run.text, &run.glyphs)
+        .into_iter()
+        .map(|(g, b)| (g, run.text.get(b).unwrap_or("")))
         .collect()
 }
 

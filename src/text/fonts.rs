@@ -302,19 +302,48 @@ impl Fonts {
     }
 }
 
+/// The clusters of shaped text in glyph order: (glyph range, byte range of `text`).
+/// A cluster's text ends where the next cluster in the text begins, whatever the
+/// glyph order (right-to-left runs are in visual order).
+pub fn glyph_clusters(text: &str, glyphs: &[Glyph]) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut ranges: Vec<Range<usize>> = Vec::with_capacity(glyphs.len());
+    for i in 0..glyphs.len() {
+        match ranges.last_mut() {
+            Some(r) if glyphs[r.start].cluster == glyphs[i].cluster => r.end = i + 1,
+            _ => ranges.push(i..i + 1),
+        }
+    }
+    let start = |r: &Range<usize>| glyphs[r.start].cluster as usize;
+    // Left-to-right text (nearly all of it) has ascending clusters: each ends where
+    // the next begins. Otherwise the next start is looked up among all of them.
+    let ascending = ranges.windows(2).all(|w| start(&w[0]) < start(&w[1]));
+    let mut starts: Vec<usize> = Vec::new();
+    if !ascending {
+        starts = ranges.iter().map(start).collect();
+        starts.sort_unstable();
+    }
+    (0..ranges.len())
+        .map(|k| {
+            let s = start(&ranges[k]);
+            let end = if ascending {
+                ranges.get(k + 1).map(start)
+            } else {
+                starts.get(starts.partition_point(|&x| x <= s)).copied()
+            };
+            (
+                ranges[k].clone(),
+                s.min(text.len())..end.unwrap_or(text.len()).min(text.len()),
+            )
+        })
+        .collect()
+}
+
 /// The byte ranges of the clusters of shaped text, in logical order.
 pub fn cluster_bounds(text: &str, glyphs: &[Glyph]) -> Vec<Range<usize>> {
-    let starts: BTreeSet<usize> = glyphs.iter().map(|g| g.cluster as usize).collect();
-    let mut starts: Vec<usize> = starts.into_iter().collect();
-    if starts.first() != Some(&0) {
-        starts.insert(0, 0);
-    }
-    starts
-        .iter()
-        .enumerate()
-        .map(|(i, &s)| s..starts.get(i + 1).copied().unwrap_or(text.len()))
-        .filter(|r| !r.is_empty())
-        .collect()
+    let mut bounds: Vec<Range<usize>> = glyph_clusters(text, glyphs).into_iter().map(|(_, b)| b).collect();
+    bounds.sort_unstable_by_key(|b| b.start);
+    bounds.retain(|b| !b.is_empty());
+    bounds
 }
 
 fn missing_clusters<'a>(text: &'a str, glyphs: &'a [Glyph]) -> impl Iterator<Item = Range<usize>> + 'a {
