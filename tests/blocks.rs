@@ -27,6 +27,19 @@ fn pages(doc: &Document, b: usize) -> BTreeSet<usize> {
         .collect()
 }
 
+/// The page block `b`'s picture is on, and where.
+fn picture_of(doc: &Document, b: usize) -> (&leafpress::layout::Page, leafpress::layout::Rect) {
+    doc.pages
+        .iter()
+        .find_map(|page| {
+            page.items.iter().find_map(|p| match p.item {
+                Item::Image { rect, block } if block == b => Some((page, rect)),
+                _ => None,
+            })
+        })
+        .expect("the block has a picture")
+}
+
 fn block_index(blocks: &[Block], kind: &str, nth: usize) -> usize {
     blocks
         .iter()
@@ -43,15 +56,7 @@ fn an_exercise_has_its_picture_beside_the_steps_and_is_kept_whole() {
     for nth in 0..2 {
         let b = block_index(&resolved.leaflet.blocks, "exercise", nth);
         assert_eq!(pages(&doc, b).len(), 1, "exercise {nth} is whole");
-        let page = &doc.pages[*pages(&doc, b).iter().next().unwrap()];
-        let image = page
-            .items
-            .iter()
-            .find_map(|p| match p.item {
-                Item::Image { rect, block } if block == b => Some(rect),
-                _ => None,
-            })
-            .unwrap();
+        let (page, image) = picture_of(&doc, b);
         let steps: Vec<_> = page
             .items
             .iter()
@@ -95,15 +100,7 @@ fn on_a_narrow_page_the_picture_goes_above_the_steps() {
     }
     let (resolved, doc) = lay_out_file(&path);
     let b = block_index(&resolved.leaflet.blocks, "exercise", 0);
-    let page = &doc.pages[*pages(&doc, b).iter().next().unwrap()];
-    let image = page
-        .items
-        .iter()
-        .find_map(|p| match p.item {
-            Item::Image { rect, block } if block == b => Some(rect),
-            _ => None,
-        })
-        .unwrap();
+    let (page, image) = picture_of(&doc, b);
     let first_step = page
         .items
         .iter()
