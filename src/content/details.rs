@@ -116,10 +116,11 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
-/// A picture on the front cover.
+/// A picture beside something else (a cover, an exercise): where it is, and what it
+/// shows for readers who cannot see it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CoverImage {
+pub struct Picture {
     pub src: String,
     pub alt: Option<String>,
     #[serde(default)]
@@ -131,7 +132,7 @@ pub struct CoverImage {
 pub struct Cover {
     /// `cover: false` turns off a cover the project's defaults ask for.
     pub enabled: bool,
-    pub image: Option<CoverImage>,
+    pub image: Option<Picture>,
 }
 
 impl<'de> Deserialize<'de> for Cover {
@@ -150,7 +151,7 @@ impl<'de> Deserialize<'de> for Cover {
                 #[derive(Deserialize)]
                 #[serde(deny_unknown_fields)]
                 struct Fields {
-                    image: Option<CoverImage>,
+                    image: Option<Picture>,
                 }
                 let f = Fields::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 Ok(Cover {

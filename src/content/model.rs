@@ -3,7 +3,7 @@
 //! Field names here are a contract with every content file in the wild; renaming one
 //! breaks leaflets. Unknown keys are errors, so a typo never silently drops text.
 
-pub use super::details::{Cover, CoverImage, Date};
+pub use super::details::{Cover, Date, Picture};
 use crate::units::{Length, Pt, Width, PT_PER_MM};
 use serde::{de, Deserialize, Deserializer};
 use std::fmt;
@@ -332,19 +332,10 @@ pub struct Contact {
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
     pub title: String,
-    pub image: Option<ExerciseImage>,
+    pub image: Option<Picture>,
     pub steps: Vec<String>,
     /// "10 times, 3 times a day": printed emphasised under the steps.
     pub repeat: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExerciseImage {
-    pub src: String,
-    pub alt: Option<String>,
-    #[serde(default)]
-    pub decorative: bool,
 }
 
 /// A table with a header row (repeated when the table runs over a page).
