@@ -18,7 +18,7 @@ pub fn block(src: &Source, i: usize, block: &Block, span: Option<Range<usize>>) 
     match block {
         Block::Exercise(e) => {
             if let Some(img) = &e.image {
-                if !img.decorative && img.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                if img.lacks_alt() {
                     out.push(at(
                         format!("the picture of exercise {n} ({}) has no alt text", e.title.trim()),
                         "add `alt:` saying what the picture shows (the position and the movement), for readers who cannot see it",

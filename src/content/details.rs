@@ -127,6 +127,13 @@ pub struct Picture {
     pub decorative: bool,
 }
 
+impl Picture {
+    /// A picture that shows something (not `decorative`) must say what, in `alt`.
+    pub fn lacks_alt(&self) -> bool {
+        !self.decorative && self.alt.as_deref().is_none_or(|a| a.trim().is_empty())
+    }
+}
+
 /// `cover: true` or `false`, or `cover: {image: {src, alt}}`.
 #[derive(Debug, Clone)]
 pub struct Cover {

@@ -233,7 +233,7 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
     {
         let span = find_value(&src.text, &img.src, None);
         let at = |msg: String, help: &str| Diagnostic::new(&src.path, msg).at(span.clone()).help(help);
-        if !img.decorative && img.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+        if img.lacks_alt() {
             problems.push(at(
                 format!("the cover picture {} has no alt text", img.src),
                 "add `alt: what the picture shows`, or `decorative: true`",
