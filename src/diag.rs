@@ -19,6 +19,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
+    /// The review rule that found it (`long-sentence`), for findings a leaflet's
+    /// project may turn off or re-level; build errors have none.
+    pub rule: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -29,11 +32,22 @@ impl Diagnostic {
             span: None,
             message: message.into(),
             help: None,
+            rule: None,
         }
     }
 
     pub fn warning(mut self) -> Self {
         self.level = Level::Warning;
+        self
+    }
+
+    pub fn level(mut self, level: Level) -> Self {
+        self.level = level;
+        self
+    }
+
+    pub fn rule(mut self, rule: &'static str) -> Self {
+        self.rule = Some(rule);
         self
     }
 
@@ -57,17 +71,21 @@ impl Diagnostic {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How much a problem matters, worst first (so sorting puts errors on top).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
     Error,
     Warning,
+    /// Advice: worth a look, never a failure (not even with `check --strict`).
+    Note,
 }
 
 impl Level {
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Level::Error => "error",
             Level::Warning => "warning",
+            Level::Note => "note",
         }
     }
 }
@@ -102,7 +120,8 @@ impl Diagnostics {
                 Some((l, c)) => format!("{}:{l}:{c}", d.file.display()),
                 None => d.file.display().to_string(),
             };
-            out.push_str(&format!("{place}: {}: {}\n", d.level.name(), d.message));
+            let rule = d.rule.map(|r| format!("[{r}]")).unwrap_or_default();
+            out.push_str(&format!("{place}: {}{rule}: {}\n", d.level.name(), d.message));
             if let Some(h) = &d.help {
                 out.push_str(&format!("  help: {h}\n"));
             }
@@ -123,8 +142,12 @@ impl Diagnostics {
             let mut cs = match d.level {
                 Level::Error => Cs::error(),
                 Level::Warning => Cs::warning(),
+                Level::Note => Cs::note(),
             }
             .with_message(&d.message);
+            if let Some(rule) = d.rule {
+                cs = cs.with_code(rule);
+            }
             let mut notes = Vec::new();
             match (&self.source, &d.span) {
                 (Some(src), Some(span)) => {

@@ -255,7 +255,7 @@ fn coarse_images_get_a_warning_naming_them() {
     let built = leafpress::build(&repo().join("tests/cases/every-block.yaml"), &Default::default()).unwrap();
     let text = built.warnings.render_plain();
     assert!(
-        text.contains("warning: image \"images/gradient.png\" is placed at 26 ppi"),
+        text.contains("warning[image-resolution]: image \"images/gradient.png\" is placed at 26 ppi"),
         "{text}"
     );
     assert!(text.contains("every-block.yaml:"), "{text}");

@@ -37,6 +37,8 @@ pub struct Resolved {
     pub back_contact: Option<super::model::Contact>,
     /// The leaflet belongs to a project with a leafpress.yaml (a managed library).
     pub in_project: bool,
+    /// The project's `check:` settings (rules off or re-levelled, known acronyms).
+    pub check: crate::project::CheckSettings,
     /// The large-print edition's body size, when that edition is built.
     pub large_print: Option<f32>,
     /// What absolute image widths are multiplied by (an edition on wider pages keeps
@@ -268,8 +270,8 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
         .collect();
     for d in check_internal_links(src, &leaflet, &anchors, &block_spans) {
         match d.level {
-            crate::diag::Level::Warning => warnings.push(d),
             crate::diag::Level::Error => problems.push(d),
+            _ => warnings.push(d),
         }
     }
     if problems.is_empty() {
@@ -279,6 +281,7 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
             brand,
             back_contact: project.defaults.contact.clone(),
             in_project: project.source.is_some(),
+            check: project.check.clone(),
             large_print: None,
             image_scale: 1.0,
             block_spans,

@@ -59,6 +59,7 @@ fn coarse_images<'a>(
             )
             .at(doc.block_spans.get(p.block).cloned().flatten())
             .help("use a larger image, or a smaller `width:`; it will look soft in print")
+            .rule("image-resolution")
             .warning()
         })
 }
@@ -76,6 +77,7 @@ fn margins_for_bleed(src: &Source, doc: &Resolved, options: &Options) -> Option<
             "a page margin is under 5 mm: a print shop's cut may touch the text",
         )
         .help("use margins of at least 5 mm (15mm is the default) for print-shop output")
+        .rule("bleed-margin")
         .warning()
     })
 }
@@ -100,12 +102,14 @@ fn review_date(src: &Source, doc: &Resolved, options: &Options) -> Option<Diagno
             )
             .at(at("review"))
             .help("check the content is still right, then set a new `review:` date")
+            .rule("review-date")
             .warning(),
         ),
         None if doc.in_project || l.published.is_some() => Some(
             Diagnostic::new(&src.path, "this leaflet has no review date")
                 .at(at("published"))
                 .help("add `review: YYYY-MM` (NHS trusts review leaflets every 2–3 years)")
+                .rule("review-date")
                 .warning(),
         ),
         _ => None,
@@ -139,6 +143,7 @@ fn missing_glyphs(src: &Source, missing: &BTreeSet<char>) -> Option<Diagnostic> 
         )
         .at(src.text.find(&first).map(|at| at..at + first.len()))
         .help("add a font that covers these characters, or replace them")
+        .rule("missing-glyph")
         .warning(),
     )
 }
