@@ -11,7 +11,9 @@
 //! 3. [`layout`]: blocks → flow children → pages of positioned items
 //!    ([`layout::Document`]), with keep-with-next, orphan and widow rules, and the
 //!    logical structure (headings, lists, figures…) every content item belongs to.
-//! 4. [`lint`]: the laid-out document reviewed: what a build warns about.
+//! 4. [`lint`]: the laid-out document reviewed: what a build warns about; and for
+//!    `check`, [`plain`]: the plain-language and clear-print review, which
+//!    [`report`] shows in the terminal, as JSON or as an HTML page.
 //! 5. [`impose`]: pages → sheets (one per page; booklet pairs; bleed and crop marks).
 //! 6. [`images`]: each placed image resampled and encoded for print or e-mail.
 //! 7. [`pdf`]: sheets → a tagged (PDF/UA-1) PDF with subset, embedded fonts, links,
@@ -36,7 +38,9 @@ pub mod impose;
 pub mod layout;
 pub mod lint;
 pub mod pdf;
+pub mod plain;
 pub mod project;
+pub mod report;
 pub mod text;
 pub mod units;
 
@@ -91,6 +95,12 @@ pub struct Checked {
     pub layout: layout::Document,
     pub warnings: Diagnostics,
     pub timings: Timings,
+}
+
+/// A leaflet reviewed, with the pages it was reviewed on (for the report's thumbnails).
+pub struct Reviewed {
+    pub review: plain::Review,
+    pub layout: layout::Document,
 }
 
 /// What builds share: the fonts, parsed once, and the design. Cloning is cheap, and
@@ -152,6 +162,16 @@ impl Engine {
                 pdf: Duration::ZERO,
             },
         })
+    }
+
+    /// Reads, lays out and reviews a content file for plain language and clear
+    /// print (`leafpress check`), writing nothing.
+    pub fn review(&self, path: &Path, options: &Options) -> Result<Reviewed, Diagnostics> {
+        let (src, resolved) = load_with(path, options)?;
+        let (layout, warnings) = self.lay_out_and_review(&src, &resolved, options)?;
+        let theme = self.theme_for(&resolved);
+        let review = plain::review(&src, &resolved, &layout, &warnings, &theme);
+        Ok(Reviewed { review, layout })
     }
 
     /// Builds the PDF of a content file.

@@ -1,5 +1,7 @@
 //! The `leafpress` command: a thin shell over the library.
 
+mod cli;
+
 use clap::{Parser, Subcommand};
 use leafpress::content::model::Date;
 use leafpress::images::Target;
@@ -126,10 +128,22 @@ enum Command {
         #[command(flatten)]
         project: ProjectOptions,
     },
-    /// Check content files (content, images, layout) without writing anything.
+    /// Review leaflets for plain language and clear print (reading age, long
+    /// sentences, hard words, small or faint text…), writing no PDF. With no INPUT,
+    /// checks every content/*.yaml. Exits 1 on errors (and warnings with --strict).
     Check {
-        #[arg(required = true)]
+        /// Content files (YAML).
         inputs: Vec<PathBuf>,
+        /// How to print the findings.
+        #[arg(long, value_enum, default_value_t = cli::check::Format::Text)]
+        format: cli::check::Format,
+        /// Fail (exit 1) on warnings too, not only errors.
+        #[arg(long)]
+        strict: bool,
+        /// Also write a self-contained HTML report: the text with each finding
+        /// marked in place, reading age per section, page thumbnails.
+        #[arg(long, value_name = "FILE.html")]
+        report: Option<PathBuf>,
         /// Rewrite the YAML traps found (text YAML misreads) into quoted text, keeping
         /// the original as NAME.yaml.bak; a file that already reads correctly is left alone.
         #[arg(long)]
@@ -186,7 +200,18 @@ fn main() -> ExitCode {
             project,
             fix,
             no_backup,
+            format,
+            strict,
+            report: html,
         } => {
+            let inputs = match if inputs.is_empty() {
+                default_inputs()
+            } else {
+                Ok(inputs)
+            } {
+                Ok(i) => i,
+                Err(msg) => return usage(&msg),
+            };
             // Fixing first, then checking what the fixed files hold.
             let mut failed = false;
             if fix {
@@ -199,18 +224,16 @@ fn main() -> ExitCode {
                 today: project.today,
                 ..Options::default()
             };
-            for input in &inputs {
-                match engine.check(input, &options) {
-                    Ok(checked) => {
-                        report(&checked.warnings);
-                        eprintln!("{}: ok ({} pages)", input.display(), checked.layout.pages.len());
-                    }
-                    Err(d) => {
-                        report(&d);
-                        failed = true;
-                    }
-                }
-            }
+            failed |= !cli::check::run(
+                &engine,
+                &cli::check::Request {
+                    inputs: &inputs,
+                    options: &options,
+                    format,
+                    strict,
+                    html: html.as_deref(),
+                },
+            );
             if failed {
                 ExitCode::from(1)
             } else {

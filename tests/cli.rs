@@ -122,7 +122,17 @@ fn usage_errors_exit_2() {
             .code(),
         Some(2)
     );
-    assert_eq!(leafpress().arg("check").output().unwrap().status.code(), Some(2));
+    // `check` with no file checks content/*.yaml; with no content/ folder that is a
+    // usage error.
+    let empty = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("leafpress")
+        .unwrap()
+        .current_dir(empty.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no content/ folder"), "{}", stderr(&out));
 }
 
 #[test]
@@ -137,7 +147,12 @@ fn check_validates_without_writing() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("content/leaflet.yaml: ok"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("content/leaflet.yaml: Reading age about"),
+        "{text}"
+    );
+    assert!(text.contains("content/leaflet.yaml: 0 errors,"), "{text}");
     assert!(!dir.path().join("out").exists(), "check wrote output");
 }
 

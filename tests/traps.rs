@@ -149,10 +149,10 @@ fn words_curly_quotes_are_a_warning_not_an_error() {
     let file = dir.path().join("curly.yaml");
     std::fs::write(&file, "title: T\nblocks:\n  - paragraph: “Quoted by Word”\n").unwrap();
     let out = leafpress().arg("check").arg(&file).output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{err}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(
-        err.contains("warning: this text is inside Word's curly quotes"),
-        "{err}"
+        text.contains("curly.yaml:3:16: warning[content]: this text is inside Word's curly quotes"),
+        "{text}"
     );
 }

@@ -5,8 +5,10 @@
 //! A leaflet's own keys win over `defaults:`; its `brand:` keys win over the project's.
 
 pub mod brand;
+pub mod check;
 
 pub use brand::Brand;
+pub use check::{CheckSettings, RuleLevel};
 
 use crate::content::model::{Contact, Cover, Date, Leaflet, PageSpec};
 use crate::content::Source;
@@ -44,6 +46,8 @@ struct ProjectFile {
     brand: Brand,
     #[serde(default)]
     defaults: Defaults,
+    #[serde(default)]
+    check: CheckSettings,
 }
 
 /// The project a content file belongs to.
@@ -55,6 +59,8 @@ pub struct Project {
     pub source: Option<Source>,
     pub brand: Brand,
     pub defaults: Defaults,
+    /// How `check` reviews the project's leaflets.
+    pub check: CheckSettings,
 }
 
 impl Project {
@@ -71,6 +77,7 @@ impl Project {
             Some(path) => {
                 let src = Source::read(path)?;
                 let file = parse(&src)?;
+                file.check.validate(&src)?;
                 (Some(src), file)
             }
             None => (None, ProjectFile::default()),
@@ -91,6 +98,7 @@ impl Project {
             source,
             brand: file.brand,
             defaults: file.defaults,
+            check: file.check,
         })
     }
 
@@ -224,7 +232,7 @@ fn parse(src: &Source) -> Result<ProjectFile, Diagnostics> {
         let raw = e.to_string();
         let msg = raw.rsplit_once(" at line ").map_or(raw.as_str(), |(m, _)| m);
         let help = if msg.contains("unknown field") {
-            "leafpress.yaml has `brand:` (name, logo, colors, fonts, size) and `defaults:` (any leaflet key but title and blocks, and contact)"
+            "leafpress.yaml has `brand:` (name, logo, colors, fonts, size), `defaults:` (any leaflet key but title and blocks, and contact) and `check:` (rules, reading_age, acronyms, words)"
         } else {
             "see the README's section on leafpress.yaml"
         };

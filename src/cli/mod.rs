@@ -1,0 +1,3 @@
+//! The commands' work that is more than a call into the library.
+
+pub mod check;
