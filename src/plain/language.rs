@@ -243,14 +243,23 @@ impl<'a> Language<'a> {
                 }
                 run.clear();
             };
-            for w in &ws {
+            for (k, w) in ws.iter().enumerate() {
                 let word = &text[w.range.clone()];
+                // A word in a run of capitals is shouting, not an acronym.
+                let beside_caps = [k.wrapping_sub(1), k + 1]
+                    .iter()
+                    .any(|&j| ws.get(j).is_some_and(|o| caps(&text[o.range.clone()])));
                 if caps(word) {
                     run.push(w.range.clone());
                 } else {
                     flush(&mut run, out);
                 }
-                if !caps(word) || word.chars().count() > 6 || known(word) || !seen.insert(word.to_string()) {
+                if !caps(word)
+                    || beside_caps
+                    || word.chars().count() > 6
+                    || known(word)
+                    || !seen.insert(word.to_string())
+                {
                     continue;
                 }
                 let before = text[..w.range.start].trim_end();

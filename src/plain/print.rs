@@ -55,7 +55,7 @@ fn text_on_pages(doc: &Resolved, layout: &Document, theme: &Theme, out: &mut Vec
     .map(|s| s.size)
     .collect();
     // (what, size in tenths) → (first page, count); (what, text, ground) → first page.
-    let mut small: BTreeMap<(String, u32), (usize, usize, Role)> = BTreeMap::new();
+    let mut small: BTreeMap<(String, u32), (usize, usize, Role, String)> = BTreeMap::new();
     let mut faint: BTreeMap<(String, Color, Color), (usize, f32, String)> = BTreeMap::new();
     for (p, page) in layout.pages.iter().enumerate() {
         for (i, placed) in page.items.iter().enumerate() {
@@ -67,7 +67,7 @@ fn text_on_pages(doc: &Resolved, layout: &Document, theme: &Theme, out: &mut Vec
             if run.size < MIN_SIZE - 0.05 {
                 let e = small
                     .entry((kind.clone(), (run.size * 10.0).round() as u32))
-                    .or_insert((p, 0, placed.role));
+                    .or_insert((p, 0, placed.role, run.text.clone()));
                 e.1 += 1;
             }
             // The ground is the last box drawn under the run's middle, else the paper.
@@ -98,7 +98,7 @@ fn text_on_pages(doc: &Resolved, layout: &Document, theme: &Theme, out: &mut Vec
             }
         }
     }
-    for ((kind, tenths), (page, n, role)) in small {
+    for ((kind, tenths), (page, n, role, text)) in small {
         let size = tenths as f32 / 10.0;
         let mut f = Finding::new(
             "small-text",
@@ -112,6 +112,7 @@ fn text_on_pages(doc: &Resolved, layout: &Document, theme: &Theme, out: &mut Vec
             "readers who need larger text can have the large-print edition: `leafpress build --large-print`",
         );
         f.page = Some(page);
+        f.text = text;
         match role {
             Role::Artifact => f.level = Level::Note,
             Role::Content { block, .. } => f.block = (block < doc.leaflet.blocks.len()).then_some(block),

@@ -1,0 +1,295 @@
+//! The plain-language review: each rule fires on a case made for it
+//! (tests/cases/plain/RULE.yaml, with `# expect: RULE [LINE]` lines) and stays quiet
+//! on a clean leaflet; the project can turn rules off or re-level them; a block can
+//! allow a rule; the JSON keeps its documented shape; the exit code follows --strict.
+
+mod common;
+
+use assert_cmd::Command;
+use common::repo;
+use leafpress::content::model::Date;
+use leafpress::diag::Level;
+use leafpress::plain::Review;
+use leafpress::{Engine, Options};
+use std::path::Path;
+
+fn options() -> Options {
+    Options {
+        today: Some(Date {
+            year: 2026,
+            month: 11,
+            day: Some(29),
+        }),
+        ..Options::default()
+    }
+}
+
+fn review(path: &Path) -> Review {
+    Engine::default()
+        .review(path, &options())
+        .unwrap_or_else(|d| panic!("{}: {d}", path.display()))
+        .review
+}
+
+fn line_of(r: &Review, f: &leafpress::plain::Finding) -> Option<usize> {
+    leafpress::report::position(r, f).map(|p| p.0)
+}
+
+fn listing(r: &Review) -> String {
+    r.findings
+        .iter()
+        .map(|f| format!("{:?} {}@{:?}: {}\n", f.level, f.rule, line_of(r, f), f.message))
+        .collect()
+}
+
+#[test]
+fn every_rule_fires_on_its_case_at_its_line() {
+    let dir = repo().join("tests/cases/plain");
+    let mut fired = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let expects: Vec<(String, Option<usize>)> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# expect: "))
+            .map(|e| {
+                let mut parts = e.split_whitespace();
+                (
+                    parts.next().unwrap().to_string(),
+                    parts.next().map(|n| n.parse().unwrap()),
+                )
+            })
+            .collect();
+        if expects.is_empty() {
+            continue;
+        }
+        let r = review(&path);
+        for (rule, line) in expects {
+            let rule = leafpress::plain::rule_info(&rule)
+                .unwrap_or_else(|| panic!("{rule} is not a rule"))
+                .id;
+            let hit = r
+                .findings
+                .iter()
+                .find(|f| f.rule == rule && (line.is_none() || line_of(&r, f) == line));
+            assert!(
+                hit.is_some(),
+                "{}: expected {rule} at {line:?}, found:\n{}",
+                path.display(),
+                listing(&r)
+            );
+            fired.push(rule);
+        }
+    }
+    // Every rule but those needing a theme or a build option (tested below) has a case.
+    for rule in leafpress::plain::RULES {
+        if !matches!(rule.id, "contrast" | "bleed-margin") {
+            assert!(fired.contains(&rule.id), "no case for {}", rule.id);
+        }
+    }
+}
+
+#[test]
+fn a_clean_leaflet_gets_no_warnings() {
+    let r = review(&repo().join("tests/cases/plain/clean.yaml"));
+    // Only the footer's 10 pt, which is page furniture, is worth a note.
+    let loud: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.level != Level::Note || f.rule != "small-text")
+        .collect();
+    assert!(loud.is_empty(), "{}", listing(&r));
+    let (age, _) = r.whole.reading_age().unwrap();
+    assert!(age <= 11.0, "reading age {age}");
+}
+
+#[test]
+fn faint_text_and_thin_margins_are_found() {
+    let mut theme = leafpress::layout::Theme::default();
+    theme.caption.color = leafpress::layout::Color::hex(0xAAAAAA);
+    let engine = Engine::new(leafpress::text::FontBook::shared_defaults(), theme).unwrap();
+    let case = repo().join("tests/cases/plain/small-text.yaml");
+    let r = engine.review(&case, &options()).unwrap().review;
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "contrast")
+        .expect(&listing(&r));
+    assert_eq!(f.level, Level::Error);
+    assert!(
+        f.message.contains("#AAAAAA on #FFFFFF has a contrast of 2.3:1"),
+        "{}",
+        f.message
+    );
+
+    let mut o = options();
+    o.imposition = leafpress::impose::Imposition::Pages {
+        bleed: 8.5,
+        crop_marks: false,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let thin = dir.path().join("thin.yaml");
+    std::fs::write(&thin, "title: T\npage: {margin: 4mm}\nblocks:\n  - paragraph: You can call us.\n  - contact: {phone: 01632 960 000}\n").unwrap();
+    let r = Engine::default().review(&thin, &o).unwrap().review;
+    assert!(
+        r.findings.iter().any(|f| f.rule == "bleed-margin"),
+        "{}",
+        listing(&r)
+    );
+}
+
+/// A project turns rules off or re-levels them; a comment allows a rule for one block.
+#[test]
+fn projects_and_blocks_set_what_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("leafpress.yaml"),
+        "check:\n  rules:\n    passive-voice: off\n    long-sentence: error\n  acronyms: [DVT]\n",
+    )
+    .unwrap();
+    let text = "title: T\nblocks:\n  - paragraph: >-\n      You should call the clinic on the number below if your knee becomes hot, red,\n      swollen or much more painful than it was on the day you went home. The needles are inserted. A DVT check is done.\n  # leafpress: allow long-sentence, plain-words\n  - paragraph: You should call the clinic on the number below if your knee becomes hot, red or much more painful than it was when you went home and utilise ice.\n  - contact: {phone: 01632 960 000}\n";
+    let file = dir.path().join("t.yaml");
+    std::fs::write(&file, text).unwrap();
+    let r = review(&file);
+    let rules: Vec<(&str, Level, Option<usize>)> = r
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.level, line_of(&r, f)))
+        .collect();
+    assert!(
+        rules.contains(&("long-sentence", Level::Error, Some(4))),
+        "{}",
+        listing(&r)
+    );
+    assert!(!rules.iter().any(|x| x.0 == "passive-voice"), "{}", listing(&r));
+    assert!(!rules.iter().any(|x| x.0 == "acronym"), "{}", listing(&r));
+    assert!(
+        !rules.iter().any(|x| x.2 == Some(7)),
+        "the allowed block: {}",
+        listing(&r)
+    );
+
+    // A rule id that does not exist is a located error with a suggestion.
+    std::fs::write(
+        dir.path().join("leafpress.yaml"),
+        "check:\n  rules:\n    long-sentences: off\n",
+    )
+    .unwrap();
+    let d = Engine::default()
+        .review(&file, &options())
+        .err()
+        .expect("an unknown rule fails");
+    let text = d.render_plain();
+    assert!(
+        text.contains("leafpress.yaml:3:5: error: there is no check rule \"long-sentences\""),
+        "{text}"
+    );
+    assert!(text.contains("did you mean `long-sentence`?"), "{text}");
+}
+
+fn leafpress() -> Command {
+    let mut c = Command::cargo_bin("leafpress").unwrap();
+    c.current_dir(repo());
+    c
+}
+
+/// The JSON fields the README documents, with their types.
+#[test]
+fn json_keeps_its_documented_shape() {
+    let out = leafpress()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-29",
+            "content/acupuncture-hip-knee.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    let l = &v["leaflets"][0];
+    for key in ["file", "title", "language", "summary"] {
+        assert!(l[key].is_string(), "{key}");
+    }
+    assert!(l["pages"].is_u64());
+    let read = &l["readability"];
+    assert_eq!(read["estimate"], true);
+    for key in ["sentences", "words", "syllables", "polysyllables", "phrases"] {
+        assert!(read["whole"][key].is_u64(), "{key}");
+    }
+    for key in [
+        "flesch_kincaid_grade",
+        "flesch_reading_ease",
+        "smog_grade",
+        "reading_age",
+    ] {
+        assert!(read["whole"][key].is_f64(), "{key}");
+    }
+    assert!(read["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["title"].is_string()));
+    for key in ["error", "warning", "note"] {
+        assert!(l["counts"][key].is_u64(), "{key}");
+    }
+    let findings = l["findings"].as_array().unwrap();
+    assert!(findings.len() > 10);
+    for f in findings {
+        for key in ["id", "rule", "severity", "message", "file"] {
+            assert!(f[key].is_string(), "{key} in {f}");
+        }
+        assert!(["error", "warning", "note"].contains(&f["severity"].as_str().unwrap()));
+        for key in [
+            "fix",
+            "text",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "section",
+            "page",
+        ] {
+            assert!(f.get(key).is_some(), "{key} in {f}");
+        }
+    }
+    let long = findings.iter().find(|f| f["rule"] == "long-sentence").unwrap();
+    assert!(long["line"].as_u64().unwrap() > 10 && long["column"].as_u64().unwrap() >= 1);
+    assert!(v["failed"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn strict_fails_on_warnings_and_failures_are_reported_with_the_rest() {
+    let sample = "content/acupuncture-hip-knee.yaml";
+    let plain = leafpress().args(["check", sample]).output().unwrap();
+    assert_eq!(plain.status.code(), Some(0), "warnings alone pass");
+    let strict = leafpress().args(["check", "--strict", sample]).output().unwrap();
+    assert_eq!(strict.status.code(), Some(1), "--strict fails on warnings");
+    let both = leafpress()
+        .args([
+            "check",
+            "--format",
+            "json",
+            sample,
+            "tests/cases/bad/unknown-block.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&both.stdout).unwrap();
+    assert_eq!(
+        v["leaflets"].as_array().unwrap().len(),
+        1,
+        "the good one is still checked"
+    );
+    assert!(v["failed"][0]["problems"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("unknown block type"));
+}

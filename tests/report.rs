@@ -1,0 +1,85 @@
+//! The HTML report in a real browser (Debian's Chromium, driven by
+//! tests/browser/check-report.mjs with playwright-core, axe-core for accessibility):
+//! it loads with no console errors and no requests, passes axe's WCAG 2.1 AA and
+//! best-practice rules, and shows every finding of the JSON output, visible,
+//! reachable with the keyboard and explained. scripts/test installs what it needs.
+
+use assert_cmd::Command;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn the_html_report_works_in_a_browser_for_every_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
+    let inputs = [
+        "content/acupuncture-hip-knee.yaml",
+        "tests/cases/plain/capitals.yaml",
+    ];
+    let out = Command::cargo_bin("leafpress")
+        .unwrap()
+        .current_dir(repo())
+        .args(["check", "--format", "json", "--today", "2026-11-29", "--report"])
+        .arg(&html)
+        .args(inputs)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The ids the report must show: l{leaflet}-{finding id}.
+    let mut want = BTreeSet::new();
+    for (l, leaflet) in json["leaflets"].as_array().unwrap().iter().enumerate() {
+        for f in leaflet["findings"].as_array().unwrap() {
+            want.insert(format!("l{}-{}", l + 1, f["id"].as_str().unwrap()));
+        }
+    }
+    assert!(want.len() > 50, "{} findings", want.len());
+
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(!page.contains("<script"), "the report needs no script");
+    assert!(page.contains("<svg class=\"thumb\""), "page thumbnails");
+
+    let browser = std::process::Command::new("node")
+        .arg(repo().join("tests/browser/check-report.mjs"))
+        .arg(&html)
+        .output()
+        .expect("node runs (scripts/test installs it with the browser)");
+    assert!(
+        browser.status.success(),
+        "the browser check did not run: {}",
+        String::from_utf8_lossy(&browser.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_slice(&browser.stdout).unwrap();
+    for key in ["console", "page_errors", "requests", "axe_violations"] {
+        assert_eq!(seen[key].as_array().unwrap().len(), 0, "{key}: {:#}", seen[key]);
+    }
+    assert!(seen["title"]
+        .as_str()
+        .unwrap()
+        .starts_with("Plain-language check"));
+    let mut got = BTreeSet::new();
+    for f in seen["findings"].as_array().unwrap() {
+        let id = f["id"].as_str().unwrap().to_string();
+        assert!(f["visible"] == true, "{id} is not visible");
+        assert!(f["focusable"] == true, "{id} cannot be reached with Tab");
+        assert!(
+            f["description"].as_str().is_some_and(|d| d.len() > 10),
+            "{id} is not explained: {f}"
+        );
+        assert!(
+            f["description_shown"] == true,
+            "{id}'s explanation does not show on focus"
+        );
+        got.insert(id);
+    }
+    assert_eq!(got, want, "every finding is in the page, once");
+}
