@@ -117,7 +117,7 @@ fn faint_text_and_thin_margins_are_found() {
         .findings
         .iter()
         .find(|f| f.rule == "contrast")
-        .expect(&listing(&r));
+        .unwrap_or_else(|| panic!("{}", listing(&r)));
     assert_eq!(f.level, Level::Error);
     assert!(
         f.message.contains("#AAAAAA on #FFFFFF has a contrast of 2.3:1"),
