@@ -112,10 +112,13 @@ fn text_on_pages(doc: &Resolved, layout: &Document, theme: &Theme, out: &mut Vec
             "readers who need larger text can have the large-print edition: `leafpress build --large-print`",
         );
         f.page = Some(page);
-        f.text = text;
         match role {
             Role::Artifact => f.level = Level::Note,
-            Role::Content { block, .. } => f.block = (block < doc.leaflet.blocks.len()).then_some(block),
+            // The first line found, to locate the finding in the YAML.
+            Role::Content { block, .. } => {
+                f.block = (block < doc.leaflet.blocks.len()).then_some(block);
+                f.text = text;
+            }
         }
         out.push(f);
     }

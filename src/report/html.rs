@@ -200,18 +200,12 @@ fn chart(s: &mut String, n: usize, r: &Review) {
     if !r.english || r.sections.is_empty() {
         return;
     }
+    // Sections with no sentences (contact details) have no bar; the table lists them.
     let rows: Vec<(&str, Option<f32>)> = r
         .sections
         .iter()
-        .map(|x| {
-            (
-                x.title.as_str(),
-                x.counts
-                    .reading_age()
-                    .filter(|_| x.counts.sentences > 0)
-                    .map(|a| a.0),
-            )
-        })
+        .filter(|x| x.counts.sentences > 0)
+        .map(|x| (x.title.as_str(), x.counts.reading_age().map(|a| a.0)))
         .collect();
     let (left, width, bar_h) = (250.0, 360.0, 22.0);
     let scale = |age: f32| (age.clamp(5.0, 21.0) - 5.0) / 16.0 * width;

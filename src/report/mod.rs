@@ -101,12 +101,14 @@ pub fn figures(r: &Review) -> Option<String> {
         None => format!("SMOG needs 30 sentences (has {})", c.sentences),
     };
     Some(format!(
-        "estimates from {} sentence{}, {} words ({} list phrase{} left out): {smog}, Flesch–Kincaid grade {:.1}, Flesch Reading Ease {:.0}",
+        "estimates from {} sentence{}, {} words{}: {smog}, Flesch–Kincaid grade {:.1}, Flesch Reading Ease {:.0}",
         c.sentences,
         plural(c.sentences as usize),
         c.words,
-        c.phrases,
-        plural(c.phrases as usize),
+        match c.phrases {
+            0 => String::new(),
+            n => format!(" ({n} list phrase{} left out)", plural(n as usize)),
+        },
         c.flesch_kincaid().unwrap_or(0.0),
         c.reading_ease().unwrap_or(0.0)
     ))
