@@ -8,6 +8,7 @@ use super::words::{self, Swaps};
 use super::{Finding, SectionFigures};
 use crate::content::model::Block;
 use crate::content::Resolved;
+use crate::diag::Level;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -306,7 +307,10 @@ impl<'a> Language<'a> {
                                     "drop the italics: they are hard to read; put what matters first instead"
                                 } else {
                                     "keep bold for a few key words, or put the sentence in a callout"
-                                }),
+                                })
+                                // RNIB's advice is bold, not italics, for emphasis: a bold
+                                // sentence is only worth a note.
+                                .level(if italic { Level::Warning } else { Level::Note }),
                         );
                     }
                 }

@@ -81,7 +81,11 @@ pub const RULES: &[Rule] = &[
         "an acronym not spelled out on first use",
     ),
     rule("capitals", Level::Warning, "three or more words in capitals"),
-    rule("emphasis", Level::Warning, "a whole sentence in bold or italics"),
+    rule(
+        "emphasis",
+        Level::Warning,
+        "a whole sentence in italics (a note when in bold)",
+    ),
     rule("long-list", Level::Warning, "a list of more than 7 items"),
     rule(
         "long-section",
