@@ -67,6 +67,26 @@ pub struct Options {
     /// The large-print edition at this body size (16–24 pt): A4 unless the leaflet
     /// names its page size, everything scaled, nothing below the body size.
     pub large_print: Option<f32>,
+    /// Tighten the layout to end on a page count (`--fit`); overrides `page: {fit:}`.
+    pub fit: Option<Fit>,
+}
+
+/// The page count to fit a leaflet to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// At most this many pages, or an error saying how many it reached.
+    Pages(usize),
+    /// The multiple of 4 below the natural count (no blank pages in a booklet), when
+    /// it can be reached; otherwise the natural count, with a warning.
+    Booklet,
+}
+
+/// What fitting did: the page counts before and after, and the tightening.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FitReport {
+    pub natural: usize,
+    pub pages: usize,
+    pub tightening: layout::fit::Tightening,
 }
 
 /// How long each stage took.
@@ -84,6 +104,8 @@ pub struct Timings {
 pub struct Built {
     pub pdf: Vec<u8>,
     pub layout: layout::Document,
+    /// What fitting to a page count changed, when it was asked for.
+    pub fit: Option<FitReport>,
     pub sheets: usize,
     /// Problems that did not stop the build (images too coarse for print).
     pub warnings: Diagnostics,
@@ -152,7 +174,7 @@ impl Engine {
         let t0 = Instant::now();
         let (src, resolved) = load_with(path, options)?;
         let t1 = Instant::now();
-        let (layout, warnings) = self.lay_out_and_review(&src, &resolved, options)?;
+        let (layout, warnings, _) = self.lay_out_and_review(&src, &resolved, options)?;
         Ok(Checked {
             layout,
             warnings,
@@ -168,7 +190,7 @@ impl Engine {
     /// print (`leafpress check`), writing nothing.
     pub fn review(&self, path: &Path, options: &Options) -> Result<Reviewed, Diagnostics> {
         let (src, resolved) = load_with(path, options)?;
-        let (layout, warnings) = self.lay_out_and_review(&src, &resolved, options)?;
+        let (layout, warnings, _) = self.lay_out_and_review(&src, &resolved, options)?;
         let theme = self.theme_for(&resolved);
         let review = plain::review(&src, &resolved, &layout, &warnings, &theme);
         Ok(Reviewed { review, layout })
@@ -186,7 +208,7 @@ impl Engine {
     /// Lays out, reviews, imposes and writes a resolved leaflet.
     pub fn render(&self, src: &Source, doc: &Resolved, options: &Options) -> Result<Built, Diagnostics> {
         let t1 = Instant::now();
-        let (layout, warnings) = self.lay_out_and_review(src, doc, options)?;
+        let (layout, warnings, fit) = self.lay_out_and_review(src, doc, options)?;
         let t2 = Instant::now();
         let sheets = impose::impose(&layout, &options.imposition);
         let placements = images::placements(&layout, &doc.images);
@@ -206,6 +228,7 @@ impl Engine {
         Ok(Built {
             pdf,
             layout,
+            fit,
             sheets: sheets.sheets.len(),
             warnings,
             timings: Timings {
@@ -221,7 +244,7 @@ impl Engine {
         src: &Source,
         doc: &Resolved,
         options: &Options,
-    ) -> Result<(layout::Document, Diagnostics), Diagnostics> {
+    ) -> Result<(layout::Document, Diagnostics, Option<FitReport>), Diagnostics> {
         let (book, theme) = (self.book_for(doc)?, self.theme_for(doc));
         let stack = theme.font_stack(&book).map_err(|e| {
             Diagnostics::one(
@@ -231,10 +254,15 @@ impl Engine {
         })?;
         let mut fonts = Fonts::with_book(book, stack);
         fonts.set_language(&doc.leaflet.language);
-        let layout = lay_out_with(src, doc, &mut fonts, &theme)?;
+        let fit = options.fit.or(doc.leaflet.page.fit.map(|n| Fit::Pages(n.into())));
+        let (layout, report, fit_warning) = match fit {
+            None => (lay_out_with(src, doc, &mut fonts, &theme)?, None, None),
+            Some(fit) => fit_to(src, doc, &mut fonts, &theme, fit)?,
+        };
         let placements = images::placements(&layout, &doc.images);
-        let warnings = lint::review(src, doc, &placements, fonts.missing(), options);
-        Ok((layout, warnings))
+        let mut warnings = lint::review(src, doc, &placements, fonts.missing(), options);
+        warnings.items.extend(fit_warning);
+        Ok((layout, warnings, report))
     }
 }
 
@@ -276,6 +304,72 @@ impl Engine {
         books.insert(files.clone(), book.clone());
         Ok(book)
     }
+}
+
+/// Lays `doc` out with the least tightening that ends on the page count `fit` asks
+/// for (see [`layout::fit`]); an error when even the tightest clear-print setting
+/// cannot (for `Fit::Booklet`, a warning and the natural layout).
+fn fit_to(
+    src: &Source,
+    doc: &Resolved,
+    fonts: &mut Fonts,
+    theme: &Theme,
+    fit: Fit,
+) -> Result<(layout::Document, Option<FitReport>, Option<Diagnostic>), Diagnostics> {
+    let natural = lay_out_with(src, doc, fonts, theme)?;
+    let n = natural.pages.len();
+    let target = match fit {
+        Fit::Pages(p) => p.max(1),
+        Fit::Booklet => (n / 4 * 4).max(4),
+    };
+    if n <= target {
+        let report = FitReport {
+            natural: n,
+            pages: n,
+            tightening: theme.tightened(0.0).1,
+        };
+        return Ok((natural, Some(report), None));
+    }
+    let found = layout::fit::search(target, |t| {
+        lay_out_with(src, doc, fonts, &theme.tightened(t).0).map(|d| d.pages.len())
+    })?;
+    let limits = "gaps 60 % of the design's, leading 1.3 × the text size, images 70 % of their width";
+    if !found.reached {
+        let at = project::find_key(&src.text, "page", "fit");
+        let message = format!(
+            "this leaflet cannot fit on {target} pages: at the tightest clear-print setting ({limits}) it takes {}",
+            found.pages
+        );
+        return match fit {
+            Fit::Pages(_) => Err(
+                Diagnostics::one(Diagnostic::new(&src.path, message).at(at).help(format!(
+                    "ask for {} pages, shorten the text, or use a larger page",
+                    found.pages
+                )))
+                .with_source(&src.text),
+            ),
+            Fit::Booklet => Ok((
+                natural,
+                None,
+                Some(
+                    Diagnostic::new(&src.path, message)
+                        .help(format!(
+                            "the booklet keeps its {n} pages and {} blank ones",
+                            n.div_ceil(4) * 4 - n
+                        ))
+                        .warning(),
+                ),
+            )),
+        };
+    }
+    let (tight, tightening) = theme.tightened(found.t);
+    let layout = lay_out_with(src, doc, fonts, &tight)?;
+    let report = FitReport {
+        natural: n,
+        pages: layout.pages.len(),
+        tightening,
+    };
+    Ok((layout, Some(report), None))
 }
 
 /// Builds a content file with the compiled-in fonts and the default theme.

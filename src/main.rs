@@ -45,6 +45,23 @@ struct OutputOptions {
     /// everything in proportion, on A4 unless the leaflet names its page size.
     #[arg(long, value_name = "PT", num_args = 0..=1, require_equals = true, default_missing_value = "16", value_parser = parse_large_print)]
     large_print: Option<f32>,
+    /// Tighten spacing (gaps to 60 %, leading to 1.3 × the size, images to 70 %, at
+    /// the least) to end on N pages; `booklet`: the multiple of 4 below the natural
+    /// count, so a booklet has no blank pages.
+    #[arg(long, value_name = "N|booklet", value_parser = parse_fit)]
+    fit: Option<leafpress::Fit>,
+}
+
+fn parse_fit(s: &str) -> Result<leafpress::Fit, String> {
+    match s.trim() {
+        "booklet" => Ok(leafpress::Fit::Booklet),
+        n => match n.parse::<usize>() {
+            Ok(n) if (1..=2000).contains(&n) => Ok(leafpress::Fit::Pages(n)),
+            _ => Err(format!(
+                "\"{s}\" is not a page count: write a number of pages (e.g. 8), or `booklet`"
+            )),
+        },
+    }
 }
 
 fn parse_large_print(s: &str) -> Result<f32, String> {
@@ -90,6 +107,7 @@ impl OutputOptions {
             root: project.root.clone(),
             today: project.today,
             large_print: self.large_print,
+            fit: self.fit,
             target: match self.purpose {
                 Purpose::Print => Target::Print,
                 Purpose::Email => Target::Email,
@@ -328,13 +346,23 @@ fn build(engine: &Engine, input: &Path, target: &Path, options: &Options) -> boo
     if !built.warnings.items.is_empty() {
         report(&built.warnings);
     }
-    let sheets = if built.sheets != built.layout.pages.len() {
-        format!(" on {} sheets", built.sheets)
-    } else {
-        String::new()
+    // A booklet's PDF pages are the two sides of each sheet of paper.
+    let sheets = match options.imposition {
+        Imposition::Booklet => format!(
+            " on {} sheet{} of paper, both sides",
+            built.sheets.div_ceil(2),
+            if built.sheets > 2 { "s" } else { "" }
+        ),
+        _ => String::new(),
+    };
+    let fitted = match built.fit {
+        Some(f) if f.natural != f.pages => {
+            format!(", fitted from {}: {}", f.natural, f.tightening.describe())
+        }
+        _ => String::new(),
     };
     eprintln!(
-        "{} → {} ({} pages{sheets}, {:.0} KB, {:.0} ms)",
+        "{} → {} ({} pages{sheets}{fitted}, {:.0} KB, {:.0} ms)",
         input.display(),
         target.display(),
         built.layout.pages.len(),

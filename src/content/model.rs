@@ -120,30 +120,6 @@ pub const BLOCK_TYPES: &[&str] = &[
     "page_break",
 ];
 
-/// A block's type name as written in YAML (`bullets`).
-pub fn block_name(b: &Block) -> &'static str {
-    let i = match b {
-        Block::Heading(_) => 0,
-        Block::Subheading(_) => 1,
-        Block::Paragraph(_) => 2,
-        Block::Bullets(_) => 3,
-        Block::Numbered(_) => 4,
-        Block::Quote(_) => 5,
-        Block::Callout(_) => 6,
-        Block::Image(_) => 7,
-        Block::Faq(_) => 8,
-        Block::Contact(_) => 9,
-        Block::Qr(_) => 10,
-        Block::Exercise(_) => 11,
-        Block::Table(_) => 12,
-        Block::Checklist(_) => 13,
-        Block::WriteIn(_) => 14,
-        Block::Urgent(_) => 15,
-        Block::PageBreak => 16,
-    };
-    BLOCK_TYPES[i]
-}
-
 /// An empty value: what `- page_break:` may have after it, and nothing else (text
 /// there would be lost).
 struct Nothing;
@@ -404,6 +380,8 @@ pub struct PageSpec {
     pub size: PageSize,
     #[serde(default)]
     pub margin: Margins,
+    /// Tighten spacing (within clear-print limits) to end on this many pages.
+    pub fit: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -335,7 +335,8 @@ impl<'a> Builder<'a> {
             crate::units::Width::Absolute(l) => l.pt() * self.image_scale,
             share => share.resolve(self.width),
         }
-        .min(self.width);
+        .min(self.width)
+            * t.image_share;
         let h = w * loaded.height_px as f32 / loaded.width_px.max(1) as f32;
         // A decorative image is page furniture; any other is a figure with its alt text.
         let role = match (&img.alt, img.decorative) {

@@ -6,6 +6,7 @@
 
 mod blocks;
 mod cover;
+pub mod fit;
 pub mod flow;
 pub mod frame;
 pub mod page;

@@ -259,6 +259,9 @@ pub struct Theme {
     /// this text width (or in large print) it goes above them.
     pub exercise_picture: f32,
     pub narrow_measure: Pt,
+    /// The share of its given width each image is set at: 1, except when a leaflet
+    /// is tightened to fit a page count (see [`super::fit`]).
+    pub image_share: f32,
     /// Inside table cells, and the rules between rows.
     pub cell_padding: Pt,
     pub table_rule: Pt,
@@ -334,6 +337,7 @@ impl Default for Theme {
             write_in_height: 26.0,
             exercise_picture: 1.0 / 3.0,
             narrow_measure: 95.0 * PT_PER_MM,
+            image_share: 1.0,
             cell_padding: 5.0,
             table_rule: 0.75,
             labels: LabelOverrides::default(),
@@ -531,6 +535,12 @@ impl Theme {
             self.runt_width,
             (0.0..1.0).contains(&self.runt_width),
             "a share of the line, 0 to under 1",
+        )?;
+        check(
+            "image_share",
+            self.image_share,
+            self.image_share > 0.0 && self.image_share <= 1.0,
+            "a share of the image's width, over 0 and up to 1",
         )?;
         check(
             "runt_squeeze",

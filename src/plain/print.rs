@@ -34,7 +34,7 @@ fn what(doc: &Resolved, role: Role) -> String {
         Role::Content { block, .. } => match doc.leaflet.blocks.get(block) {
             Some(Block::Image(_)) | Some(Block::Table(_)) | Some(Block::Qr(_)) => "captions".into(),
             Some(Block::Quote(_)) => "who said a quote".into(),
-            Some(b) => format!("text of `{}` blocks", crate::content::model::block_name(b)),
+            Some(b) => format!("text of `{}` blocks", b.type_name()),
             None => "the cover and back page".into(),
         },
     }
