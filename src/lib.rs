@@ -399,6 +399,7 @@ pub fn load_with(path: &Path, options: &Options) -> Result<(Source, Resolved), D
     let page_size_given =
         project.defaults.page.as_ref().is_some() || project::top_level_keys(&src.text).contains("page.size");
     let mut resolved = content::resolve(&src, leaflet, &project)?;
+    resolved.addresses_on_paper = options.target == images::Target::Print;
     if let Some(size) = options.large_print {
         large_print(&mut resolved, size, page_size_given);
     }

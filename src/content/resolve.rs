@@ -44,6 +44,9 @@ pub struct Resolved {
     /// What absolute image widths are multiplied by (an edition on wider pages keeps
     /// each image's share of the text width).
     pub image_scale: f32,
+    /// Print editions show each link's address after its text, and a heading's
+    /// page after a link to it (see [`crate::layout::addresses`]).
+    pub addresses_on_paper: bool,
     /// Where each block starts in the source, when it could be located.
     pub block_spans: Vec<Option<Range<usize>>>,
     /// Each heading's anchor (see [`super::anchors`]), by block.
@@ -284,6 +287,7 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
             check: project.check.clone(),
             large_print: None,
             image_scale: 1.0,
+            addresses_on_paper: false,
             block_spans,
             anchors,
             warnings,

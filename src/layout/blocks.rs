@@ -7,7 +7,7 @@ use super::page::{Item, Placed, Rect, Role};
 use super::structure::{Kind, Structure};
 use super::theme::TextStyle;
 use crate::content::model::{Exercise, Urgent};
-use crate::text::{parse_inline, plain_text, Span};
+use crate::text::{plain_text, Span};
 use crate::units::Pt;
 
 impl Builder<'_> {
@@ -49,9 +49,10 @@ impl Builder<'_> {
         let t = self.theme;
         let (style, indent, gap) = (t.body, t.list_indent, t.item_gap);
         let mut row = Chunk::default();
+        let spans = self.inline(text);
         let bottom = self.text_at(
             &mut row.items,
-            &parse_inline(text),
+            &spans,
             &style,
             x,
             0.0,
@@ -76,9 +77,10 @@ impl Builder<'_> {
             ..t.question
         };
         let role = self.node(Kind::P, div, i);
+        let spans = self.inline(&e.title);
         let mut y = self.text_at(
             &mut chunk.items,
-            &parse_inline(&e.title),
+            &spans,
             &title_style,
             0.0,
             0.0,
@@ -147,9 +149,10 @@ impl Builder<'_> {
                 tick_box: false,
             };
             let role = self.node(Kind::LBody, li, i);
+            let spans = self.inline(step);
             y = self.text_at(
                 &mut chunk.items,
-                &parse_inline(step),
+                &spans,
                 &t.body,
                 x,
                 y,
@@ -167,17 +170,8 @@ impl Builder<'_> {
                 ..t.body
             };
             let role = self.node(Kind::P, div, i);
-            y = self.text_at(
-                &mut chunk.items,
-                &parse_inline(repeat),
-                &style,
-                x,
-                y,
-                width,
-                0.0,
-                None,
-                role,
-            );
+            let spans = self.inline(repeat);
+            y = self.text_at(&mut chunk.items, &spans, &style, x, y, width, 0.0, None, role);
         }
         self.keep_boxed(chunk, y.max(picture_bottom), i);
     }
@@ -222,7 +216,7 @@ impl Builder<'_> {
                 self.space(t.item_gap);
             }
             let style = TextStyle { bold: true, ..t.body };
-            let spans = parse_inline(item);
+            let spans = self.inline(item);
             let role = self.node(Kind::P, Structure::ROOT, i);
             let mut chunk = Chunk::default();
             let lines = self.paragraph_lines(&spans, &style, self.width);
@@ -272,7 +266,8 @@ impl Builder<'_> {
             leading: t.heading.leading,
         };
         let role = self.node(Kind::P, div, i);
-        let mut rows = self.text_rows(&parse_inline(&u.title), &title_style, x, inner, role);
+        let spans = self.inline(&u.title);
+        let mut rows = self.text_rows(&spans, &title_style, x, inner, role);
         if let Some(last) = rows.last_mut() {
             last.height += t.label_gap;
         }
@@ -303,7 +298,8 @@ impl Builder<'_> {
                 last.height += t.item_gap;
             }
             let role = self.node(Kind::P, div, i);
-            rows.extend(self.text_rows(&parse_inline(text), &t.body, x, inner, role));
+            let spans = self.inline(text);
+            rows.extend(self.text_rows(&spans, &t.body, x, inner, role));
         }
         self.frame(rows, FrameStyle::Urgent);
     }

@@ -10,7 +10,7 @@ use super::structure::{Kind, Structure};
 use super::theme::TextStyle;
 use crate::content::model::{Block, Leaflet};
 use crate::content::resolve::{COVER_PICTURE, LOGO};
-use crate::text::{parse_inline, plain_text};
+use crate::text::plain_text;
 use crate::units::Pt;
 
 impl Builder<'_> {
@@ -61,8 +61,11 @@ impl Builder<'_> {
             bold: true,
             ..t.subtitle
         };
-        let name_lines = match &self.brand_name {
-            Some(name) => self.lines(&parse_inline(name), &name_style, self.width),
+        let name_lines = match self.brand_name.clone() {
+            Some(name) => {
+                let spans = self.inline(&name);
+                self.lines(&spans, &name_style, self.width)
+            }
             None => Vec::new(),
         };
         let foot = self.body_height - name_lines.len() as Pt * name_style.leading;
@@ -131,14 +134,16 @@ impl Builder<'_> {
         // The title belongs to no block; it is the document's first heading.
         let role = self.node(Kind::H1, Structure::ROOT, TITLE);
         let mut y = top;
-        for line in self.balanced_lines(&parse_inline(&leaflet.title), style, width) {
+        let spans = self.inline(&leaflet.title);
+        for line in self.balanced_lines(&spans, style, width) {
             self.draw_line(&mut chunk.items, &line, &[], style, 0.0, y, role);
             y += style.leading;
         }
         if let Some(sub) = &leaflet.subtitle {
             let role = self.node(Kind::P, Structure::ROOT, TITLE);
             y += t.subtitle_gap;
-            for line in self.lines(&parse_inline(sub), &t.subtitle, width) {
+            let spans = self.inline(sub);
+            for line in self.lines(&spans, &t.subtitle, width) {
                 self.draw_line(&mut chunk.items, &line, &[], &t.subtitle, 0.0, y, role);
                 y += t.subtitle.leading;
             }

@@ -88,6 +88,12 @@ pub struct Builder<'a> {
     pub too_wide: Option<super::table::TooWide>,
     /// The last space was set by a heading and must not grow.
     pinned: bool,
+    /// On paper: links' addresses and headings' pages printed after them.
+    pub addresses: bool,
+    /// Each heading anchor's page (0-based), once a first pass has placed them.
+    pub anchor_pages: HashMap<String, usize>,
+    /// Some text links to a heading (so its page is worth a second pass).
+    pub internal_links: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -116,7 +122,21 @@ impl<'a> Builder<'a> {
             structure: Structure::default(),
             link_nodes: HashMap::new(),
             pinned: false,
+            addresses: false,
+            anchor_pages: HashMap::new(),
+            internal_links: false,
         }
+    }
+
+    /// The styled spans of inline text; on paper with each link's address after it.
+    pub(super) fn inline(&mut self, text: &str) -> Vec<Span> {
+        let spans = parse_inline(text);
+        if !self.addresses {
+            return spans;
+        }
+        let (spans, internal) = super::addresses::add(spans, &self.anchor_pages, &self.labels.see_page);
+        self.internal_links |= internal;
+        spans
     }
 
     pub fn leaflet(&mut self, leaflet: &Leaflet) {
@@ -140,7 +160,7 @@ impl<'a> Builder<'a> {
             }
             Block::Paragraph(text) => {
                 self.space(t.paragraph_gap);
-                let spans = parse_inline(text);
+                let spans = self.inline(text);
                 let role = self.node(Kind::P, Structure::ROOT, i);
                 self.paragraph(&spans, &t.body, 0.0, None, role);
                 self.space(t.paragraph_gap);
@@ -158,7 +178,7 @@ impl<'a> Builder<'a> {
                     } else {
                         (t.bullet.clone(), t.bullet_scale)
                     };
-                    let spans = parse_inline(item);
+                    let spans = self.inline(item);
                     let li = self.structure.add(Kind::LI, list, i);
                     let lbl = self.node(Kind::Lbl, li, i);
                     let body = self.node(Kind::LBody, li, i);
@@ -177,9 +197,10 @@ impl<'a> Builder<'a> {
                 let x = t.quote_rule + t.box_padding;
                 let quote = self.structure.add(Kind::BlockQuote, Structure::ROOT, i);
                 let role = self.node(Kind::P, quote, i);
-                let mut rows = self.text_rows(&parse_inline(&q.text), &t.body, x, inner, role);
+                let spans = self.inline(&q.text);
+                let mut rows = self.text_rows(&spans, &t.body, x, inner, role);
                 if let Some(by) = &q.by {
-                    let mut spans = parse_inline(by);
+                    let mut spans = self.inline(by);
                     spans.insert(
                         0,
                         Span {
@@ -207,13 +228,15 @@ impl<'a> Builder<'a> {
                         bold: true,
                         ..t.body
                     };
-                    rows.extend(self.text_rows(&parse_inline(title), &style, x, inner, role));
+                    let spans = self.inline(title);
+                    rows.extend(self.text_rows(&spans, &style, x, inner, role));
                     if let Some(last) = rows.last_mut() {
                         last.height += t.label_gap;
                     }
                 }
                 let role = self.node(Kind::P, div, i);
-                rows.extend(self.text_rows(&parse_inline(&c.text), &t.body, x, inner, role));
+                let spans = self.inline(&c.text);
+                rows.extend(self.text_rows(&spans, &t.body, x, inner, role));
                 self.frame(rows, FrameStyle::Callout);
             }
             Block::Faq(entries) => {
@@ -223,7 +246,7 @@ impl<'a> Builder<'a> {
                     if n > 0 {
                         self.space(t.paragraph_gap + t.item_gap);
                     }
-                    let mut q = parse_inline(&e.q);
+                    let mut q = self.inline(&e.q);
                     q.insert(
                         0,
                         Span {
@@ -238,7 +261,8 @@ impl<'a> Builder<'a> {
                         last.height += t.label_gap;
                     }
                     let role = self.node(Kind::P, entry, i);
-                    rows.extend(self.text_rows(&parse_inline(&e.a), &t.body, 0.0, self.width, role));
+                    let spans = self.inline(&e.a);
+                    rows.extend(self.text_rows(&spans, &t.body, 0.0, self.width, role));
                     self.push(Child::Frame(Frame {
                         rows,
                         padding: 0.0,
@@ -303,7 +327,7 @@ impl<'a> Builder<'a> {
         };
         let kind = if level == 1 { Kind::H1 } else { Kind::H2 };
         let role = self.node(kind, Structure::ROOT, i);
-        let spans = parse_inline(text);
+        let spans = self.inline(text);
         let mut y = 0.0;
         for line in self.balanced_lines(&spans, style, self.width) {
             self.draw_line(&mut chunk.items, &line, &spans, style, 0.0, y, role);
@@ -364,7 +388,8 @@ impl<'a> Builder<'a> {
         if let Some(caption) = &img.caption {
             let role = self.node(Kind::Caption, Structure::ROOT, i);
             y += t.caption_gap;
-            for line in self.lines(&parse_inline(caption), &t.caption, self.width) {
+            let spans = self.inline(caption);
+            for line in self.lines(&spans, &t.caption, self.width) {
                 let x = (self.width - line.width) / 2.0;
                 self.draw_line(&mut chunk.items, &line, &[], &t.caption, x, y, role);
                 y += t.caption.leading;

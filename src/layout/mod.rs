@@ -4,6 +4,7 @@
 //! widow rules ([`paginate`]), and page furniture (footer, page number) is added last,
 //! when the page count is known.
 
+pub mod addresses;
 mod blocks;
 mod cover;
 pub mod fit;
@@ -19,6 +20,7 @@ mod typeset;
 
 pub use page::{Destination, Document, Item, LinkTarget, OutlineEntry, Page, Placed, Rect, Role, TextRun};
 pub use paginate::TooTall;
+use std::collections::HashMap;
 pub use theme::{Color, Labels, TextStyle, Theme, ThemeError};
 
 use crate::content::Resolved;
@@ -45,6 +47,37 @@ impl From<TooTall> for LayoutError {
 }
 
 pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Document, LayoutError> {
+    let (mut document, internal_links) = pass(doc, fonts, theme, HashMap::new())?;
+    // On paper a link to a heading prints the heading's page, known only once laid
+    // out: lay out again with the pages, until they no longer move (they rarely do).
+    if doc.addresses_on_paper && internal_links {
+        for _ in 0..3 {
+            let pages = anchor_pages(&document);
+            let (next, _) = pass(doc, fonts, theme, pages.clone())?;
+            let settled = anchor_pages(&next) == pages;
+            document = next;
+            if settled {
+                break;
+            }
+        }
+    }
+    Ok(document)
+}
+
+fn anchor_pages(doc: &Document) -> HashMap<String, usize> {
+    doc.outline
+        .iter()
+        .map(|e| (e.anchor.clone(), e.dest.page))
+        .collect()
+}
+
+/// One layout, with the headings' pages printed after links to them when known.
+fn pass(
+    doc: &Resolved,
+    fonts: &mut Fonts,
+    theme: &Theme,
+    anchor_pages: HashMap<String, usize>,
+) -> Result<(Document, bool), LayoutError> {
     let leaflet = &doc.leaflet;
     let (width, height) = leaflet.page.size.dimensions();
     let m = leaflet.page.margin;
@@ -60,6 +93,8 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
     builder.logo_alt = doc.brand.logo_alt.clone();
     builder.back_contact = doc.back_contact.clone();
     builder.image_scale = doc.image_scale;
+    builder.addresses = doc.addresses_on_paper;
+    builder.anchor_pages = anchor_pages;
     // A footer that wraps to more lines than the bottom margin holds (with its
     // clearance kept from the edge) takes its room from the text area, never the edge.
     let footer_room = builder.footer_height(leaflet.footer.as_deref(), body.w) + theme.footer_clearance;
@@ -101,15 +136,19 @@ pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Docum
             }
         }
     }
-    Ok(Document {
-        back_cover: leaflet.has_cover()
-            && pages.len() > 1
-            && (doc.back_contact.is_some() || leaflet.has_details()),
-        width,
-        height,
-        body,
-        pages,
-        outline,
-        structure,
-    })
+    let internal_links = builder.internal_links;
+    Ok((
+        Document {
+            back_cover: leaflet.has_cover()
+                && pages.len() > 1
+                && (doc.back_contact.is_some() || leaflet.has_details()),
+            width,
+            height,
+            body,
+            pages,
+            outline,
+            structure,
+        },
+        internal_links,
+    ))
 }

@@ -27,7 +27,7 @@ impl Builder<'_> {
         let cells: Vec<(Vec<Vec<Span>>, bool)> = std::iter::once((&table.header, true))
             .filter(|(h, _)| !h.is_empty())
             .chain(table.rows.iter().map(|r| (r, false)))
-            .map(|(row, header)| (row.iter().map(|c| parse_inline(c)).collect(), header))
+            .map(|(row, header)| (row.iter().map(|c| self.inline(c)).collect(), header))
             .collect();
         let columns = cells.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
         if columns == 0 {

@@ -69,6 +69,8 @@ pub struct Labels {
     pub quote_by: String,
     /// The page number: `{n}` and `{total}` are replaced.
     pub page_number: String,
+    /// After a link to a heading, on paper: `{n}` is the heading's page ("page 4").
+    pub see_page: String,
     /// The back matter: its heading and the names of its lines.
     pub about: String,
     pub published: String,
@@ -97,6 +99,15 @@ impl Labels {
             "de" => ("Telefon", "E-Mail", "Web", "Adresse"),
             _ => ("Phone", "Email", "Web", "Address"),
         };
+        let see_page = match primary.as_str() {
+            "pl" => "strona {n}",
+            "ro" => "pagina {n}",
+            "tr" => "sayfa {n}",
+            "pt" | "es" => "página {n}",
+            "fr" => "page {n}",
+            "de" => "Seite {n}",
+            _ => "page {n}",
+        };
         // The back matter's words are English until translators supply them.
         Labels {
             phone: phone.into(),
@@ -105,6 +116,7 @@ impl Labels {
             address: address.into(),
             quote_by: "— ".into(),
             page_number: "{n} / {total}".into(),
+            see_page: see_page.into(),
             about: "About this leaflet".into(),
             published: "Published".into(),
             review: "Next review".into(),
@@ -122,6 +134,7 @@ impl Labels {
             (&mut self.address, &over.address),
             (&mut self.quote_by, &over.quote_by),
             (&mut self.page_number, &over.page_number),
+            (&mut self.see_page, &over.see_page),
             (&mut self.about, &over.about),
             (&mut self.published, &over.published),
             (&mut self.review, &over.review),
@@ -153,6 +166,7 @@ pub struct LabelOverrides {
     pub address: Option<String>,
     pub quote_by: Option<String>,
     pub page_number: Option<String>,
+    pub see_page: Option<String>,
     pub about: Option<String>,
     pub published: Option<String>,
     pub review: Option<String>,
