@@ -210,6 +210,27 @@ impl Engine {
         let t1 = Instant::now();
         let (layout, warnings, fit) = self.lay_out_and_review(src, doc, options)?;
         let t2 = Instant::now();
+        if let impose::Imposition::Trifold { .. } = options.imposition {
+            if let Err(pages) = impose::trifold::panels(layout.pages.len(), layout.back_cover) {
+                return Err(Diagnostics::one(
+                    Diagnostic::new(
+                        &src.path,
+                        format!(
+                            "this leaflet needs {pages} panels, and a DL tri-fold has 6 (the front, four inside and the back): {} too many",
+                            pages - 6
+                        ),
+                    )
+                    .help(if pages <= 8 {
+                        "try `--fit 6` to tighten the spacing, or use fewer words; a booklet (`--booklet`) takes any length".to_string()
+                    } else {
+                        format!(
+                            "cut the text to about {} % of its length, or make a booklet (`--booklet`), which takes any length",
+                            600 / pages
+                        )
+                    }),
+                ));
+            }
+        }
         let sheets = impose::impose(&layout, &options.imposition);
         let placements = images::placements(&layout, &doc.images);
         let prepared = images::prepare(&doc.images, &placements, options.target);
@@ -403,7 +424,28 @@ pub fn load_with(path: &Path, options: &Options) -> Result<(Source, Resolved), D
     if let Some(size) = options.large_print {
         large_print(&mut resolved, size, page_size_given);
     }
+    if let impose::Imposition::Trifold { .. } = options.imposition {
+        trifold(&mut resolved);
+    }
     Ok((src, resolved))
+}
+
+/// Makes a resolved leaflet the panels of a DL tri-fold: one narrow panel per page,
+/// with margins for a panel (8 mm at the sides, 10 mm at top and bottom), a front
+/// cover (and a back one for the contact details), no footers.
+fn trifold(doc: &mut Resolved) {
+    let page = &mut doc.leaflet.page;
+    page.size = content::model::PageSize::DlPanel;
+    let (side, end) = (units::Length::mm(8.0), units::Length::mm(10.0));
+    page.margin = content::model::Margins {
+        top: end,
+        bottom: end,
+        inner: side,
+        outer: side,
+    };
+    let image = doc.leaflet.cover.take().and_then(|c| c.image);
+    doc.leaflet.cover = Some(content::model::Cover { enabled: true, image });
+    doc.panels = true;
 }
 
 /// Makes a resolved leaflet its large-print edition: A4 unless its page size was

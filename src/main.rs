@@ -31,8 +31,13 @@ struct OutputOptions {
     purpose: Purpose,
     /// Impose two pages per landscape sheet in booklet order, for duplex printing
     /// (flip on the short edge), then fold and staple.
-    #[arg(long, conflicts_with_all = ["bleed", "crop_marks"])]
+    #[arg(long, conflicts_with_all = ["bleed", "crop_marks", "trifold"])]
     booklet: bool,
+    /// A DL tri-fold: six panels on the two sides of an A4 landscape sheet (outside
+    /// 5 | 6 | 1, inside 2 | 3 | 4), folded in three; print both sides, flipping on
+    /// the short edge. With --crop-marks, trim and fold marks outside the sheet.
+    #[arg(long, conflicts_with_all = ["bleed", "large_print"])]
+    trifold: bool,
     /// Extend each page by this much on every side for a print shop (e.g. 3mm);
     /// sets TrimBox and BleedBox.
     #[arg(long, value_name = "LEN", value_parser = parse_length)]
@@ -115,6 +120,10 @@ impl OutputOptions {
             // clap keeps --booklet apart from --bleed and --crop-marks.
             imposition: if self.booklet {
                 Imposition::Booklet
+            } else if self.trifold {
+                Imposition::Trifold {
+                    crop_marks: self.crop_marks,
+                }
             } else {
                 Imposition::Pages {
                     bleed: self.bleed.map_or(0.0, Length::pt),
@@ -204,7 +213,7 @@ fn main() -> ExitCode {
             for input in &inputs {
                 let target = output
                     .clone()
-                    .unwrap_or_else(|| out_dir.join(pdf_name(input, options.large_print.is_some())));
+                    .unwrap_or_else(|| out_dir.join(pdf_name(input, &options)));
                 failed |= !build(&engine, input, &target, &options);
             }
             if failed {
@@ -353,6 +362,7 @@ fn build(engine: &Engine, input: &Path, target: &Path, options: &Options) -> boo
             built.sheets.div_ceil(2),
             if built.sheets > 2 { "s" } else { "" }
         ),
+        Imposition::Trifold { .. } => " as tri-fold panels on one A4 sheet, both sides".to_string(),
         _ => String::new(),
     };
     let fitted = match built.fit {
@@ -372,10 +382,17 @@ fn build(engine: &Engine, input: &Path, target: &Path, options: &Options) -> boo
     true
 }
 
-/// `leaflet.yaml` → `leaflet.pdf`, or `leaflet-large-print.pdf` for that edition.
-fn pdf_name(input: &Path, large_print: bool) -> PathBuf {
+/// `leaflet.yaml` → `leaflet.pdf`, or `leaflet-large-print.pdf` and
+/// `leaflet-trifold.pdf` for those editions.
+fn pdf_name(input: &Path, options: &Options) -> PathBuf {
     let stem = input.file_stem().unwrap_or(input.as_os_str()).to_string_lossy();
-    let edition = if large_print { "-large-print" } else { "" };
+    let mut edition = String::new();
+    if options.large_print.is_some() {
+        edition.push_str("-large-print");
+    }
+    if let Imposition::Trifold { .. } = options.imposition {
+        edition.push_str("-trifold");
+    }
     PathBuf::from(format!("{stem}{edition}.pdf"))
 }
 

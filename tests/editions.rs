@@ -110,3 +110,90 @@ fn the_command_names_the_edition_and_refuses_sizes_outside_16_to_24() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("large print is 16 to 24 pt"));
 }
+
+/// Every text size set in the PDF (each `Tf` in every page's content; the text
+/// matrices never scale), read back with lopdf.
+fn sizes_in_pdf(pdf: &[u8]) -> Vec<f32> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let mut sizes = Vec::new();
+    for (_, id) in doc.get_pages() {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(id)).unwrap();
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "Tf" => sizes.push(op.operands[1].as_float().unwrap()),
+                "Tm" => {
+                    let m: Vec<f32> = op.operands.iter().map(|o| o.as_float().unwrap()).collect();
+                    assert!(
+                        (m[0] - 1.0).abs() < 1e-4 && (m[3] - 1.0).abs() < 1e-4,
+                        "a scaled text matrix: {m:?}"
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    sizes
+}
+
+/// Characters per line of body text, on average over lines that are not the last
+/// of their paragraph (short by nature).
+fn average_line_length(doc: &leafpress::layout::Document, body: f32) -> f32 {
+    let mut lines: Vec<usize> = Vec::new();
+    for page in &doc.pages {
+        let mut by_line: std::collections::BTreeMap<(i64, i64), usize> = Default::default();
+        for p in &page.items {
+            if let Item::Text(r) = &p.item {
+                if (r.size - body).abs() < 0.01 {
+                    *by_line
+                        .entry(((r.baseline * 10.0) as i64, (r.x / 100.0) as i64))
+                        .or_default() += r.text.chars().count();
+                }
+            }
+        }
+        lines.extend(by_line.values());
+    }
+    let longest = *lines.iter().max().unwrap() as f32;
+    // Full lines: within 80 % of the longest (last lines of paragraphs are not).
+    let full: Vec<usize> = lines.into_iter().filter(|&n| n as f32 >= longest * 0.8).collect();
+    full.iter().sum::<usize>() as f32 / full.len() as f32
+}
+
+#[test]
+fn large_print_pdfs_set_nothing_under_16_pt_and_keep_lines_readable() {
+    for input in [
+        repo().join("content/acupuncture-hip-knee.yaml"),
+        repo().join("library/content/knee-exercises.yaml"),
+    ] {
+        let built = leafpress::build(&input, &large(16.0)).unwrap();
+        let sizes = sizes_in_pdf(&built.pdf);
+        assert!(sizes.len() > 20);
+        let least = sizes.iter().cloned().fold(f32::MAX, f32::min);
+        assert!(least >= 16.0 - 0.01, "{}: text at {least} pt", input.display());
+        let chars = average_line_length(&built.layout, 16.0);
+        println!(
+            "{}: {chars:.1} characters a line, smallest text {least} pt",
+            input.display()
+        );
+        assert!(
+            (55.0..=75.0).contains(&chars),
+            "{}: {chars:.1} characters a line",
+            input.display()
+        );
+        let report = validate_pdf_bytes(
+            &built.pdf,
+            &ValidationOptions::default().profile(ValidationProfile::PdfUa1),
+        )
+        .unwrap();
+        assert!(
+            report.is_compliant,
+            "{}: {:?}",
+            input.display(),
+            report.failures.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+        let normal = leafpress::build(&input, &Options::default()).unwrap();
+        assert!(
+            sizes_in_pdf(&normal.pdf).iter().any(|s| *s < 16.0),
+            "the normal edition is smaller"
+        );
+    }
+}

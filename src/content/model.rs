@@ -391,6 +391,9 @@ pub enum PageSize {
     A5,
     A6,
     Letter,
+    /// One panel of a DL tri-fold (an A4 sheet folded in three), for `--trifold`;
+    /// not a size a leaflet names.
+    DlPanel,
 }
 
 impl PageSize {
@@ -403,6 +406,7 @@ impl PageSize {
             PageSize::A5 => (148.0, 210.0),
             PageSize::A6 => (105.0, 148.0),
             PageSize::Letter => (215.9, 279.4),
+            PageSize::DlPanel => (crate::impose::trifold::NARROW_PANEL_MM, 210.0),
         };
         (w * PT_PER_MM, h * PT_PER_MM)
     }

@@ -47,6 +47,9 @@ pub struct Resolved {
     /// Print editions show each link's address after its text, and a heading's
     /// page after a link to it (see [`crate::layout::addresses`]).
     pub addresses_on_paper: bool,
+    /// Laid out as the panels of a DL tri-fold: no footers or page numbers (a
+    /// folded sheet has no pages to number).
+    pub panels: bool,
     /// Where each block starts in the source, when it could be located.
     pub block_spans: Vec<Option<Range<usize>>>,
     /// Each heading's anchor (see [`super::anchors`]), by block.
@@ -288,6 +291,7 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
             large_print: None,
             image_scale: 1.0,
             addresses_on_paper: false,
+            panels: false,
             block_spans,
             anchors,
             warnings,

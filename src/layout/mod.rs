@@ -97,8 +97,10 @@ fn pass(
     builder.anchor_pages = anchor_pages;
     // A footer that wraps to more lines than the bottom margin holds (with its
     // clearance kept from the edge) takes its room from the text area, never the edge.
-    let footer_room = builder.footer_height(leaflet.footer.as_deref(), body.w) + theme.footer_clearance;
-    body.h -= (footer_room - m.bottom.pt()).max(0.0);
+    if !doc.panels {
+        let footer_room = builder.footer_height(leaflet.footer.as_deref(), body.w) + theme.footer_clearance;
+        body.h -= (footer_room - m.bottom.pt()).max(0.0);
+    }
     builder.body_height = body.h;
     builder.leaflet(leaflet);
     if let Some(e) = builder.too_wide.take() {
@@ -115,7 +117,7 @@ fn pass(
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
         // A front cover carries no footer or page number; it still counts as page 1.
-        if n == 0 && leaflet.has_cover() {
+        if (n == 0 && leaflet.has_cover()) || doc.panels {
             continue;
         }
         let number = labels.page_number(n + 1, total);

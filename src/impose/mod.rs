@@ -6,6 +6,8 @@
 //! side on landscape sheets in saddle-stitch order, for duplex printing flipped on
 //! the short edge. Pages keep their own coordinates; a sheet places them by offset.
 
+pub mod trifold;
+
 use crate::layout::{Color, Destination, Document, Item, Rect};
 use crate::units::{Pt, PT_PER_MM};
 
@@ -17,6 +19,9 @@ pub enum Imposition {
     Pages { bleed: Pt, crop_marks: bool },
     /// Two pages per landscape sheet in saddle-stitch order, for duplex printing.
     Booklet,
+    /// A DL tri-fold: six panels on the two sides of an A4 landscape sheet, with
+    /// trim and fold marks outside it when asked (see [`trifold`]).
+    Trifold { crop_marks: bool },
 }
 
 impl Default for Imposition {
@@ -33,7 +38,7 @@ impl Imposition {
     pub fn bleed(&self) -> Pt {
         match self {
             Imposition::Pages { bleed, .. } => *bleed,
-            Imposition::Booklet => 0.0,
+            Imposition::Booklet | Imposition::Trifold { .. } => 0.0,
         }
     }
 }
@@ -98,13 +103,14 @@ impl Sheets {
 }
 
 /// Length of a crop mark, and its distance from the bleed edge.
-const MARK_LENGTH: Pt = 6.0 * PT_PER_MM;
-const MARK_GAP: Pt = 3.0;
-const MARK_WIDTH: Pt = 0.25;
+pub(crate) const MARK_LENGTH: Pt = 6.0 * PT_PER_MM;
+pub(crate) const MARK_GAP: Pt = 3.0;
+pub(crate) const MARK_WIDTH: Pt = 0.25;
 
 pub fn impose(doc: &Document, imposition: &Imposition) -> Sheets {
     match *imposition {
         Imposition::Booklet => booklet(doc),
+        Imposition::Trifold { crop_marks } => trifold::impose(doc, crop_marks),
         Imposition::Pages { bleed, crop_marks } => pages(doc, bleed, crop_marks),
     }
 }
@@ -210,7 +216,7 @@ fn booklet(doc: &Document) -> Sheets {
 
 /// Two short rules at each corner of `trim`, in line with its edges, starting
 /// outside the bleed so they are cut away.
-fn crop_marks(trim: Rect, bleed: Pt) -> Vec<Item> {
+pub(crate) fn crop_marks(trim: Rect, bleed: Pt) -> Vec<Item> {
     let start = bleed + MARK_GAP;
     let end = start + MARK_LENGTH;
     let rule = |from: (Pt, Pt), to: (Pt, Pt)| Item::Rule {
