@@ -41,6 +41,7 @@ pub mod pdf;
 pub mod plain;
 pub mod project;
 pub mod report;
+pub mod schema;
 pub mod text;
 pub mod units;
 

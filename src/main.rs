@@ -138,8 +138,38 @@ fn parse_length(s: &str) -> Result<Length, String> {
     s.parse()
 }
 
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum SchemaKind {
+    /// A leaflet's YAML.
+    Content,
+    /// leafpress.yaml.
+    Project,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Start a new leaflet from a template: content/NAME.yaml, and the project
+    /// around it (leafpress.yaml, assets/, schemas for your editor) when there is none.
+    New {
+        /// The leaflet's title, e.g. "Knee replacement exercises".
+        #[arg(required_unless_present = "list")]
+        title: Option<String>,
+        /// Which template (see --list).
+        #[arg(long, default_value = "general")]
+        template: String,
+        /// List the templates.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Print the JSON Schema of a content file or of leafpress.yaml, for editors.
+    Schema {
+        #[arg(value_enum, default_value_t = SchemaKind::Content)]
+        kind: SchemaKind,
+    },
+    /// Print a shell completion script (e.g. `leafpress completions bash > ~/.local/share/bash-completion/completions/leafpress`).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), e.g. `leafpress man > leafpress.1`.
+    Man,
     /// Build PDFs. With no INPUT, builds every content/*.yaml into out/.
     Build {
         /// Content files (YAML).
@@ -188,6 +218,60 @@ fn main() -> ExitCode {
     // One engine for every input: the fonts are parsed once.
     let engine = Engine::default();
     match cli.command {
+        Command::New {
+            title,
+            template,
+            list,
+        } => {
+            if list {
+                cli::new::list();
+                return ExitCode::SUCCESS;
+            }
+            let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            match cli::new::create(
+                title.as_deref().unwrap_or_default(),
+                &template,
+                &here,
+                Date::today(),
+            ) {
+                Ok(file) => {
+                    let rel = file.strip_prefix(&here).unwrap_or(&file);
+                    eprintln!(
+                        "next: edit {} and run `leafpress build {}`",
+                        rel.display(),
+                        rel.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(msg) => {
+                    eprintln!("error: {msg}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Schema { kind } => {
+            let schema = match kind {
+                SchemaKind::Content => leafpress::schema::content(),
+                SchemaKind::Project => leafpress::schema::project(),
+            };
+            println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "leafpress", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Build {
             inputs,
             output,

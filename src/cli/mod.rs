@@ -1,3 +1,4 @@
 //! The commands' work that is more than a call into the library.
 
 pub mod check;
+pub mod new;

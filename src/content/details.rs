@@ -118,11 +118,14 @@ impl<'de> Deserialize<'de> for Date {
 
 /// A picture beside something else (a cover, an exercise): where it is, and what it
 /// shows for readers who cannot see it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Picture {
+    /// Path relative to the file that names it.
     pub src: String,
+    /// What the picture shows, for readers who cannot see it. Required unless `decorative`.
     pub alt: Option<String>,
+    /// A purely decorative picture needs no `alt`.
     #[serde(default)]
     pub decorative: bool,
 }

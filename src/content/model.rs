@@ -9,17 +9,19 @@ use serde::{de, Deserialize, Deserializer};
 use std::fmt;
 use std::str::FromStr;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Leaflet {
     /// Required: the PDF title and the heading of page 1.
     pub title: String,
+    /// A line under the title.
     pub subtitle: Option<String>,
     /// The PDF author.
     pub author: Option<String>,
     /// BCP 47 tag; default `en-GB`.
     #[serde(default = "default_language")]
     pub language: String,
+    /// Page size and margins.
     #[serde(default)]
     pub page: PageSpec,
     /// Shown on every page beside the page number.
@@ -28,6 +30,7 @@ pub struct Leaflet {
     pub cover: Option<Cover>,
     /// When the leaflet was published and is next due for review.
     pub published: Option<Date>,
+    /// When the leaflet is next due for review (`check` warns once it has passed).
     pub review: Option<Date>,
     /// The clinic's reference for the leaflet, e.g. `PIL-0042 v2`.
     pub reference: Option<String>,
@@ -38,6 +41,7 @@ pub struct Leaflet {
     pub feedback: Option<String>,
     /// Brand keys that differ for this leaflet from the project's.
     pub brand: Option<crate::project::Brand>,
+    /// The leaflet's content, block by block, in reading order.
     pub blocks: Vec<Block>,
 }
 
@@ -269,28 +273,32 @@ impl Block {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
+    /// The words quoted.
     pub text: String,
     /// Who said it; shown as "— Name" under the text.
     pub by: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Callout {
+    /// A title at the top of the box.
     pub title: Option<String>,
+    /// The text in the box.
     pub text: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Image {
     /// Path relative to the content file.
     pub src: String,
     /// What the image shows, for readers who cannot see it. Required unless `decorative`.
     pub alt: Option<String>,
+    /// A line under the image.
     pub caption: Option<String>,
     /// Share of the text width or a length; default 100%.
     #[serde(
@@ -307,20 +315,27 @@ fn full_width() -> Width {
     Width::Percent(100.0)
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FaqEntry {
+    /// The question.
     pub q: String,
+    /// The answer.
     pub a: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    /// Who to contact (a clinic, a team).
     pub name: Option<String>,
+    /// A phone number, printed and linked.
     pub phone: Option<String>,
+    /// An e-mail address, printed and linked.
     pub email: Option<String>,
+    /// A web address, printed and linked.
     pub web: Option<String>,
+    /// A postal address.
     pub address: Option<String>,
     /// Written bare (`- contact`): the project's details fill it in.
     #[serde(skip)]
@@ -328,41 +343,52 @@ pub struct Contact {
 }
 
 /// An exercise: a picture beside numbered steps, and how often to do it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
+    /// The exercise's name.
     pub title: String,
+    /// A picture of the exercise, beside the steps.
     pub image: Option<Picture>,
+    /// The steps, numbered.
     pub steps: Vec<String>,
     /// "10 times, 3 times a day": printed emphasised under the steps.
     pub repeat: Option<String>,
 }
 
 /// A table with a header row (repeated when the table runs over a page).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
+    /// A line above the table saying what it shows.
     pub caption: Option<String>,
+    /// The header row (repeated when the table runs over a page).
     #[serde(default)]
     pub header: Vec<String>,
+    /// The rows, each a list of cells.
     pub rows: Vec<Vec<String>>,
 }
 
 /// When to get help now: a high-contrast box.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Urgent {
+    /// What the box is about, e.g. "Call 999 if".
     pub title: String,
+    /// The signs, as a list.
     #[serde(default)]
     pub items: Vec<String>,
+    /// Text under the list.
     pub text: Option<String>,
 }
 
 /// A QR code for a web address, with the address printed under it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Qr {
+    /// The web address the code opens.
     pub url: String,
+    /// A line under the code.
     pub caption: Option<String>,
     /// The code's side, quiet zone included; default 25 mm.
     #[serde(default = "qr_size", deserialize_with = "crate::units::from_str::deserialize")]
@@ -373,11 +399,13 @@ fn qr_size() -> Length {
     Length::mm(25.0)
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageSpec {
+    /// The page size; default A5.
     #[serde(default, deserialize_with = "crate::units::from_str::deserialize")]
     pub size: PageSize,
+    /// The margins; default 15mm on every side.
     #[serde(default)]
     pub margin: Margins,
     /// Tighten spacing (within clear-print limits) to end on this many pages.

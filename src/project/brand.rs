@@ -9,28 +9,32 @@ use crate::units::Length;
 use serde::{Deserialize, Deserializer};
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Brand {
     /// The clinic's name, on the cover.
     pub name: Option<String>,
+    /// The clinic's logo (PNG or JPEG), on the cover or beside the title.
     pub logo: Option<Logo>,
+    /// The brand's colours, checked for contrast.
     pub colors: Option<Colors>,
+    /// The brand's font files.
     pub fonts: Option<Fonts>,
     /// Body text size, at least 12 pt; everything else scales with it.
     #[serde(default, deserialize_with = "some_length")]
     pub size: Option<Length>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Logo {
+    /// Path relative to leafpress.yaml.
     pub src: String,
     /// What the logo says (usually the clinic's name), for screen readers.
     pub alt: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Colors {
     /// Headings, rules, links, bullets.
@@ -42,12 +46,16 @@ pub struct Colors {
 }
 
 /// Font files, relative to the project file. A family needs a regular and a bold.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fonts {
+    /// The regular face (required with fonts).
     pub regular: Option<String>,
+    /// The bold face (required with fonts).
     pub bold: Option<String>,
+    /// The italic face.
     pub italic: Option<String>,
+    /// The bold italic face.
     pub bold_italic: Option<String>,
 }
 

@@ -15,7 +15,7 @@ use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Level};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckSettings {
     /// Rules turned off or given another level, by rule id.
@@ -31,7 +31,7 @@ pub struct CheckSettings {
     pub words: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RuleLevel {
     Off,
