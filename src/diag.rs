@@ -131,6 +131,12 @@ impl Diagnostics {
 
     /// The same problems with the offending source line shown and underlined.
     pub fn render_snippets(&self) -> String {
+        self.render_snippets_styled(false)
+    }
+
+    /// [`Self::render_snippets`], coloured with ANSI escapes when `color` (for a
+    /// terminal that has not asked for `NO_COLOR`).
+    pub fn render_snippets_styled(&self, color: bool) -> String {
         use codespan_reporting::diagnostic::{Diagnostic as Cs, Label};
         use codespan_reporting::files::SimpleFiles;
         use codespan_reporting::term;
@@ -160,13 +166,77 @@ impl Diagnostics {
                 notes.push(format!("help: {h}"));
             }
             cs = cs.with_notes(notes);
-            match term::emit_into_string(&config, &files, &cs) {
+            let rendered = if color {
+                let mut ansi = Ansi(Vec::new());
+                term::emit_to_write_style(&mut ansi, &config, &files, &cs)
+                    .map(|()| String::from_utf8_lossy(&ansi.0).into_owned())
+            } else {
+                term::emit_into_string(&config, &files, &cs)
+            };
+            match rendered {
                 Ok(text) => out.push_str(&text),
                 // A span the snippet renderer cannot show still gets the plain form.
                 Err(_) => return self.render_plain(),
             }
         }
         out
+    }
+}
+
+/// Colours for codespan's renderer as plain ANSI escapes: red errors, yellow
+/// warnings, cyan notes, bold headers, blue gutters.
+struct Ansi(Vec<u8>);
+
+impl std::io::Write for Ansi {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Ansi {
+    fn set(&mut self, code: &str) -> std::io::Result<()> {
+        self.0.extend_from_slice(format!("\x1b[{code}m").as_bytes());
+        Ok(())
+    }
+    fn severity(s: codespan_reporting::diagnostic::Severity) -> &'static str {
+        use codespan_reporting::diagnostic::Severity;
+        match s {
+            Severity::Bug | Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Note | Severity::Help => "1;36",
+        }
+    }
+}
+
+impl codespan_reporting::term::WriteStyle for Ansi {
+    fn set_header(&mut self, severity: codespan_reporting::diagnostic::Severity) -> std::io::Result<()> {
+        self.set(Ansi::severity(severity))
+    }
+    fn set_header_message(&mut self) -> std::io::Result<()> {
+        self.set("0;1")
+    }
+    fn set_line_number(&mut self) -> std::io::Result<()> {
+        self.set("0;34")
+    }
+    fn set_note_bullet(&mut self) -> std::io::Result<()> {
+        self.set("0;34")
+    }
+    fn set_source_border(&mut self) -> std::io::Result<()> {
+        self.set("0;34")
+    }
+    fn set_label(
+        &mut self,
+        severity: codespan_reporting::diagnostic::Severity,
+        _: codespan_reporting::diagnostic::LabelStyle,
+    ) -> std::io::Result<()> {
+        self.set(Ansi::severity(severity))
+    }
+    fn reset(&mut self) -> std::io::Result<()> {
+        self.set("0")
     }
 }
 

@@ -82,6 +82,22 @@ pub enum Fit {
     Booklet,
 }
 
+impl std::str::FromStr for Fit {
+    type Err = String;
+    /// `8` or `booklet`.
+    fn from_str(s: &str) -> Result<Fit, String> {
+        match s.trim() {
+            "booklet" => Ok(Fit::Booklet),
+            n => match n.parse::<usize>() {
+                Ok(n) if (1..=2000).contains(&n) => Ok(Fit::Pages(n)),
+                _ => Err(format!(
+                    "\"{s}\" is not a page count: write a number of pages (e.g. 8), or `booklet`"
+                )),
+            },
+        }
+    }
+}
+
 /// What fitting did: the page counts before and after, and the tightening.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FitReport {
@@ -107,6 +123,8 @@ pub struct Built {
     pub layout: layout::Document,
     /// What fitting to a page count changed, when it was asked for.
     pub fit: Option<FitReport>,
+    /// Every file the build read (see [`content::Resolved::files_read`]).
+    pub files_read: Vec<std::path::PathBuf>,
     pub sheets: usize,
     /// Problems that did not stop the build (images too coarse for print).
     pub warnings: Diagnostics,
@@ -251,6 +269,7 @@ impl Engine {
             pdf,
             layout,
             fit,
+            files_read: doc.files_read(&src.path),
             sheets: sheets.sheets.len(),
             warnings,
             timings: Timings {

@@ -7,10 +7,9 @@ use leafpress::content::model::Date;
 use leafpress::images::Target;
 use leafpress::impose::Imposition;
 use leafpress::units::Length;
-use leafpress::{Diagnostic, Diagnostics, Engine, Options};
+use leafpress::{Diagnostics, Engine, Options};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -21,6 +20,18 @@ use std::time::Instant;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Say nothing but errors (and warnings).
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Say more: each stage's time for every PDF.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    verbose: bool,
+}
+
+/// Whether to colour messages: on a terminal, unless `NO_COLOR` is set (no-color.org).
+fn colour() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 #[derive(clap::Args, Debug)]
@@ -58,15 +69,7 @@ struct OutputOptions {
 }
 
 fn parse_fit(s: &str) -> Result<leafpress::Fit, String> {
-    match s.trim() {
-        "booklet" => Ok(leafpress::Fit::Booklet),
-        n => match n.parse::<usize>() {
-            Ok(n) if (1..=2000).contains(&n) => Ok(leafpress::Fit::Pages(n)),
-            _ => Err(format!(
-                "\"{s}\" is not a page count: write a number of pages (e.g. 8), or `booklet`"
-            )),
-        },
-    }
+    s.parse()
 }
 
 fn parse_large_print(s: &str) -> Result<f32, String> {
@@ -107,6 +110,17 @@ enum Purpose {
 }
 
 impl OutputOptions {
+    /// Whether any edition flag was given (then it, not `outputs:`, is built).
+    fn given(&self) -> bool {
+        self.purpose != Purpose::Print
+            || self.booklet
+            || self.trifold
+            || self.bleed.is_some()
+            || self.crop_marks
+            || self.large_print.is_some()
+            || self.fit.is_some()
+    }
+
     fn options(&self, project: &ProjectOptions) -> Options {
         Options {
             root: project.root.clone(),
@@ -161,6 +175,23 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Build, then build again each time a file the leaflet uses is saved (the YAML,
+    /// its images and fonts, leafpress.yaml); a failed build keeps the last good
+    /// PDF. With no INPUT, watches every content/*.yaml. Ctrl-C stops.
+    Watch {
+        /// Content files (YAML).
+        inputs: Vec<PathBuf>,
+        /// Output file (only with a single input). Default: out/NAME.pdf.
+        #[arg(short, long, conflicts_with = "out_dir")]
+        output: Option<PathBuf>,
+        /// Folder for the PDFs. Default: out.
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+        #[command(flatten)]
+        output_options: OutputOptions,
+        #[command(flatten)]
+        project: ProjectOptions,
+    },
     /// Print the JSON Schema of a content file or of leafpress.yaml, for editors.
     Schema {
         #[arg(value_enum, default_value_t = SchemaKind::Content)]
@@ -180,6 +211,9 @@ enum Command {
         /// Folder for the PDFs. Default: out.
         #[arg(long)]
         out_dir: Option<PathBuf>,
+        /// How many PDFs to build at once (default: one per core).
+        #[arg(short, long, value_name = "N")]
+        jobs: Option<usize>,
         #[command(flatten)]
         output_options: OutputOptions,
         #[command(flatten)]
@@ -249,6 +283,40 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Watch {
+            inputs,
+            output,
+            out_dir,
+            output_options,
+            project,
+        } => {
+            let options = output_options.options(&project);
+            let inputs = match if inputs.is_empty() {
+                default_inputs()
+            } else {
+                Ok(inputs)
+            } {
+                Ok(i) => i,
+                Err(msg) => return usage(&msg),
+            };
+            if output.is_some() && inputs.len() > 1 {
+                return usage("-o names one file; with several inputs use --out-dir DIR");
+            }
+            let out_dir = out_dir.unwrap_or_else(|| PathBuf::from("out"));
+            // One edition: the flags' (a library's `outputs:` are for `build`).
+            let jobs = match cli::build::jobs(&inputs, &options, true, output.as_deref(), &out_dir) {
+                Ok(j) => j,
+                Err(d) => {
+                    report(&d);
+                    return ExitCode::from(1);
+                }
+            };
+            if cli::watch::run(&engine, &jobs, cli.quiet) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
         Command::Schema { kind } => {
             let schema = match kind {
                 SchemaKind::Content => leafpress::schema::content(),
@@ -276,34 +344,43 @@ fn main() -> ExitCode {
             inputs,
             output,
             out_dir,
+            jobs: threads,
             output_options,
             project,
         } => {
             let options = output_options.options(&project);
-            let inputs = if inputs.is_empty() {
+            let inputs = match if inputs.is_empty() {
                 default_inputs()
             } else {
                 Ok(inputs)
-            };
-            let inputs = match inputs {
+            } {
                 Ok(i) => i,
                 Err(msg) => return usage(&msg),
             };
-            if output.is_some() && inputs.len() > 1 {
+            let out_dir = out_dir.unwrap_or_else(|| PathBuf::from("out"));
+            let jobs = match cli::build::jobs(
+                &inputs,
+                &options,
+                output_options.given(),
+                output.as_deref(),
+                &out_dir,
+            ) {
+                Ok(j) => j,
+                Err(d) => {
+                    report(&d);
+                    return ExitCode::from(1);
+                }
+            };
+            if output.is_some() && jobs.len() > 1 {
                 return usage("-o names one file; with several inputs use --out-dir DIR");
             }
-            let out_dir = out_dir.unwrap_or_else(|| PathBuf::from("out"));
-            let mut failed = false;
-            for input in &inputs {
-                let target = output
-                    .clone()
-                    .unwrap_or_else(|| out_dir.join(pdf_name(input, &options)));
-                failed |= !build(&engine, input, &target, &options);
-            }
-            if failed {
-                ExitCode::from(1)
-            } else {
+            let threads =
+                threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            let ok = cli::build::library(&engine, &jobs, threads, cli.quiet, cli.verbose);
+            if ok {
                 ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
             }
         }
         Command::Check {
@@ -420,66 +497,6 @@ fn fix_file(input: &Path, backup: bool) -> bool {
     true
 }
 
-fn build(engine: &Engine, input: &Path, target: &Path, options: &Options) -> bool {
-    let start = Instant::now();
-    let built = match engine.build(input, options) {
-        Ok(b) => b,
-        Err(d) => {
-            report(&d);
-            return false;
-        }
-    };
-    if let Err(e) = leafpress::files::write_atomically(target, &built.pdf) {
-        report(&Diagnostics::one(
-            Diagnostic::new(target, format!("cannot write the PDF: {e}"))
-                .help("check that the folder exists and is writable, and that the PDF is not open in another program"),
-        ));
-        return false;
-    }
-    if !built.warnings.items.is_empty() {
-        report(&built.warnings);
-    }
-    // A booklet's PDF pages are the two sides of each sheet of paper.
-    let sheets = match options.imposition {
-        Imposition::Booklet => format!(
-            " on {} sheet{} of paper, both sides",
-            built.sheets.div_ceil(2),
-            if built.sheets > 2 { "s" } else { "" }
-        ),
-        Imposition::Trifold { .. } => " as tri-fold panels on one A4 sheet, both sides".to_string(),
-        _ => String::new(),
-    };
-    let fitted = match built.fit {
-        Some(f) if f.natural != f.pages => {
-            format!(", fitted from {}: {}", f.natural, f.tightening.describe())
-        }
-        _ => String::new(),
-    };
-    eprintln!(
-        "{} → {} ({} pages{sheets}{fitted}, {:.0} KB, {:.0} ms)",
-        input.display(),
-        target.display(),
-        built.layout.pages.len(),
-        built.pdf.len() as f64 / 1024.0,
-        start.elapsed().as_secs_f64() * 1000.0
-    );
-    true
-}
-
-/// `leaflet.yaml` → `leaflet.pdf`, or `leaflet-large-print.pdf` and
-/// `leaflet-trifold.pdf` for those editions.
-fn pdf_name(input: &Path, options: &Options) -> PathBuf {
-    let stem = input.file_stem().unwrap_or(input.as_os_str()).to_string_lossy();
-    let mut edition = String::new();
-    if options.large_print.is_some() {
-        edition.push_str("-large-print");
-    }
-    if let Imposition::Trifold { .. } = options.imposition {
-        edition.push_str("-trifold");
-    }
-    PathBuf::from(format!("{stem}{edition}.pdf"))
-}
-
 fn default_inputs() -> Result<Vec<PathBuf>, String> {
     let dir = Path::new("content");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -495,7 +512,7 @@ fn default_inputs() -> Result<Vec<PathBuf>, String> {
 }
 
 fn report(d: &Diagnostics) {
-    eprint!("{}", d.render_snippets());
+    eprint!("{}", d.render_snippets_styled(colour()));
     let errors = d
         .items
         .iter()

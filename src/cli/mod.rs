@@ -1,4 +1,6 @@
 //! The commands' work that is more than a call into the library.
 
+pub mod build;
 pub mod check;
 pub mod new;
+pub mod watch;

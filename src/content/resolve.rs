@@ -37,6 +37,8 @@ pub struct Resolved {
     pub back_contact: Option<super::model::Contact>,
     /// The leaflet belongs to a project with a leafpress.yaml (a managed library).
     pub in_project: bool,
+    /// The project file the leaflet took its brand and defaults from.
+    pub project_file: Option<PathBuf>,
     /// The project's `check:` settings (rules off or re-levelled, known acronyms).
     pub check: crate::project::CheckSettings,
     /// The large-print edition's body size, when that edition is built.
@@ -56,6 +58,21 @@ pub struct Resolved {
     pub anchors: Vec<Option<String>>,
     /// Problems that do not stop a build (a link to a heading text used twice).
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Resolved {
+    /// Every file a build of this leaflet reads besides `content`: its project
+    /// file, images (the logo and cover picture included) and brand fonts. `watch`
+    /// rebuilds when any of them changes.
+    pub fn files_read(&self, content: &std::path::Path) -> Vec<PathBuf> {
+        let mut files = vec![content.to_path_buf()];
+        files.extend(self.project_file.clone());
+        files.extend(self.images.values().map(|i| i.path.clone()));
+        files.extend(self.brand.fonts.iter().flatten().flatten().cloned());
+        files.sort();
+        files.dedup();
+        files
+    }
 }
 
 /// A decoded image, upright.
@@ -287,6 +304,7 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
             brand,
             back_contact: project.defaults.contact.clone(),
             in_project: project.source.is_some(),
+            project_file: project.source.as_ref().map(|s| s.path.clone()),
             check: project.check.clone(),
             large_print: None,
             image_scale: 1.0,

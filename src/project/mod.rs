@@ -6,6 +6,7 @@
 
 pub mod brand;
 pub mod check;
+pub mod outputs;
 
 pub use brand::Brand;
 pub use check::{CheckSettings, RuleLevel};
@@ -63,6 +64,9 @@ struct ProjectFile {
     /// How `leafpress check` reviews the leaflets.
     #[serde(default)]
     check: CheckSettings,
+    /// The editions `leafpress build` makes of every leaflet, each in out/NAME/.
+    #[serde(default)]
+    outputs: Vec<outputs::Output>,
 }
 
 /// The schema of leafpress.yaml (see [`crate::schema`]).
@@ -81,6 +85,8 @@ pub struct Project {
     pub defaults: Defaults,
     /// How `check` reviews the project's leaflets.
     pub check: CheckSettings,
+    /// The editions a library build makes (`outputs:`).
+    pub outputs: Vec<outputs::Output>,
 }
 
 impl Project {
@@ -98,6 +104,7 @@ impl Project {
                 let src = Source::read(path)?;
                 let file = parse(&src)?;
                 file.check.validate(&src)?;
+                outputs::Output::validate_all(&file.outputs, &src)?;
                 (Some(src), file)
             }
             None => (None, ProjectFile::default()),
@@ -119,6 +126,7 @@ impl Project {
             brand: file.brand,
             defaults: file.defaults,
             check: file.check,
+            outputs: file.outputs,
         })
     }
 

@@ -1,0 +1,296 @@
+//! `leafpress build`: one leaflet, or a library of them in every edition its project
+//! asks for (`outputs:` in leafpress.yaml), built in parallel with the fonts parsed
+//! once and shared. Every job's PDF is the same bytes whichever thread builds it and
+//! in whatever order; messages come out in input order.
+
+use leafpress::impose::Imposition;
+use leafpress::{Built, Diagnostic, Diagnostics, Engine, Options};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// One PDF to make: a leaflet in one edition.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub input: PathBuf,
+    /// The edition's name (`outputs:`), or None for the one the flags describe.
+    pub edition: Option<String>,
+    pub options: Options,
+    pub target: PathBuf,
+}
+
+/// What became of a job.
+pub struct Done {
+    pub built: Result<Built, Diagnostics>,
+    pub ms: f64,
+}
+
+/// The jobs for `inputs`: with edition flags (or `-o`), that one edition; otherwise
+/// each leaflet's project's `outputs:`, or the one default edition.
+pub fn jobs(
+    inputs: &[PathBuf],
+    flags: &Options,
+    flags_given: bool,
+    output: Option<&Path>,
+    out_dir: &Path,
+) -> Result<Vec<Job>, Diagnostics> {
+    let mut jobs = Vec::new();
+    for input in inputs {
+        let outputs = if flags_given || output.is_some() {
+            Vec::new()
+        } else {
+            leafpress::project::Project::open(input, flags.root.as_deref())?.outputs
+        };
+        if outputs.is_empty() {
+            jobs.push(Job {
+                input: input.clone(),
+                edition: None,
+                options: flags.clone(),
+                target: output.map_or_else(|| out_dir.join(pdf_name(input, flags)), Path::to_path_buf),
+            });
+        }
+        for o in outputs {
+            let options = o.options(flags);
+            jobs.push(Job {
+                input: input.clone(),
+                target: out_dir.join(&o.name).join(pdf_name(input, &Options::default())),
+                edition: Some(o.name),
+                options,
+            });
+        }
+    }
+    Ok(jobs)
+}
+
+/// `leaflet.yaml` → `leaflet.pdf`, or `leaflet-large-print.pdf` and
+/// `leaflet-trifold.pdf` for those editions.
+pub fn pdf_name(input: &Path, options: &Options) -> PathBuf {
+    let stem = input.file_stem().unwrap_or(input.as_os_str()).to_string_lossy();
+    let mut edition = String::new();
+    if options.large_print.is_some() {
+        edition.push_str("-large-print");
+    }
+    if let Imposition::Trifold { .. } = options.imposition {
+        edition.push_str("-trifold");
+    }
+    PathBuf::from(format!("{stem}{edition}.pdf"))
+}
+
+/// Builds and writes one job.
+pub fn run_one(engine: &Engine, job: &Job) -> Done {
+    let start = Instant::now();
+    let built = engine.build(&job.input, &job.options).and_then(|b| {
+        if let Some(parent) = job.target.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        leafpress::files::write_atomically(&job.target, &b.pdf).map_err(|e| {
+            Diagnostics::one(
+                Diagnostic::new(&job.target, format!("cannot write the PDF: {e}"))
+                    .help("check that the folder exists and is writable, and that the PDF is not open in another program"),
+            )
+        })?;
+        Ok(b)
+    });
+    Done {
+        built,
+        ms: start.elapsed().as_secs_f64() * 1000.0,
+    }
+}
+
+/// Runs every job on `threads` threads, calling `each` as each finishes (from the
+/// worker, in any order); returns the results in job order.
+pub fn run_all(
+    engine: &Engine,
+    jobs: &[Job],
+    threads: usize,
+    each: &(dyn Fn(usize, &Done) + Sync),
+) -> Vec<Done> {
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Done>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..threads.clamp(1, jobs.len().max(1)) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(i) else { break };
+                let done = run_one(engine, job);
+                each(i, &done);
+                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(done);
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .map(|m| {
+            m.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .expect("every job ran")
+        })
+        .collect()
+}
+
+/// "9 pages on 3 sheets of paper, both sides, fitted from 10: …".
+pub fn describe(job: &Job, built: &Built) -> String {
+    // A booklet's PDF pages are the two sides of each sheet of paper.
+    let sheets = match job.options.imposition {
+        Imposition::Booklet => format!(
+            " on {} sheet{} of paper, both sides",
+            built.sheets.div_ceil(2),
+            if built.sheets > 2 { "s" } else { "" }
+        ),
+        Imposition::Trifold { .. } => " as tri-fold panels on one A4 sheet, both sides".to_string(),
+        _ => String::new(),
+    };
+    let fitted = match built.fit {
+        Some(f) if f.natural != f.pages => {
+            format!(", fitted from {}: {}", f.natural, f.tightening.describe())
+        }
+        _ => String::new(),
+    };
+    format!("{} pages{sheets}{fitted}", built.layout.pages.len())
+}
+
+/// The table printed after a library build: one row a PDF.
+pub fn summary(jobs: &[Job], done: &[Done]) -> String {
+    let mut rows: Vec<[String; 6]> = vec![[
+        "leaflet".into(),
+        "edition".into(),
+        "pages".into(),
+        "sheets".into(),
+        "size".into(),
+        "warnings".into(),
+    ]];
+    for (job, d) in jobs.iter().zip(done) {
+        let name = job
+            .input
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let edition = job.edition.clone().unwrap_or_else(|| "-".into());
+        rows.push(match &d.built {
+            Ok(b) => [
+                name,
+                edition,
+                b.layout.pages.len().to_string(),
+                match job.options.imposition {
+                    Imposition::Booklet => b.sheets.div_ceil(2).to_string(),
+                    Imposition::Trifold { .. } => "1".into(),
+                    _ => b.sheets.to_string(),
+                },
+                format!("{:.0} KB", b.pdf.len() as f64 / 1024.0),
+                b.warnings.items.len().to_string(),
+            ],
+            Err(_) => [
+                name,
+                edition,
+                "failed".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+        });
+    }
+    let widths: Vec<usize> = (0..6)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for r in &rows {
+        let line: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(c, v)| {
+                if (2..6).contains(&c) {
+                    format!("{v:>w$}", w = widths[c])
+                } else {
+                    format!("{v:<w$}", w = widths[c])
+                }
+            })
+            .collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Builds every job, with a progress bar on a terminal (or nothing until the end
+/// when not one), then each PDF's line (or its located error) in job order and, for
+/// more than one PDF, a summary table. Returns whether all were built.
+pub fn library(engine: &Engine, jobs: &[Job], threads: usize, quiet: bool, verbose: bool) -> bool {
+    use std::io::IsTerminal;
+    let start = Instant::now();
+    let bar = (jobs.len() > 1 && !quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(jobs.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} PDFs {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let done = run_all(engine, jobs, threads, &|i, _| {
+        if let Some(bar) = &bar {
+            bar.set_message(
+                jobs[i]
+                    .input
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+            bar.inc(1);
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let mut ok = true;
+    for (job, d) in jobs.iter().zip(&done) {
+        match &d.built {
+            Ok(b) => {
+                if !b.warnings.items.is_empty() {
+                    super::super::report(&b.warnings);
+                }
+                if !quiet {
+                    eprintln!(
+                        "{} → {} ({}, {:.0} KB, {:.0} ms)",
+                        job.input.display(),
+                        job.target.display(),
+                        describe(job, b),
+                        b.pdf.len() as f64 / 1024.0,
+                        d.ms
+                    );
+                }
+                if verbose {
+                    let t = b.timings;
+                    eprintln!(
+                        "  read {:.1} ms, lay out and review {:.1} ms, impose, images and PDF {:.1} ms",
+                        t.load.as_secs_f64() * 1000.0,
+                        t.layout.as_secs_f64() * 1000.0,
+                        t.pdf.as_secs_f64() * 1000.0
+                    );
+                }
+            }
+            Err(e) => {
+                ok = false;
+                super::super::report(e);
+            }
+        }
+    }
+    if jobs.len() > 1 && !quiet {
+        eprint!("\n{}", summary(jobs, &done));
+        let failed = done.iter().filter(|d| d.built.is_err()).count();
+        eprintln!(
+            "{} PDFs in {:.2} s on {} thread{}{}",
+            jobs.len() - failed,
+            start.elapsed().as_secs_f64(),
+            threads.min(jobs.len()),
+            if threads.min(jobs.len()) == 1 { "" } else { "s" },
+            if failed > 0 {
+                format!("; {failed} failed (see above)")
+            } else {
+                String::new()
+            }
+        );
+    }
+    ok
+}
