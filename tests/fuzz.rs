@@ -181,27 +181,64 @@ fn generate(rng: &mut Rng) -> String {
     y
 }
 
+/// Any edition: print or e-mail, pages, a booklet or a tri-fold, large print, fitted
+/// to a page count (the editions reach code the default build does not).
+fn edition(rng: &mut Rng) -> Options {
+    use leafpress::impose::Imposition;
+    let mut o = Options::default();
+    if rng.below(3) == 0 {
+        o.target = leafpress::images::Target::Email;
+    }
+    o.imposition = match rng.below(6) {
+        0 => Imposition::Booklet,
+        1 => Imposition::Trifold {
+            crop_marks: rng.below(2) == 0,
+        },
+        2 => Imposition::Pages {
+            bleed: 8.5,
+            crop_marks: true,
+        },
+        _ => Imposition::Pages {
+            bleed: 0.0,
+            crop_marks: false,
+        },
+    };
+    if rng.below(5) == 0 && !matches!(o.imposition, Imposition::Trifold { .. }) {
+        o.large_print = Some(16.0 + rng.below(9) as f32);
+    }
+    o.fit = match rng.below(6) {
+        0 => Some(leafpress::Fit::Pages(1 + rng.below(8))),
+        1 => Some(leafpress::Fit::Booklet),
+        _ => None,
+    };
+    o
+}
+
 /// Builds `yaml` as a file in `dir` (beside the test images); panics only on a broken
 /// property, never on a refused input.
-fn run(dir: &Path, name: &str, yaml: &str) {
+fn run(dir: &Path, name: &str, yaml: &str, options: &Options) {
     let path = dir.join(name);
     std::fs::write(&path, yaml).unwrap();
-    let result = catch_unwind(AssertUnwindSafe(|| leafpress::build(&path, &Options::default())));
+    let result = catch_unwind(AssertUnwindSafe(|| leafpress::build(&path, options)));
     match result {
         Err(_) => panic!("{name} panicked; its input:\n{yaml}"),
         Ok(Err(d)) => assert!(!d.items.is_empty(), "{name}: refused without a reason"),
         Ok(Ok(built)) => {
-            let again = leafpress::build(&path, &Options::default()).unwrap();
+            let again = leafpress::build(&path, options).unwrap();
             assert_eq!(
                 built.pdf, again.pdf,
-                "{name}: the same input gave different bytes"
+                "{name}: the same input gave different bytes ({options:?})"
             );
             let doc = lopdf::Document::load_mem(&built.pdf).expect("the PDF reads back");
+            // One PDF page a sheet: a page each, or booklet and tri-fold sides.
             assert_eq!(
                 doc.get_pages().len(),
-                built.layout.pages.len(),
-                "{name}: page count"
+                built.sheets,
+                "{name}: sheets ({options:?})"
             );
+            if options.imposition == leafpress::impose::Imposition::default() {
+                assert_eq!(built.sheets, built.layout.pages.len(), "{name}: page count");
+            }
         }
     }
 }
@@ -226,7 +263,14 @@ fn mutated_and_generated_leaflets_build_or_are_refused_never_panic() {
         std::fs::copy(e.path(), dir.path().join("images").join(e.file_name())).unwrap();
     }
     let mut seeds: Vec<String> = Vec::new();
-    for folder in ["content", "tests/cases", "tests/cases/bad", "tests/cases/traps"] {
+    for folder in [
+        "content",
+        "tests/cases",
+        "tests/cases/bad",
+        "tests/cases/traps",
+        "tests/cases/plain",
+        "library/content",
+    ] {
         let mut files: Vec<_> = std::fs::read_dir(repo().join(folder))
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -242,9 +286,18 @@ fn mutated_and_generated_leaflets_build_or_are_refused_never_panic() {
     let mut rng = Rng(0x5EED_1EAF);
     for case in 0..fuzz_mutants {
         let seed = &seeds[case % seeds.len()];
-        run(dir.path(), &format!("mutant{case}.yaml"), &mutate(seed, &mut rng));
+        let yaml = mutate(seed, &mut rng);
+        // Most mutants in the default edition, a quarter in another.
+        let options = if rng.below(4) == 0 {
+            edition(&mut rng)
+        } else {
+            Options::default()
+        };
+        run(dir.path(), &format!("mutant{case}.yaml"), &yaml, &options);
     }
     for case in 0..fuzz_generated {
-        run(dir.path(), &format!("generated{case}.yaml"), &generate(&mut rng));
+        let yaml = generate(&mut rng);
+        let options = edition(&mut rng);
+        run(dir.path(), &format!("generated{case}.yaml"), &yaml, &options);
     }
 }
