@@ -518,11 +518,9 @@ fn round(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
 
+/// Three decimals tell every 8-bit level apart (they are 0.0039 apart) and write
+/// "0.122" where "0.12156863" said no more.
 fn rgb(c: Color) -> printpdf::Color {
-    printpdf::Color::Rgb(printpdf::Rgb::new(
-        c.0 as f32 / 255.0,
-        c.1 as f32 / 255.0,
-        c.2 as f32 / 255.0,
-        None,
-    ))
+    let v = |b: u8| (b as f32 / 255.0 * 1000.0).round() / 1000.0;
+    printpdf::Color::Rgb(printpdf::Rgb::new(v(c.0), v(c.1), v(c.2), None))
 }
