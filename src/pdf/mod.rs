@@ -119,6 +119,9 @@ pub fn write(
     };
     let mut warnings = Vec::new();
     let lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    // The operations are in `lo` now: free them before the structure tree and the
+    // object streams are built (a third of the peak memory of a long leaflet).
+    drop(pdf);
     // printpdf reports what it could not write as warnings: an error among them
     // means the file would be wrong, so it is ours too.
     if let Some(w) = warnings
