@@ -47,7 +47,10 @@ struct Leaflet {
 
 /// A YAML string that reads back as `s` (serde_yaml quotes it as needed).
 fn q(s: &str) -> String {
-    serde_yaml::to_string(s).unwrap_or_default().trim_end().to_string()
+    serde_yaml::to_string(s)
+        .unwrap_or_default()
+        .trim_end()
+        .to_string()
 }
 
 fn list(items: &[String]) -> String {
@@ -75,8 +78,16 @@ fn yaml(l: &Leaflet) -> String {
             Block::Paragraph(t) => format!("  - paragraph: {}\n", q(t)),
             Block::Bullets(v) => format!("  - bullets: {}\n", list(v)),
             Block::Numbered(v) => format!("  - numbered: {}\n", list(v)),
-            Block::Quote(t, by) => format!("  - quote: {{text: {}, by: {}}}\n", q(t), by.as_deref().map_or("null".into(), q)),
-            Block::Callout(t, x) => format!("  - callout: {{title: {}, text: {}}}\n", t.as_deref().map_or("null".into(), q), q(x)),
+            Block::Quote(t, by) => format!(
+                "  - quote: {{text: {}, by: {}}}\n",
+                q(t),
+                by.as_deref().map_or("null".into(), q)
+            ),
+            Block::Callout(t, x) => format!(
+                "  - callout: {{title: {}, text: {}}}\n",
+                t.as_deref().map_or("null".into(), q),
+                q(x)
+            ),
             Block::Image(i, alt, cap, w) => format!(
                 "  - image: {{src: images/{}, alt: {}, caption: {}, width: {}%}}\n",
                 images[*i as usize % 3],
@@ -86,14 +97,21 @@ fn yaml(l: &Leaflet) -> String {
             ),
             Block::Faq(e) => format!(
                 "  - faq: [{}]\n",
-                e.iter().map(|(a, b)| format!("{{q: {}, a: {}}}", q(a), q(b))).collect::<Vec<_>>().join(", ")
+                e.iter()
+                    .map(|(a, b)| format!("{{q: {}, a: {}}}", q(a), q(b)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             Block::Contact(n, p) => format!(
                 "  - contact: {{name: {}, phone: {}}}\n",
                 n.as_deref().map_or("null".into(), q),
                 p.as_deref().map_or("null".into(), q)
             ),
-            Block::Qr(u, s) => format!("  - qr: {{url: {}, size: {}mm}}\n", q(&format!("https://x.example/{u}")), 10 + s % 60),
+            Block::Qr(u, s) => format!(
+                "  - qr: {{url: {}, size: {}mm}}\n",
+                q(&format!("https://x.example/{u}")),
+                10 + s % 60
+            ),
             Block::Exercise(t, steps, r) => format!(
                 "  - exercise: {{title: {}, steps: {}, repeat: {}}}\n",
                 q(t),
@@ -121,8 +139,13 @@ fn options(l: &Leaflet) -> Options {
     }
     o.imposition = match l.layout % 5 {
         0 => Imposition::Booklet,
-        1 => Imposition::Trifold { crop_marks: l.large % 2 == 0 },
-        2 => Imposition::Pages { bleed: 8.5, crop_marks: true },
+        1 => Imposition::Trifold {
+            crop_marks: l.large % 2 == 0,
+        },
+        2 => Imposition::Pages {
+            bleed: 8.5,
+            crop_marks: true,
+        },
         _ => Imposition::default(),
     };
     if l.large % 7 == 1 && !matches!(o.imposition, Imposition::Trifold { .. }) {
