@@ -69,3 +69,41 @@ fn more_than_2000_pages_are_refused() {
         "{err}"
     );
 }
+
+/// A brand font that is not a font (a renamed file, a truncated download) is an
+/// error naming the file, located in leafpress.yaml, never a panic in the shaper.
+#[test]
+fn a_font_file_that_does_not_parse_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("fonts")).unwrap();
+    std::fs::write(
+        dir.path().join("fonts/Regular.ttf"),
+        b"\x00\x01\x00\x00not a font at all",
+    )
+    .unwrap();
+    let lato = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("library/fonts/Lato-Bold.ttf");
+    let mut truncated = std::fs::read(lato).unwrap();
+    truncated.truncate(4000);
+    std::fs::write(dir.path().join("fonts/Bold.ttf"), truncated).unwrap();
+    std::fs::write(
+        dir.path().join("leafpress.yaml"),
+        "brand:\n  fonts: {regular: fonts/Regular.ttf, bold: fonts/Bold.ttf}\n",
+    )
+    .unwrap();
+    let leaflet = dir.path().join("leaflet.yaml");
+    std::fs::write(&leaflet, "title: T\nblocks:\n  - paragraph: Text.\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_leafpress"))
+        .arg("build")
+        .arg(&leaflet)
+        .arg("-o")
+        .arg(dir.path().join("x.pdf"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        err.contains("Regular.ttf") && err.contains("leafpress.yaml:2:"),
+        "{err}"
+    );
+}
