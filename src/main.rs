@@ -131,19 +131,8 @@ impl OutputOptions {
                 Purpose::Print => Target::Print,
                 Purpose::Email => Target::Email,
             },
-            // clap keeps --booklet apart from --bleed and --crop-marks.
-            imposition: if self.booklet {
-                Imposition::Booklet
-            } else if self.trifold {
-                Imposition::Trifold {
-                    crop_marks: self.crop_marks,
-                }
-            } else {
-                Imposition::Pages {
-                    bleed: self.bleed.map_or(0.0, Length::pt),
-                    crop_marks: self.crop_marks,
-                }
-            },
+            // clap keeps --booklet, --trifold and --bleed apart.
+            imposition: Imposition::chosen(self.booklet, self.trifold, self.bleed, self.crop_marks),
         }
     }
 }
@@ -291,11 +280,7 @@ fn main() -> ExitCode {
             project,
         } => {
             let options = output_options.options(&project);
-            let inputs = match if inputs.is_empty() {
-                default_inputs()
-            } else {
-                Ok(inputs)
-            } {
+            let inputs = match or_library(inputs) {
                 Ok(i) => i,
                 Err(msg) => return usage(&msg),
             };
@@ -349,11 +334,7 @@ fn main() -> ExitCode {
             project,
         } => {
             let options = output_options.options(&project);
-            let inputs = match if inputs.is_empty() {
-                default_inputs()
-            } else {
-                Ok(inputs)
-            } {
+            let inputs = match or_library(inputs) {
                 Ok(i) => i,
                 Err(msg) => return usage(&msg),
             };
@@ -392,11 +373,7 @@ fn main() -> ExitCode {
             strict,
             report: html,
         } => {
-            let inputs = match if inputs.is_empty() {
-                default_inputs()
-            } else {
-                Ok(inputs)
-            } {
+            let inputs = match or_library(inputs) {
                 Ok(i) => i,
                 Err(msg) => return usage(&msg),
             };
@@ -495,6 +472,15 @@ fn fix_file(input: &Path, backup: bool) -> bool {
             .unwrap_or_default()
     );
     true
+}
+
+/// The files named, or with none, every leaflet in content/.
+fn or_library(inputs: Vec<PathBuf>) -> Result<Vec<PathBuf>, String> {
+    if inputs.is_empty() {
+        default_inputs()
+    } else {
+        Ok(inputs)
+    }
 }
 
 fn default_inputs() -> Result<Vec<PathBuf>, String> {

@@ -34,6 +34,26 @@ impl Default for Imposition {
 }
 
 impl Imposition {
+    /// The imposition the command line's (or an `outputs:` entry's) switches ask for:
+    /// a booklet, a tri-fold (with fold marks), or pages with bleed and trim marks.
+    pub fn chosen(
+        booklet: bool,
+        trifold: bool,
+        bleed: Option<crate::units::Length>,
+        crop_marks: bool,
+    ) -> Imposition {
+        if booklet {
+            Imposition::Booklet
+        } else if trifold {
+            Imposition::Trifold { crop_marks }
+        } else {
+            Imposition::Pages {
+                bleed: bleed.map_or(0.0, crate::units::Length::pt),
+                crop_marks,
+            }
+        }
+    }
+
     /// The bleed around each page (none on a booklet's sheets).
     pub fn bleed(&self) -> Pt {
         match self {

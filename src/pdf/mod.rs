@@ -104,7 +104,7 @@ pub fn write(
     }
     // The structure tree follows the laid-out pages' order, whatever sheet they are on.
     slot_tags.sort_by_key(|t| t.page);
-    let pdf = pdf.with_pages(pages);
+    pdf.with_pages(pages);
     let opts = PdfSaveOptions {
         subset_fonts: false,
         // Images come prepared (see `images`): printpdf must not recompress or

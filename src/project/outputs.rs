@@ -90,18 +90,7 @@ impl Output {
                 Purpose::Print => crate::images::Target::Print,
                 Purpose::Email => crate::images::Target::Email,
             },
-            imposition: if self.booklet {
-                Imposition::Booklet
-            } else if self.trifold {
-                Imposition::Trifold {
-                    crop_marks: self.crop_marks,
-                }
-            } else {
-                Imposition::Pages {
-                    bleed: self.bleed.map_or(0.0, Length::pt),
-                    crop_marks: self.crop_marks,
-                }
-            },
+            imposition: Imposition::chosen(self.booklet, self.trifold, self.bleed, self.crop_marks),
             large_print: self.large_print,
             fit: self.fit,
             ..base.clone()
