@@ -78,10 +78,13 @@ pub fn run(engine: &Engine, req: &Request) -> bool {
     if req.format == Format::Text && reviewed.len() + failures.len() > 1 {
         let errors: usize = reviewed.iter().map(|r| r.review.count(Level::Error)).sum();
         let warnings: usize = reviewed.iter().map(|r| r.review.count(Level::Warning)).sum();
+        let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
         println!(
-            "{} leaflets checked: {} could not be read, {errors} errors, {warnings} warnings",
-            reviewed.len() + failures.len(),
-            failures.len()
+            "{} checked: {} could not be read, {}, {}",
+            n(reviewed.len() + failures.len(), "leaflet", "leaflets"),
+            failures.len(),
+            n(errors, "error", "errors"),
+            n(warnings, "warning", "warnings")
         );
     }
     passed
