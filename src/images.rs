@@ -102,6 +102,9 @@ pub fn too_coarse_for_print(placements: &[Placement]) -> Vec<Placement> {
         .collect()
 }
 
+/// Up to this resolution at its placed size, a JPEG is printed as it is.
+pub const PASS_THROUGH_PPI: f32 = 450.0;
+
 /// Prepares every placed image for `target`, by block.
 pub fn prepare(
     images: &HashMap<usize, LoadedImage>,
@@ -120,8 +123,14 @@ pub fn prepare(
 }
 
 fn prepare_one(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Prepared {
-    // 10% leeway: resampling 330 ppi to 300 costs sharpness for almost no bytes.
-    let shrink = ppi > target.max_ppi() * 1.1;
+    // 10% leeway: resampling 330 ppi to 300 costs sharpness for almost no bytes. A
+    // JPEG for print goes in byte for byte up to 450 ppi: decoding, filtering and
+    // compressing it again would cost time and a second generation of artefacts.
+    let leeway = match (target, &img.jpeg) {
+        (Target::Print, Some(_)) => PASS_THROUGH_PPI / target.max_ppi(),
+        _ => 1.1,
+    };
+    let shrink = ppi > target.max_ppi() * leeway;
     let photo = img.was_jpeg || looks_like_photo(&img.pixels);
     match (&img.jpeg, shrink) {
         (Some(Jpeg { bytes, components }), false) => Prepared::Jpeg {

@@ -360,3 +360,23 @@ fn a_png_stays_lossless_for_print_and_becomes_jpeg_for_email() {
     assert_eq!(email_enc, "jpeg", "email recompresses a photograph");
     assert!((345..=350).contains(&email_w), "resampled to 150 ppi: {email_w}");
 }
+
+/// A JPEG placed at up to 450 ppi goes into a print PDF byte for byte (no decode,
+/// filter and second compression); above that it is resampled to 300 ppi.
+#[test]
+fn print_passes_a_jpeg_through_up_to_450_ppi() {
+    let dir = tempfile::tempdir().unwrap();
+    // 1800 px across the A5 text width (118 mm, 4.65 in): 387 ppi.
+    photo(&dir.path().join("photo.jpg"), 1800, 1200);
+    let source = std::fs::read(dir.path().join("photo.jpg")).unwrap();
+    let yaml = dir.path().join("p.yaml");
+    std::fs::write(
+        &yaml,
+        "title: T\nblocks:\n  - image: {src: photo.jpg, alt: A room}\n",
+    )
+    .unwrap();
+    let built = build(&yaml, &Options::default()).unwrap();
+    let found = built.pdf.windows(source.len()).any(|w| w == source.as_slice());
+    assert!(found, "the JPEG's own bytes are in the PDF");
+    assert!(built.warnings.items.is_empty());
+}
