@@ -136,6 +136,7 @@ pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<E
             ParsedFont::from_bytes(data.bytes(), data.index as usize, &mut warnings)
         } else {
             let bytes = subset(data.bytes(), data.index, &ids).map_err(err)?;
+            let bytes = super::unhint::without_instructions(&bytes).unwrap_or(bytes);
             ParsedFont::from_bytes(&bytes, 0, &mut warnings)
         }
         .ok_or_else(|| err("printpdf could not read it back".into()))?;

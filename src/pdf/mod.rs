@@ -8,6 +8,7 @@ mod draw;
 mod finish;
 mod fonts;
 mod tags;
+mod unhint;
 
 use crate::images::Prepared;
 use crate::impose::Sheets;
