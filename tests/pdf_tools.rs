@@ -232,3 +232,57 @@ fn marks_and_fallback_letters_extract_as_written() {
     assert!(text.contains("as I with a dot above"), "{text}");
     assert!(!text.contains("Istanbul"), "{text}");
 }
+
+/// A third reader, MuPDF (as in many phone and e-reader apps), opens the sample and
+/// the physiotherapy tri-fold, draws every page without an error and extracts the
+/// text.
+#[test]
+fn mupdf_draws_every_page_and_reads_the_text() {
+    let (dir, pdf, built) = build(&sample());
+    let pages = built.layout.pages.len();
+    let out = Command::new("mutool")
+        .args(["draw", "-q", "-r", "30", "-o"])
+        .arg(dir.path().join("page-%d.png"))
+        .arg(&pdf)
+        .output()
+        .expect("mutool (apt-get install mupdf-tools)");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.lines().any(|l| l.starts_with("error")), "{err}");
+    for n in 1..=pages {
+        assert!(dir.path().join(format!("page-{n}.png")).is_file(), "page {n}");
+    }
+    let text = Command::new("mutool")
+        .args(["draw", "-q", "-F", "txt", "-o", "-"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Acupuncture for") && text.contains("What is Acupuncture?"),
+        "{text}"
+    );
+
+    let trifold = leafpress::build(
+        &repo().join("library/content/knee-exercises.yaml"),
+        &leafpress::Options {
+            imposition: leafpress::impose::Imposition::Trifold { crop_marks: true },
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let path = dir.path().join("trifold.pdf");
+    std::fs::write(&path, &trifold.pdf).unwrap();
+    let out = Command::new("mutool")
+        .args(["draw", "-q", "-r", "30", "-o"])
+        .arg(dir.path().join("t-%d.png"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success()
+            && !String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .any(|l| l.starts_with("error"))
+    );
+}
