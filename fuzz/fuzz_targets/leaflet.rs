@@ -160,5 +160,10 @@ fn options(l: &Leaflet) -> Options {
 }
 
 libfuzzer_sys::fuzz_target!(|l: Leaflet| {
-    common::check(yaml(&l).as_bytes(), &options(&l));
+    let (text, options) = (yaml(&l), options(&l));
+    // To turn a crash or slow input into a test case: LEAFPRESS_FUZZ_SHOW=1 TARGET INPUT.
+    if std::env::var_os("LEAFPRESS_FUZZ_SHOW").is_some() {
+        eprintln!("{options:?}\n{text}");
+    }
+    common::check(text.as_bytes(), &options);
 });

@@ -75,6 +75,14 @@ impl Resolved {
     }
 }
 
+/// A control character in text (NUL, BEL, ESC…: never printable, and slow to set
+/// in a long run): what a paste from another program can leave behind. Line breaks
+/// and tabs are text.
+fn control_character(text: &str) -> Option<char> {
+    text.chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+}
+
 /// A decoded image, upright.
 #[derive(Debug, Clone)]
 pub struct LoadedImage {
@@ -113,6 +121,30 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
     let at_block =
         |i: usize, msg: String| Diagnostic::new(&src.path, msg).at(block_spans.get(i).cloned().flatten());
 
+    let top = [
+        ("title", Some(&leaflet.title)),
+        ("subtitle", leaflet.subtitle.as_ref()),
+        ("footer", leaflet.footer.as_ref()),
+        ("reference", leaflet.reference.as_ref()),
+        ("feedback", leaflet.feedback.as_ref()),
+    ];
+    let sources = leaflet.sources.iter().map(|s| ("sources", Some(s)));
+    for (key, text) in top.into_iter().chain(sources) {
+        if let Some(c) = text.and_then(|t| control_character(t)) {
+            let at = src.text.find(&format!("{key}:")).map(|i| i..i + key.len());
+            problems.push(
+                Diagnostic::new(
+                    &src.path,
+                    format!(
+                        "the {key} holds the control character U+{:04X}, which prints as nothing",
+                        c as u32
+                    ),
+                )
+                .at(at)
+                .help("delete it: it came with text pasted from another program"),
+            );
+        }
+    }
     if leaflet.title.trim().is_empty() {
         problems.push(
             Diagnostic::new(&src.path, "the title is empty").help("write the leaflet's title after `title:`"),
@@ -186,6 +218,18 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
             block,
             block_spans.get(i).cloned().flatten(),
         ));
+        if let Some(c) = block.texts().iter().find_map(|t| control_character(t)) {
+            problems.push(
+                at_block(
+                    i,
+                    format!(
+                        "block {n} ({kind}) holds the control character U+{:04X}, which prints as nothing",
+                        c as u32
+                    ),
+                )
+                .help("delete it: it came with text pasted from another program (a line break is fine)"),
+            );
+        }
         // An exercise's picture is read like an image block's.
         if let Block::Exercise(super::model::Exercise { image: Some(img), .. }) = block {
             let at = find_value(&src.text, &img.src, block_spans.get(i).cloned().flatten())

@@ -213,8 +213,11 @@ impl Breaker<'_, '_> {
                 return;
             }
             let hyphenated = |e: &usize| !url_like && candidates.contains(e);
+            // The last option that fits, by bisection (width grows with the text):
+            // trying them one by one from the end made a long word cubic in its length.
             let pick = |this: &mut Self, options: &[usize]| -> Option<(usize, Vec<Piece>)> {
-                options.iter().rev().filter(|&&e| e > start).find_map(|&e| {
+                let options: Vec<usize> = options.iter().copied().filter(|&e| e > start).collect();
+                let mut try_end = |e: usize| {
                     let (mut pieces, mut w) = shaped.measure(this.fonts, start..e);
                     if hyphenated(&e) {
                         let hyphen = shaped.hyphen_piece(this.fonts, e);
@@ -222,7 +225,20 @@ impl Breaker<'_, '_> {
                         pieces.push(hyphen);
                     }
                     (this.cursor + w <= this.max).then_some((e, pieces))
-                })
+                };
+                let (mut lo, mut hi) = (0, options.len());
+                let mut best = None;
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    match try_end(options[mid]) {
+                        Some(fits) => {
+                            best = Some(fits);
+                            lo = mid + 1;
+                        }
+                        None => hi = mid,
+                    }
+                }
+                best
             };
             let chosen = pick(self, &candidates).or_else(|| pick(self, &char_bounds));
             match chosen {
