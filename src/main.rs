@@ -279,22 +279,10 @@ fn main() -> ExitCode {
             output_options,
             project,
         } => {
-            let options = output_options.options(&project);
-            let inputs = match or_library(inputs) {
-                Ok(i) => i,
-                Err(msg) => return usage(&msg),
-            };
-            if output.is_some() && inputs.len() > 1 {
-                return usage("-o names one file; with several inputs use --out-dir DIR");
-            }
-            let out_dir = out_dir.unwrap_or_else(|| PathBuf::from("out"));
             // One edition: the flags' (a library's `outputs:` are for `build`).
-            let jobs = match cli::build::jobs(&inputs, &options, true, output.as_deref(), &out_dir) {
+            let jobs = match plan(inputs, output, out_dir, &output_options, &project, false) {
                 Ok(j) => j,
-                Err(d) => {
-                    report(&d);
-                    return ExitCode::from(1);
-                }
+                Err(code) => return code,
             };
             if cli::watch::run(&engine, &jobs, cli.quiet) {
                 ExitCode::SUCCESS
@@ -333,28 +321,10 @@ fn main() -> ExitCode {
             output_options,
             project,
         } => {
-            let options = output_options.options(&project);
-            let inputs = match or_library(inputs) {
-                Ok(i) => i,
-                Err(msg) => return usage(&msg),
-            };
-            let out_dir = out_dir.unwrap_or_else(|| PathBuf::from("out"));
-            let jobs = match cli::build::jobs(
-                &inputs,
-                &options,
-                output_options.given(),
-                output.as_deref(),
-                &out_dir,
-            ) {
+            let jobs = match plan(inputs, output, out_dir, &output_options, &project, true) {
                 Ok(j) => j,
-                Err(d) => {
-                    report(&d);
-                    return ExitCode::from(1);
-                }
+                Err(code) => return code,
             };
-            if output.is_some() && jobs.len() > 1 {
-                return usage("-o names one file; with several inputs use --out-dir DIR");
-            }
             let threads =
                 threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             let ok = cli::build::library(&engine, &jobs, threads, cli.quiet, cli.verbose);
@@ -472,6 +442,36 @@ fn fix_file(input: &Path, backup: bool) -> bool {
             .unwrap_or_default()
     );
     true
+}
+
+/// The PDFs `build` (or `watch`) makes: each leaflet named (or every one in
+/// content/) in the flags' edition, or with `outputs` in each its project lists.
+fn plan(
+    inputs: Vec<PathBuf>,
+    output: Option<PathBuf>,
+    out_dir: Option<PathBuf>,
+    flags: &OutputOptions,
+    project: &ProjectOptions,
+    outputs: bool,
+) -> Result<Vec<cli::build::Job>, ExitCode> {
+    let inputs = or_library(inputs).map_err(|msg| usage(&msg))?;
+    let out_dir = out_dir.unwrap_or_else(|| PathBuf::from("out"));
+    let one_edition = flags.given() || !outputs;
+    let jobs = cli::build::jobs(
+        &inputs,
+        &flags.options(project),
+        one_edition,
+        output.as_deref(),
+        &out_dir,
+    )
+    .map_err(|d| {
+        report(&d);
+        ExitCode::from(1)
+    })?;
+    if output.is_some() && jobs.len() > 1 {
+        return Err(usage("-o names one file; with several inputs use --out-dir DIR"));
+    }
+    Ok(jobs)
 }
 
 /// The files named, or with none, every leaflet in content/.

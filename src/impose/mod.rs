@@ -125,6 +125,8 @@ impl Sheets {
 /// Length of a crop mark, and its distance from the bleed edge.
 pub(crate) const MARK_LENGTH: Pt = 6.0 * PT_PER_MM;
 pub(crate) const MARK_GAP: Pt = 3.0;
+/// The room marks need outside the bleed (or the trim).
+pub(crate) const MARK_ROOM: Pt = MARK_GAP + MARK_LENGTH + MARK_GAP;
 pub(crate) const MARK_WIDTH: Pt = 0.25;
 
 pub fn impose(doc: &Document, imposition: &Imposition) -> Sheets {
@@ -137,12 +139,7 @@ pub fn impose(doc: &Document, imposition: &Imposition) -> Sheets {
 
 fn pages(doc: &Document, bleed: Pt, crop_marks: bool) -> Sheets {
     let (w, h) = (doc.width, doc.height);
-    let margin = bleed
-        + if crop_marks {
-            MARK_GAP + MARK_LENGTH + MARK_GAP
-        } else {
-            0.0
-        };
+    let margin = bleed + if crop_marks { MARK_ROOM } else { 0.0 };
     let trim = Rect {
         x: margin,
         y: margin,

@@ -4,7 +4,7 @@
 //! front, 6 the back), the inside 2 | 3 | 4. Laid-out pages are one narrow panel
 //! wide; a wide panel centres its page.
 
-use super::{crop_marks, Sheet, Sheets, Slot, MARK_GAP, MARK_LENGTH, MARK_WIDTH};
+use super::{crop_marks, Sheet, Sheets, Slot, MARK_GAP, MARK_LENGTH, MARK_ROOM, MARK_WIDTH};
 use crate::layout::{Color, Document, Item, Rect};
 use crate::units::{Pt, PT_PER_MM};
 
@@ -43,11 +43,7 @@ pub fn panels(pages: usize, back_cover: bool) -> Result<Vec<usize>, usize> {
 /// sides, flipping on the short edge.
 pub fn impose(doc: &Document, marks: bool) -> Sheets {
     let mm = |v: f32| v * PT_PER_MM;
-    let margin = if marks {
-        MARK_GAP + MARK_LENGTH + MARK_GAP
-    } else {
-        0.0
-    };
+    let margin = if marks { MARK_ROOM } else { 0.0 };
     let trim = Rect {
         x: margin,
         y: margin,
