@@ -70,6 +70,8 @@ pub struct Options {
     pub large_print: Option<f32>,
     /// Tighten the layout to end on a page count (`--fit`); overrides `page: {fit:}`.
     pub fit: Option<Fit>,
+    /// Folders of fonts for the characters the compiled-in faces lack (`--font-dir`).
+    pub font_dirs: Vec<std::path::PathBuf>,
 }
 
 /// The page count to fit a leaflet to.
@@ -150,11 +152,20 @@ pub struct Reviewed {
 pub struct Engine {
     book: Arc<FontBook>,
     theme: Arc<Theme>,
-    /// Books with brand fonts, by their files.
+    /// Books with more than the compiled-in faces (brand fonts, font folders, a
+    /// system CJK font), by what they hold.
     brand_books: Arc<std::sync::Mutex<BrandBooks>>,
 }
 
-type BrandBooks = std::collections::HashMap<[Option<std::path::PathBuf>; 4], Arc<FontBook>>;
+/// What a book holds besides the compiled-in faces: brand files, font folders, and
+/// whether it is for text in a CJK script (then the system's CJK font is added
+/// when neither of the others has one).
+type BookKey = (
+    Option<[Option<std::path::PathBuf>; 4]>,
+    Vec<std::path::PathBuf>,
+    bool,
+);
+type BrandBooks = std::collections::HashMap<BookKey, Arc<FontBook>>;
 
 impl Default for Engine {
     /// The compiled-in fonts and the default theme.
@@ -262,7 +273,7 @@ impl Engine {
             published: published.as_deref(),
             review: review.as_deref(),
         };
-        let book = self.book_for(doc)?;
+        let book = self.book_for(src, doc, options)?;
         let pdf =
             pdf::write(&layout, &sheets, &prepared, &book, &meta).map_err(|e| pdf_error(src, doc, e))?;
         Ok(Built {
@@ -286,7 +297,7 @@ impl Engine {
         doc: &Resolved,
         options: &Options,
     ) -> Result<(layout::Document, Diagnostics, Option<FitReport>), Diagnostics> {
-        let (book, theme) = (self.book_for(doc)?, self.theme_for(doc));
+        let (book, theme) = (self.book_for(src, doc, options)?, self.theme_for(doc));
         let stack = theme.font_stack(&book).map_err(|e| {
             Diagnostics::one(
                 Diagnostic::new(&src.path, e.to_string())
@@ -300,8 +311,11 @@ impl Engine {
             None => (lay_out_with(src, doc, &mut fonts, &theme)?, None, None),
             Some(fit) => fit_to(src, doc, &mut fonts, &theme, fit)?,
         };
+        if let Some(e) = lint::missing_glyphs(src, fonts.missing()) {
+            return Err(Diagnostics::one(e).with_source(&src.text));
+        }
         let placements = images::placements(&layout, &doc.images);
-        let mut warnings = lint::review(src, doc, &placements, fonts.missing(), options);
+        let mut warnings = lint::review(src, doc, &placements, options);
         warnings.items.extend(fit_warning);
         Ok((layout, warnings, report))
     }
@@ -323,26 +337,65 @@ impl Engine {
     }
 
     /// The font book a leaflet needs: the engine's, or one with its brand's fonts,
-    /// read once per set of files and shared by every leaflet that names them.
-    fn book_for(&self, doc: &Resolved) -> Result<Arc<FontBook>, Diagnostics> {
-        let Some(files) = &doc.brand.fonts else {
+    /// the `--font-dir` folders' and, for text in a script none of those has (Chinese),
+    /// the system's CJK font; read once per set of files and shared by every leaflet
+    /// that needs them.
+    fn book_for(
+        &self,
+        src: &Source,
+        doc: &Resolved,
+        options: &Options,
+    ) -> Result<Arc<FontBook>, Diagnostics> {
+        let brand = doc.brand.fonts.clone();
+        let dirs = options.font_dirs.clone();
+        // Only the CJK scripts lack a compiled-in face; a leaflet without them
+        // (nearly all) never looks at the system.
+        let cjk = src.text.chars().find(|&c| {
+            use unicode_script::{Script, UnicodeScript};
+            matches!(
+                c.script(),
+                Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul
+            )
+        });
+        if brand.is_none() && dirs.is_empty() && cjk.is_none() {
             return Ok(self.book.clone());
-        };
+        }
+        let key = (brand.clone(), dirs.clone(), cjk.is_some());
         let mut books = self.brand_books.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(book) = books.get(files) {
+        if let Some(book) = books.get(&key) {
             return Ok(book.clone());
         }
-        let book = project::Brand::font_book(files.clone()).map_err(|e| {
-            let (file, span) = doc.brand.fonts_at.clone().unwrap_or_default();
-            Diagnostics::one(
-                Diagnostic::new(&file, e.to_string())
-                    .at(span)
-                    .help("use TrueType or OpenType files whose licence allows embedding"),
-            )
-            .with_source(&std::fs::read_to_string(&file).unwrap_or_default())
-        })?;
+        let mut book = match &brand {
+            Some(files) => project::Brand::font_book(files.clone()).map_err(|e| {
+                let (file, span) = doc.brand.fonts_at.clone().unwrap_or_default();
+                Diagnostics::one(
+                    Diagnostic::new(&file, e.to_string())
+                        .at(span)
+                        .help("use TrueType or OpenType files whose licence allows embedding"),
+                )
+                .with_source(&std::fs::read_to_string(&file).unwrap_or_default())
+            })?,
+            None => FontBook::with_defaults(),
+        };
+        for dir in &dirs {
+            // A file in the folder that cannot be used is skipped; a folder that
+            // cannot be read is an error, as the fonts the leaflet needs may be there.
+            book.load_dir(dir).map_err(|e| {
+                Diagnostics::one(
+                    Diagnostic::new(&src.path, e.to_string())
+                        .help("check the folder given with `--font-dir`"),
+                )
+            })?;
+        }
+        if cjk.is_some_and(|c| !book.faces().any(|(_, f)| f.has_char(c))) {
+            for file in text::find::system_cjk() {
+                // An unreadable system font is as good as none: the missing characters
+                // are reported with what to install.
+                let _ = book.load_collection(&file);
+            }
+        }
         let book = Arc::new(book);
-        books.insert(files.clone(), book.clone());
+        books.insert(key, book.clone());
         Ok(book)
     }
 }

@@ -97,6 +97,10 @@ struct ProjectOptions {
     /// Check review dates against this day (YYYY-MM-DD) instead of today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     today: Option<Date>,
+    /// Also use the fonts (.ttf, .otf, .ttc) in DIR for characters the built-in
+    /// ones lack, such as Chinese (may be given more than once).
+    #[arg(long, value_name = "DIR")]
+    font_dir: Vec<PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -125,6 +129,7 @@ impl OutputOptions {
         Options {
             root: project.root.clone(),
             today: project.today,
+            font_dirs: project.font_dir.clone(),
             large_print: self.large_print,
             fit: self.fit,
             target: match self.purpose {
@@ -357,6 +362,7 @@ fn main() -> ExitCode {
             let options = Options {
                 root: project.root,
                 today: project.today,
+                font_dirs: project.font_dir,
                 ..Options::default()
             };
             failed |= !cli::check::run(

@@ -75,7 +75,7 @@ pub fn add(spans: Vec<Span>, pages: &HashMap<String, usize>, see_page: &str) -> 
             out.push(Span {
                 text: a,
                 style: out.last().map(|s| s.style).unwrap_or_default(),
-                link: None,
+                ..Span::default()
             });
         }
     }

@@ -7,6 +7,7 @@ use super::page::{Item, Placed, Rect, Role};
 use super::structure::{Kind, Structure};
 use super::theme::TextStyle;
 use crate::content::model::{Exercise, Urgent};
+use crate::text::locale;
 use crate::text::{plain_text, Span};
 use crate::units::Pt;
 
@@ -141,7 +142,7 @@ impl Builder<'_> {
                 y += t.item_gap;
             }
             let li = self.structure.add(Kind::LI, list, i);
-            let number = format!("{}.", k + 1);
+            let number = format!("{}.", locale::list_number(k + 1, self.fonts.language()));
             let label = Label {
                 text: &number,
                 scale: 1.0,

@@ -11,6 +11,7 @@ use super::theme::{Labels, TextStyle, Theme};
 use super::typeset::baseline_offset;
 use crate::content::model::{Block, Contact, Leaflet};
 use crate::content::LoadedImage;
+use crate::text::locale;
 use crate::text::{parse_inline, plain_text, Fonts, Span, Style};
 use crate::units::Pt;
 use std::collections::HashMap;
@@ -174,7 +175,10 @@ impl<'a> Builder<'a> {
                         self.space(t.item_gap);
                     }
                     let (text, scale) = if numbered {
-                        (format!("{}.", n + 1), 1.0)
+                        (
+                            format!("{}.", locale::list_number(n + 1, self.fonts.language())),
+                            1.0,
+                        )
                     } else {
                         (t.bullet.clone(), t.bullet_scale)
                     };
@@ -568,12 +572,14 @@ fn contact_lines(c: &Contact, labels: &Labels) -> Vec<(Vec<Span>, bool)> {
                     bold: true,
                     italic: false,
                 },
-                link: None,
+                ..Span::default()
             },
+            // Numbers and addresses keep their own order in right-to-left text.
             Span {
                 text: text.to_string(),
-                style: Style::default(),
                 link: uri,
+                isolate: true,
+                ..Span::default()
             },
         ]
     };
@@ -600,7 +606,7 @@ fn contact_lines(c: &Contact, labels: &Labels) -> Vec<(Vec<Span>, bool)> {
                 bold: true,
                 italic: false,
             },
-            link: None,
+            ..Span::default()
         }];
         spans.extend(parse_inline(a));
         out.push((spans, false));

@@ -13,6 +13,7 @@ pub mod frame;
 pub mod page;
 pub mod paginate;
 pub mod qr;
+pub mod script;
 pub mod structure;
 pub mod table;
 pub mod theme;
@@ -79,6 +80,8 @@ fn pass(
     anchor_pages: HashMap<String, usize>,
 ) -> Result<(Document, bool), LayoutError> {
     let leaflet = &doc.leaflet;
+    let spaced = script::spaced_for_script(theme, fonts);
+    let theme = spaced.as_ref().unwrap_or(theme);
     let (width, height) = leaflet.page.size.dimensions();
     let m = leaflet.page.margin;
     let mut body = Rect {
@@ -139,18 +142,19 @@ fn pass(
         }
     }
     let internal_links = builder.internal_links;
-    Ok((
-        Document {
-            back_cover: leaflet.has_cover()
-                && pages.len() > 1
-                && (doc.back_contact.is_some() || leaflet.has_details()),
-            width,
-            height,
-            body,
-            pages,
-            outline,
-            structure,
-        },
-        internal_links,
-    ))
+    let mut document = Document {
+        back_cover: leaflet.has_cover()
+            && pages.len() > 1
+            && (doc.back_contact.is_some() || leaflet.has_details()),
+        width,
+        height,
+        body,
+        pages,
+        outline,
+        structure,
+    };
+    if crate::text::locale::is_rtl(&leaflet.language) {
+        script::mirror(&mut document);
+    }
+    Ok((document, internal_links))
 }

@@ -51,6 +51,8 @@ impl Builder<'_> {
                                 text: w.to_string(),
                                 style: s.style,
                                 link: None,
+                                lang: s.lang.clone(),
+                                isolate: s.isolate,
                             })
                             .collect::<Vec<_>>()
                     })

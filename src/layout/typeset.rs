@@ -6,6 +6,7 @@ use super::flow::Builder;
 use super::page::{Item, LinkTarget, Placed, Rect, Role, TextRun};
 use super::structure::Kind;
 use super::theme::TextStyle;
+use crate::text::locale;
 use crate::text::{fit, parse_inline, shape, Fonts, Glyph, Line, Paragraph, Shaped, Span, Style};
 use crate::units::Pt;
 
@@ -63,10 +64,32 @@ impl Builder<'_> {
         fit(self.fonts, &shaped, width)
     }
 
+    /// Shapes text in its language's direction (a paragraph all in one language
+    /// takes that language's; otherwise the leaflet's) and quotation marks.
     fn shape(&mut self, spans: &[Span], style: &TextStyle) -> Shaped {
         let base = Style {
             bold: style.bold,
             italic: false,
+        };
+        let home = self.fonts.language().to_string();
+        let lang = |s: &Span| s.lang.clone().unwrap_or_else(|| home.clone());
+        let first = spans.iter().find(|s| !s.text.trim().is_empty()).map(lang);
+        let own = first.filter(|f| spans.iter().all(|s| s.text.trim().is_empty() || lang(s) == *f));
+        let rtl = locale::is_rtl(own.as_deref().unwrap_or(&home));
+        let quoted: Vec<Span>;
+        let spans = if spans.iter().any(|s| s.text.contains(['“', '”', '‘'])) {
+            quoted = spans
+                .iter()
+                .map(
+                    |s| match locale::localise_quotes(&s.text, locale::quotes(&lang(s))) {
+                        Some(text) => Span { text, ..s.clone() },
+                        None => s.clone(),
+                    },
+                )
+                .collect();
+            &quoted
+        } else {
+            spans
         };
         shape(
             self.fonts,
@@ -74,7 +97,7 @@ impl Builder<'_> {
                 spans,
                 base,
                 size: style.size,
-                rtl: false,
+                rtl,
             },
         )
     }
@@ -141,13 +164,25 @@ impl Builder<'_> {
         };
         let mut link_area: Option<(String, Pt, Pt, Role)> = None;
         let mut last_link = None;
+        // A right-to-left page is mirrored whole once laid out (see `script::mirror`),
+        // which would reverse the pieces of each line too: they are placed mirrored
+        // within the line here, so the mirror puts them back in visual order.
+        let rtl = locale::is_rtl(self.fonts.language());
+        let extent = line.pieces.iter().map(|p| p.x + p.width).fold(0.0, f32::max);
         for (piece, &role) in line.pieces.iter().zip(&roles) {
             let link = link_of(piece);
             let color = if link.is_some() { theme.accent } else { style.color };
             let visible = !piece.text.trim().is_empty();
-            let px = x + piece.x;
+            let px = if rtl {
+                x + extent - piece.x - piece.width
+            } else {
+                x + piece.x
+            };
             match (&mut link_area, link) {
-                (Some((uri, _, x1, _)), Some(l)) if uri == l && visible => *x1 = px + piece.width,
+                (Some((uri, x0, x1, _)), Some(l)) if uri == l && visible => {
+                    *x0 = x0.min(px);
+                    *x1 = x1.max(px + piece.width);
+                }
                 (Some((uri, _, _, _)), Some(l)) if uri == l => {}
                 (_, Some(l)) if visible => {
                     flush(out, link_area.take());
@@ -163,13 +198,18 @@ impl Builder<'_> {
                 role: last_role,
             }) = out.last_mut()
             {
+                let touches = if rtl {
+                    (px + piece.width - last.x).abs() < 0.01
+                } else {
+                    (last.x + last.width - px).abs() < 0.01
+                };
                 let joins = last.face == piece.face
                     && last.color == color
                     && last.size == style.size
                     && last.baseline == baseline
                     && *last_role == role
                     && last_link == link_of(piece)
-                    && (last.x + last.width - px).abs() < 0.01;
+                    && touches;
                 if joins {
                     let offset = last.text.len() as u32;
                     last.glyphs.extend(piece.glyphs.iter().map(|g| Glyph {
@@ -178,6 +218,9 @@ impl Builder<'_> {
                     }));
                     last.text.push_str(&piece.text);
                     last.width += piece.width;
+                    if rtl {
+                        last.x = px;
+                    }
                     continue;
                 }
             }
@@ -256,9 +299,10 @@ impl Builder<'_> {
 }
 
 /// Where the baseline sits below the top of a line: the font's ascender plus half
-/// the extra leading, so text is optically centred in its line.
-pub fn baseline_offset(fonts: &Fonts, style: &TextStyle) -> Pt {
-    let face = fonts.primary(Style {
+/// the extra leading, so text is optically centred in its line (in the face of the
+/// leaflet's own script: Nastaliq sits lower than Latin).
+pub fn baseline_offset(fonts: &mut Fonts, style: &TextStyle) -> Pt {
+    let face = fonts.home_face(Style {
         bold: style.bold,
         italic: false,
     });

@@ -15,19 +15,12 @@ use std::collections::BTreeSet;
 const PRINT_SHOP_SAFE: f32 = 5.0 * PT_PER_MM;
 
 /// Everything a build of `doc` laid out as `layout` should warn about.
-pub fn review(
-    src: &Source,
-    doc: &Resolved,
-    placements: &[Placement],
-    missing: &BTreeSet<char>,
-    options: &Options,
-) -> Diagnostics {
+pub fn review(src: &Source, doc: &Resolved, placements: &[Placement], options: &Options) -> Diagnostics {
     let mut items: Vec<Diagnostic> = doc.warnings.clone();
     if options.target == Target::Print {
         items.extend(coarse_images(src, doc, placements));
     }
     items.extend(margins_for_bleed(src, doc, options));
-    items.extend(missing_glyphs(src, missing));
     items.extend(review_date(src, doc, options));
     Diagnostics {
         items,
@@ -116,34 +109,32 @@ fn review_date(src: &Source, doc: &Resolved, options: &Options) -> Option<Diagno
     }
 }
 
-/// Characters no font in the book has print as empty boxes: say which.
-fn missing_glyphs(src: &Source, missing: &BTreeSet<char>) -> Option<Diagnostic> {
-    if missing.is_empty() {
-        return None;
-    }
-    let list: Vec<String> = missing
-        .iter()
-        .take(12)
-        .map(|c| format!("{c} (U+{:04X})", *c as u32))
-        .collect();
-    let more = missing.len().saturating_sub(12);
-    let first = missing.iter().next().map(|c| c.to_string()).unwrap_or_default();
+/// Characters no font in the book has would print as empty boxes: an error that
+/// names them, their Unicode block and the font to add.
+pub fn missing_glyphs(src: &Source, missing: &BTreeSet<char>) -> Option<Diagnostic> {
+    let first = *missing.iter().next()?;
+    let name = |c: char| {
+        let block = unicode_blocks::find_unicode_block(c).map_or("no block", |b| b.name());
+        format!("{c} (U+{:04X}, {block})", c as u32)
+    };
+    let list: Vec<String> = missing.iter().take(6).map(|&c| name(c)).collect();
+    let more = missing.len().saturating_sub(6);
+    let first_text = first.to_string();
     Some(
         Diagnostic::new(
             &src.path,
             format!(
-                "no font has {}{}: they print as empty boxes",
+                "no font leafpress has or can find sets {}{}: they would print as empty boxes",
                 list.join(", "),
                 if more > 0 {
-                    format!(" and {more} more")
+                    format!(" and {more} more characters")
                 } else {
                     String::new()
                 }
             ),
         )
-        .at(src.text.find(&first).map(|at| at..at + first.len()))
-        .help("add a font that covers these characters, or replace them")
-        .rule("missing-glyph")
-        .warning(),
+        .at(src.text.find(&first_text).map(|at| at..at + first_text.len()))
+        .help(crate::text::find::advice(missing))
+        .rule("missing-glyph"),
     )
 }

@@ -1,7 +1,8 @@
 //! The font book: every face a build may use, parsed once and shared read-only.
 //!
-//! Faces come from the compiled-in defaults (Atkinson Hyperlegible and DejaVu Sans)
-//! or from files (a clinic's brand fonts, a `fonts/` folder). Each is identified by a
+//! Faces come from the compiled-in defaults (Atkinson Hyperlegible, DejaVu Sans and
+//! the Noto faces for other scripts, parsed only when a leaflet uses them) or from
+//! files (a clinic's brand fonts, a `fonts/` folder, a system CJK font). Each is identified by a
 //! [`FaceId`], grouped into a [`Family`] (regular, bold, italic, bold italic), and
 //! carries the embedding permission its OS/2 table grants. A book is `Send + Sync`:
 //! one `Arc<FontBook>` serves every build of a library, on any thread.
@@ -147,70 +148,179 @@ pub enum FontError {
     TooMany,
 }
 
+/// A face of the book: parsed when it is added (files, whose errors must be
+/// reported) or the first time it is used (the compiled-in faces: most leaflets
+/// need two of the two dozen).
+struct Slot {
+    bytes: Bytes,
+    index: u32,
+    name: String,
+    /// The weight a compiled-in face is filed with, known before it is parsed.
+    weight: u16,
+    face: OnceLock<Face>,
+}
+
 #[derive(Default)]
 pub struct FontBook {
-    faces: Vec<Face>,
+    faces: Vec<Slot>,
     families: Vec<Family>,
 }
 
-/// The compiled-in faces: (bytes, family, style).
-const DEFAULTS: [(&[u8], &str, Style); 5] = [
+/// The compiled-in faces: (bytes, family, style). The Noto faces set the scripts clinics
+/// translate into (fonts/noto/README.md); they are parsed only when a run needs them.
+const DEFAULTS: [(&[u8], &str, Style); 23] = [
     (
         include_bytes!("../../fonts/AtkinsonHyperlegible-Regular.ttf"),
         "Atkinson Hyperlegible",
-        Style {
-            bold: false,
-            italic: false,
-        },
+        REGULAR,
     ),
     (
         include_bytes!("../../fonts/AtkinsonHyperlegible-Bold.ttf"),
         "Atkinson Hyperlegible",
-        Style {
-            bold: true,
-            italic: false,
-        },
+        BOLD,
     ),
     (
         include_bytes!("../../fonts/AtkinsonHyperlegible-Italic.ttf"),
         "Atkinson Hyperlegible",
-        Style {
-            bold: false,
-            italic: true,
-        },
+        ITALIC,
     ),
     (
         include_bytes!("../../fonts/AtkinsonHyperlegible-BoldItalic.ttf"),
         "Atkinson Hyperlegible",
-        Style {
-            bold: true,
-            italic: true,
-        },
+        BOLD_ITALIC,
     ),
     (
         include_bytes!("../../fonts/DejaVuSans.ttf"),
         "DejaVu Sans",
-        Style {
-            bold: false,
-            italic: false,
-        },
+        REGULAR,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSans-Regular.ttf"),
+        "Noto Sans",
+        REGULAR,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSans-Bold.ttf"),
+        "Noto Sans",
+        BOLD,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoNaskhArabic-Regular.ttf"),
+        "Noto Naskh Arabic",
+        REGULAR,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoNaskhArabic-Bold.ttf"),
+        "Noto Naskh Arabic",
+        BOLD,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoNastaliqUrdu-Regular.ttf"),
+        "Noto Nastaliq Urdu",
+        REGULAR,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoNastaliqUrdu-Bold.ttf"),
+        "Noto Nastaliq Urdu",
+        BOLD,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSansBengali-Regular.ttf"),
+        "Noto Sans Bengali",
+        REGULAR,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSansBengali-Bold.ttf"),
+        "Noto Sans Bengali",
+        BOLD,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSansGurmukhi-Regular.ttf"),
+        "Noto Sans Gurmukhi",
+        REGULAR,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSansGurmukhi-Bold.ttf"),
+        "Noto Sans Gurmukhi",
+        BOLD,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSansGujarati-Regular.ttf"),
+        "Noto Sans Gujarati",
+        REGULAR,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSansGujarati-Bold.ttf"),
+        "Noto Sans Gujarati",
+        BOLD,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSansDevanagari-Regular.ttf"),
+        "Noto Sans Devanagari",
+        REGULAR,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSansDevanagari-Bold.ttf"),
+        "Noto Sans Devanagari",
+        BOLD,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSansTamil-Regular.ttf"),
+        "Noto Sans Tamil",
+        REGULAR,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSansTamil-Bold.ttf"),
+        "Noto Sans Tamil",
+        BOLD,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSansEthiopic-Regular.ttf"),
+        "Noto Sans Ethiopic",
+        REGULAR,
+    ),
+    (
+        include_bytes!("../../fonts/noto/NotoSansEthiopic-Bold.ttf"),
+        "Noto Sans Ethiopic",
+        BOLD,
     ),
 ];
+
+const REGULAR: Style = Style {
+    bold: false,
+    italic: false,
+};
+const BOLD: Style = Style {
+    bold: true,
+    italic: false,
+};
+const ITALIC: Style = Style {
+    bold: false,
+    italic: true,
+};
+const BOLD_ITALIC: Style = Style {
+    bold: true,
+    italic: true,
+};
 
 impl FontBook {
     pub fn new() -> FontBook {
         FontBook::default()
     }
 
-    /// A book holding the compiled-in faces: the Atkinson Hyperlegible family and
-    /// DejaVu Sans (the fallback for Greek, Cyrillic, arrows and maths signs).
+    /// A book holding the compiled-in faces: the Atkinson Hyperlegible family, DejaVu
+    /// Sans (arrows, maths signs) and the Noto families. Nothing is parsed yet.
     pub fn with_defaults() -> FontBook {
         let mut book = FontBook::new();
         for (bytes, family, style) in DEFAULTS {
-            // Compiled in and known good: failing here is a build defect, caught by tests.
-            let id = book
-                .add(Bytes::Static(bytes), 0, family)
-                .expect("a compiled-in font parses");
+            let id = FaceId(book.faces.len() as u16);
+            book.faces.push(Slot {
+                bytes: Bytes::Static(bytes),
+                index: 0,
+                name: family.to_string(),
+                weight: if style.bold { 700 } else { 400 },
+                face: OnceLock::new(),
+            });
             book.add_to_family(family, style, id);
         }
         book
@@ -254,21 +364,84 @@ impl FontBook {
             .map_err(unreadable)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
-                p.extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| e.eq_ignore_ascii_case("ttf") || e.eq_ignore_ascii_case("otf"))
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    ["ttf", "otf", "ttc", "otc"]
+                        .iter()
+                        .any(|x| e.eq_ignore_ascii_case(x))
+                })
             })
             .collect();
         // Sorted, so face ids (and so the output bytes) do not depend on the disk.
         files.sort();
         let (mut ids, mut errors) = (Vec::new(), Vec::new());
         for path in files {
-            match self.load_file_as_named(&path) {
-                Ok(id) => ids.push(id),
+            let collection = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("ttc") || e.eq_ignore_ascii_case("otc"));
+            let loaded = if collection {
+                self.load_collection(&path)
+            } else {
+                self.load_file_as_named(&path).map(|id| vec![id])
+            };
+            match loaded {
+                Ok(more) => ids.extend(more),
                 Err(e) => errors.push(e),
             }
         }
         Ok((ids, errors))
+    }
+
+    /// Reads a font collection (`.ttc`: Noto Sans CJK has ten faces in 20 MB), filing
+    /// each face under the family and style its tables give.
+    pub fn load_collection(&mut self, path: &Path) -> Result<Vec<FaceId>, FontError> {
+        let bytes = std::fs::read(path).map_err(|e| FontError::Unreadable {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let bytes = Arc::new(bytes);
+        let count = match read_fonts::FileRef::new(&bytes) {
+            Ok(read_fonts::FileRef::Collection(c)) => c.len(),
+            Ok(read_fonts::FileRef::Font(_)) => 1,
+            Err(_) => return Err(FontError::NotAFont { name }),
+        };
+        let mut ids = Vec::new();
+        for index in 0..count {
+            let Ok(raw) = read_fonts::FontRef::from_index(&bytes, index) else {
+                continue;
+            };
+            let family = [
+                read_fonts::types::NameId::TYPOGRAPHIC_FAMILY_NAME,
+                read_fonts::types::NameId::FAMILY_NAME,
+            ]
+            .into_iter()
+            .find_map(|n| name_string(&raw, n))
+            .unwrap_or_else(|| name.clone());
+            // A face that cannot be used (its licence, its tables) is skipped: the
+            // collection's others may serve.
+            let Ok(id) = self.add(Bytes::Shared(bytes.clone()), index, &format!("{name} #{index}")) else {
+                continue;
+            };
+            let face = self.face(id);
+            let italic = {
+                use read_fonts::TableProvider;
+                raw.os2().is_ok_and(|o| o.fs_selection().bits() & 1 != 0)
+            };
+            let style = Style {
+                bold: face.weight >= 600,
+                italic,
+            };
+            self.add_to_family(&family, style, id);
+            ids.push(id);
+        }
+        if ids.is_empty() {
+            return Err(FontError::NotEmbeddable { name });
+        }
+        Ok(ids)
     }
 
     /// Reads a font file, filing it under the family and style its tables give
@@ -301,56 +474,14 @@ impl FontBook {
     }
 
     fn add(&mut self, bytes: Bytes, index: u32, name: &str) -> Result<FaceId, FontError> {
-        let not_a_font = || FontError::NotAFont {
-            name: name.to_string(),
-        };
-        let raw = read_fonts::FontRef::from_index(bytes.as_ref(), index).map_err(|_| not_a_font())?;
-        let (fs_type, weight) = {
-            use read_fonts::TableProvider;
-            raw.os2().map_or((0, 400), |t| (t.fs_type(), t.us_weight_class()))
-        };
         let id = FaceId(u16::try_from(self.faces.len()).map_err(|_| FontError::TooMany)?);
-        let postscript_name = postscript_name(&raw).unwrap_or_else(|| name.replace(' ', ""));
-        let font = match &bytes {
-            Bytes::Static(b) => Font::new(*b, index),
-            Bytes::Shared(b) => Font::new(b.clone() as Arc<dyn AsRef<[u8]> + Send + Sync>, index),
-        }
-        .ok_or_else(not_a_font)?;
-        if font.num_glyphs() == 0 {
-            return Err(not_a_font());
-        }
-        let embedding = Embedding::from_fs_type(fs_type);
-        if !embedding.permits_pdf() {
-            return Err(FontError::NotEmbeddable {
-                name: name.to_string(),
-            });
-        }
-        let units_per_em = font.units_per_em().max(1) as f32;
-        let (ascent, descent) = font
-            .metrics()
-            .hhea_line
-            .as_ref()
-            .map(|l| {
-                (
-                    l.ascender.to_f32() / units_per_em,
-                    -l.descender.to_f32() / units_per_em,
-                )
-            })
-            .filter(|(a, d)| a.is_finite() && d.is_finite() && *a > 0.0)
-            .unwrap_or((0.8, 0.2));
-        let charmap = font.charmap();
-        let latin1 = std::array::from_fn(|c| charmap.map_unicode(c as u32).is_some());
-        self.faces.push(Face {
-            postscript_name,
+        let face = parse(bytes.clone(), index, name)?;
+        self.faces.push(Slot {
             bytes,
             index,
-            font,
-            units_per_em,
-            ascent,
-            descent,
-            embedding,
-            weight,
-            latin1,
+            name: name.to_string(),
+            weight: face.weight,
+            face: OnceLock::from(face),
         });
         Ok(id)
     }
@@ -401,12 +532,24 @@ impl FontBook {
         FamilyId(at as u16)
     }
 
+    /// A face, parsed on first use.
     pub fn face(&self, id: FaceId) -> &Face {
-        &self.faces[id.0 as usize]
+        let slot = &self.faces[id.0 as usize];
+        slot.face.get_or_init(|| {
+            // Only compiled-in faces wait to be parsed, and they are known good: a
+            // failure here is a build defect, which the tests parse every face to catch.
+            parse(slot.bytes.clone(), slot.index, &slot.name).expect("a compiled-in font parses")
+        })
     }
 
+    /// Every face, parsing each (for the last resort of fallback: a character no
+    /// family of the stack has).
     pub fn faces(&self) -> impl Iterator<Item = (FaceId, &Face)> {
-        self.faces.iter().enumerate().map(|(i, f)| (FaceId(i as u16), f))
+        (0..self.faces.len()).map(|i| (FaceId(i as u16), self.face(FaceId(i as u16))))
+    }
+
+    pub fn face_count(&self) -> usize {
+        self.faces.len()
     }
 
     pub fn family(&self, id: FamilyId) -> &Family {
@@ -424,6 +567,60 @@ impl FontBook {
     pub fn family_names(&self) -> Vec<&str> {
         self.families.iter().map(|f| f.name.as_str()).collect()
     }
+}
+
+/// Parses a face: its shaping tables, metrics and embedding permission.
+fn parse(bytes: Bytes, index: u32, name: &str) -> Result<Face, FontError> {
+    let not_a_font = || FontError::NotAFont {
+        name: name.to_string(),
+    };
+    let raw = read_fonts::FontRef::from_index(bytes.as_ref(), index).map_err(|_| not_a_font())?;
+    let (fs_type, weight) = {
+        use read_fonts::TableProvider;
+        raw.os2().map_or((0, 400), |t| (t.fs_type(), t.us_weight_class()))
+    };
+    let postscript_name = postscript_name(&raw).unwrap_or_else(|| name.replace(' ', ""));
+    let font = match &bytes {
+        Bytes::Static(b) => Font::new(*b, index),
+        Bytes::Shared(b) => Font::new(b.clone() as Arc<dyn AsRef<[u8]> + Send + Sync>, index),
+    }
+    .ok_or_else(not_a_font)?;
+    if font.num_glyphs() == 0 {
+        return Err(not_a_font());
+    }
+    let embedding = Embedding::from_fs_type(fs_type);
+    if !embedding.permits_pdf() {
+        return Err(FontError::NotEmbeddable {
+            name: name.to_string(),
+        });
+    }
+    let units_per_em = font.units_per_em().max(1) as f32;
+    let (ascent, descent) = font
+        .metrics()
+        .hhea_line
+        .as_ref()
+        .map(|l| {
+            (
+                l.ascender.to_f32() / units_per_em,
+                -l.descender.to_f32() / units_per_em,
+            )
+        })
+        .filter(|(a, d)| a.is_finite() && d.is_finite() && *a > 0.0)
+        .unwrap_or((0.8, 0.2));
+    let charmap = font.charmap();
+    let latin1 = std::array::from_fn(|c| charmap.map_unicode(c as u32).is_some());
+    Ok(Face {
+        postscript_name,
+        bytes,
+        index,
+        font,
+        units_per_em,
+        ascent,
+        descent,
+        embedding,
+        weight,
+        latin1,
+    })
 }
 
 /// The PostScript name from the `name` table (ID 6), which a PDF's BaseFont uses.

@@ -3,12 +3,17 @@
 //! come from the shaper, never from printpdf, so the PDF writer draws exactly what
 //! layout measured.
 //!
-//! Fallback works as in Typst: a run is shaped with the first family of the stack;
-//! the clusters that came out as glyph 0 (.notdef) are shaped again, together, with
-//! the next family, and so on. A cluster (a letter and its combining marks) is never
-//! split between faces, and the letters around a missing one keep the main face.
+//! Each run's stack of families follows its script and language: the theme's
+//! families, with the compiled-in Noto family for the script first where the main
+//! family lacks that script (Urdu: Nastaliq, then Naskh), then Noto Sans and DejaVu
+//! Sans. Fallback works as in Typst: a run is shaped with the first family of its
+//! stack; the clusters that came out as glyph 0 (.notdef) are shaped again,
+//! together, with the next family, and so on. A cluster (a letter and its combining
+//! marks) is never split between faces, and the letters around a missing one keep
+//! the face of the rest.
 
 use super::book::{FaceId, FamilyId, FontBook};
+use super::locale;
 use super::markup::Style;
 use harfrust::{Buffer, Direction, Language, Script, ShapeOptions, ShapePlan, ShaperFont};
 use std::collections::{BTreeSet, HashMap};
@@ -39,6 +44,8 @@ pub struct Glyph {
 pub struct RunProps {
     pub script: Script,
     pub rtl: bool,
+    /// The run's language, as [`Fonts::lang_id`] numbers them (0: the leaflet's).
+    pub lang: u8,
 }
 
 /// Text shaped with one face: a piece of a run after fallback.
@@ -64,9 +71,12 @@ struct Key {
 /// and caches of plans and shaped words (leaflets repeat words a lot).
 pub struct Fonts {
     book: Arc<FontBook>,
-    /// The main family first, then the fallbacks.
+    /// The theme's families: the main one first, then its fallbacks.
     stack: Vec<FamilyId>,
-    language: Option<Language>,
+    /// Languages met so far, by [`RunProps::lang`]: the leaflet's first.
+    langs: Vec<(String, Option<Language>)>,
+    /// Each script and language's stack of families, worked out once.
+    stacks: Vec<((Script, u8), Rc<[FamilyId]>)>,
     /// Plans and shaped text per face and run properties: a handful of keys, so a
     /// list; shaped text is looked up by `&str` without allocating.
     plans: Vec<(Key, ShapePlan)>,
@@ -102,7 +112,8 @@ impl Fonts {
         Fonts {
             book,
             stack,
-            language: None,
+            langs: vec![(String::new(), None)],
+            stacks: Vec::new(),
             plans: Vec::new(),
             cache: Vec::new(),
             buffer: Some(Buffer::new()),
@@ -110,13 +121,100 @@ impl Fonts {
         }
     }
 
-    /// The language shaping rules follow (BCP 47, e.g. `tr` for Turkish i/İ forms).
+    /// The leaflet's language, which shaping rules (`tr` for Turkish i/İ forms, `ur`
+    /// for Urdu's), faces and hyphenation follow (BCP 47).
     pub fn set_language(&mut self, tag: &str) {
-        let language: Option<Language> = tag.parse().ok();
-        if language != self.language {
-            self.language = language;
+        if self.langs[0].0 != tag {
+            self.langs[0] = (tag.to_string(), tag.parse().ok());
+            self.stacks.clear();
             self.plans.clear();
             self.cache.clear();
+        }
+    }
+
+    /// The leaflet's language tag (empty until set).
+    pub fn language(&self) -> &str {
+        &self.langs[0].0
+    }
+
+    /// A number for a language of a span (`None`: the leaflet's), for [`RunProps`].
+    pub fn lang_id(&mut self, tag: Option<&str>) -> u8 {
+        let Some(tag) = tag else { return 0 };
+        if let Some(i) = self.langs.iter().position(|(t, _)| t == tag) {
+            return i as u8;
+        }
+        // A leaflet with hundreds of languages shapes the rest as its own.
+        if self.langs.len() >= u8::MAX as usize {
+            return 0;
+        }
+        self.langs.push((tag.to_string(), tag.parse().ok()));
+        (self.langs.len() - 1) as u8
+    }
+
+    /// The families a run of `props` is shaped with, in order.
+    fn stack_for(&mut self, props: RunProps) -> Rc<[FamilyId]> {
+        let key = (props.script, props.lang);
+        if let Some((_, s)) = self.stacks.iter().find(|(k, _)| *k == key) {
+            return s.clone();
+        }
+        let tag = self.langs[props.lang as usize].0.clone();
+        let book = &self.book;
+        let mut script_families: Vec<FamilyId> = locale::families(props.script, &tag)
+            .iter()
+            .filter_map(|name| book.family_named(name))
+            .collect();
+        if locale::is_cjk(props.script) {
+            // No CJK face is compiled in: any the book was given, by the language's
+            // preferred region (Noto Sans CJK SC for zh-Hans).
+            let names = book.family_names();
+            for region in locale::cjk_preference(&tag) {
+                for (i, name) in names.iter().enumerate() {
+                    let upper = name.to_ascii_uppercase();
+                    if upper.contains("CJK") && upper.ends_with(&format!(" {region}")) {
+                        script_families.push(FamilyId(i as u16));
+                    }
+                }
+            }
+        }
+        // The leaflet's own script counts too: a Greek leaflet sets its digits and
+        // Latin words in the face of its Greek, not in a face that lacks Greek.
+        let home = locale::script(&self.langs[0].0)
+            .filter(|&s| s != props.script && !locale::is_cjk(s))
+            .map(|s| locale::families(s, &self.langs[0].0))
+            .unwrap_or(&[]);
+        let main = self.stack[0];
+        let covers = |script: Script| {
+            locale::sample(script).is_none_or(|c| book.face(book.family(main).regular).has_char(c))
+        };
+        let mut stack: Vec<FamilyId> = Vec::new();
+        if !covers(props.script) {
+            stack.extend(&script_families);
+        }
+        if let Some(home_script) = locale::script(&self.langs[0].0) {
+            if !covers(home_script) && props.script != home_script {
+                stack.extend(home.iter().filter_map(|n| book.family_named(n)));
+            }
+        }
+        stack.extend(&self.stack);
+        stack.extend(&script_families);
+        stack.extend(
+            ["Noto Sans", "DejaVu Sans"]
+                .iter()
+                .filter_map(|n| book.family_named(n)),
+        );
+        let mut seen = BTreeSet::new();
+        stack.retain(|f| seen.insert(*f));
+        let stack: Rc<[FamilyId]> = stack.into();
+        self.stacks.push((key, stack.clone()));
+        stack
+    }
+
+    /// Hyphenation patterns for the leaflet's language, if there are any.
+    pub fn hyphenation(&self) -> Option<hypher::Lang> {
+        match self.langs[0].0.as_str() {
+            // Not set (a test, a caller shaping loose text): English, the default's.
+            "" => Some(hypher::Lang::English),
+            tag => locale::hyphenation(tag),
         }
     }
 
@@ -127,6 +225,25 @@ impl Fonts {
     /// The main family's face for `style`: what text of that style is measured in.
     pub fn primary(&self, style: Style) -> FaceId {
         self.book.family(self.stack[0]).face(style)
+    }
+
+    /// The face the leaflet's own script is set in, for `style`: the main family's
+    /// for Latin, Noto Nastaliq Urdu's for Urdu. Lines are spaced and centred on it.
+    pub fn home_face(&mut self, style: Style) -> FaceId {
+        let script = locale::script(self.language())
+            .filter(|&s| !locale::is_cjk(s) || locale::sample(s).is_some_and(|c| self.covered(c)))
+            .unwrap_or(Script::LATIN);
+        let stack = self.stack_for(RunProps {
+            script,
+            rtl: false,
+            lang: 0,
+        });
+        self.book.family(stack[0]).face(style)
+    }
+
+    /// Whether any face of the book has `c`.
+    fn covered(&self, c: char) -> bool {
+        self.book.faces().any(|(_, f)| f.has_char(c))
     }
 
     /// Ascender and descender (positive) in ems.
@@ -144,7 +261,8 @@ impl Fonts {
     /// Segments come in logical order.
     pub fn shape_run(&mut self, text: &str, style: Style, props: RunProps) -> Vec<Segment> {
         let mut out = Vec::new();
-        self.shape_from(text, 0, style, props, 0, &mut out);
+        let stack = self.stack_for(props);
+        self.shape_from(text, 0, style, props, (&stack, 0), &mut out);
         out
     }
 
@@ -154,15 +272,15 @@ impl Fonts {
         offset: usize,
         style: Style,
         props: RunProps,
-        depth: usize,
+        (stack, depth): (&[FamilyId], usize),
         out: &mut Vec<Segment>,
     ) {
-        let face = match self.stack.get(depth) {
+        let face = match stack.get(depth) {
             Some(&family) => self.book.family(family).face(style),
             None => self.last_resort(text, style),
         };
         let glyphs = self.shape(face, props, text);
-        let last = depth >= self.stack.len();
+        let last = depth >= stack.len();
         if last || !glyphs.iter().any(|g| g.gid == 0) {
             if last && glyphs.iter().any(|g| g.gid == 0) {
                 self.missing.extend(
@@ -192,7 +310,14 @@ impl Fonts {
         }
         for (bad, r) in groups {
             if bad {
-                self.shape_from(&text[r.clone()], offset + r.start, style, props, depth + 1, out);
+                self.shape_from(
+                    &text[r.clone()],
+                    offset + r.start,
+                    style,
+                    props,
+                    (stack, depth + 1),
+                    out,
+                );
             } else {
                 // The glyphs shaped in context are kept; clusters rebased to the stretch.
                 let part: Rc<[Glyph]> = glyphs
@@ -212,13 +337,22 @@ impl Fonts {
         }
     }
 
-    /// When no family of the stack has a character: any face in the book that has
-    /// the first one, else the main face (which prints .notdef, and is reported).
-    fn last_resort(&self, text: &str, style: Style) -> FaceId {
-        let first = text.chars().find(|c| !c.is_whitespace());
-        first
-            .and_then(|c| self.book.faces().find(|(_, f)| f.has_char(c)).map(|(id, _)| id))
-            .unwrap_or_else(|| self.primary(style))
+    /// When no family of the stack has a character: the face of the leaflet's own
+    /// script, if it has it (a full-width colon in a Chinese leaflet takes the
+    /// Chinese face, not the first CJK face of the collection), else any face in the
+    /// book that has it, else the main face (which prints .notdef, and is reported).
+    fn last_resort(&mut self, text: &str, style: Style) -> FaceId {
+        let Some(first) = text.chars().find(|c| !c.is_whitespace()) else {
+            return self.primary(style);
+        };
+        let home = self.home_face(style);
+        if self.book.face(home).has_char(first) {
+            return home;
+        }
+        self.book
+            .faces()
+            .find(|(_, f)| f.has_char(first))
+            .map_or_else(|| self.primary(style), |(id, _)| id)
     }
 
     /// Shapes `text` with one face (one word's worth or less), cached.
@@ -246,7 +380,7 @@ impl Fonts {
         } else {
             Direction::LeftToRight
         };
-        let language = self.language.clone();
+        let language = self.langs[key.props.lang as usize].1.clone();
         let at = match self.plans.iter().position(|(k, _)| *k == key) {
             Some(at) => at,
             None => {

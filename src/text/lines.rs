@@ -55,6 +55,8 @@ pub struct Shaped {
     /// (byte range, span index) covering `text`.
     runs: Vec<(Range<usize>, usize)>,
     styles: Vec<Style>,
+    /// Each span's language, as [`Fonts::lang_id`] numbers them.
+    langs: Vec<u8>,
     /// Runs of one bidi level and one script, covering `text`.
     items: Vec<Run>,
     size: Pt,
@@ -75,7 +77,9 @@ pub fn shape(fonts: &mut Fonts, para: &Paragraph) -> Shaped {
     let mut text = String::new();
     let mut runs = Vec::new();
     let mut styles = Vec::new();
+    let mut langs = Vec::new();
     for (i, span) in para.spans.iter().enumerate() {
+        langs.push(fonts.lang_id(span.lang.as_deref()));
         let start = text.len();
         text.push_str(&span.text);
         runs.push((start..text.len(), i));
@@ -84,11 +88,21 @@ pub fn shape(fonts: &mut Fonts, para: &Paragraph) -> Shaped {
             italic: span.style.italic || para.base.italic,
         });
     }
-    let items = itemize(&text, para.rtl);
+    let isolates: Vec<Range<usize>> = runs
+        .iter()
+        .filter(|(_, i)| para.spans[*i].isolate)
+        .map(|(r, _)| r.clone())
+        .collect();
+    let mut isolates = isolates;
+    if para.rtl {
+        isolates.extend(number_groups(&text));
+    }
+    let items = itemize(&text, para.rtl, &isolates);
     let mut shaped = Shaped {
         text,
         runs,
         styles,
+        langs,
         items,
         size: para.size,
         words: Vec::new(),
@@ -113,6 +127,38 @@ pub fn shape(fonts: &mut Fonts, para: &Paragraph) -> Shaped {
         start = end;
     }
     shaped
+}
+
+/// Numbers written in groups ("01632 960 000", "+44 20 7946 0000"): in right-to-left
+/// text bidi would put the groups in right-to-left order, so they are isolated and
+/// read as written, as a phone number must.
+fn number_groups(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !(chars[i].1.is_ascii_digit() || chars[i].1 == '+') {
+            i += 1;
+            continue;
+        }
+        let (mut j, mut last_digit, mut grouped) = (i + 1, i, false);
+        while j < chars.len() {
+            match chars[j].1 {
+                c if c.is_ascii_digit() => last_digit = j,
+                ' ' | '-' | '\u{a0}' if chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit()) => {
+                    grouped = true
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        if grouped && last_digit > i {
+            let (start, (end, c)) = (chars[i].0, chars[last_digit]);
+            out.push(start..end + c.len_utf8());
+        }
+        i = last_digit.max(i) + 1;
+    }
+    out
 }
 
 /// Fills lines greedily with the shaped words.
@@ -193,7 +239,11 @@ impl Breaker<'_, '_> {
         let mut candidates: Vec<usize> = Vec::new();
         if !url_like {
             let mut at = range.start;
-            for syllable in hypher::hyphenate(word, hypher::Lang::English) {
+            let patterns = self.fonts.hyphenation();
+            for syllable in patterns
+                .into_iter()
+                .flat_map(|lang| hypher::hyphenate(word, lang))
+            {
                 at += syllable.len();
                 if at < range.end {
                     candidates.push(at);
@@ -317,6 +367,7 @@ impl Shaped {
         let props = RunProps {
             script: harfrust::Script::COMMON,
             rtl: level % 2 == 1,
+            lang: 0,
         };
         let glyphs = fonts.shape(face, props, "-");
         let w = width(&glyphs, self.size);
@@ -359,6 +410,7 @@ impl Shaped {
                 let props = RunProps {
                     script: item.script,
                     rtl: item.is_rtl(),
+                    lang: self.langs[*span],
                 };
                 for seg in fonts.shape_run(&self.text[part.clone()], self.styles[*span], props) {
                     let text = &self.text[part.start + seg.range.start..part.start + seg.range.end];
@@ -457,6 +509,7 @@ mod tests {
     const LATIN: RunProps = RunProps {
         script: harfrust::Script::LATIN,
         rtl: false,
+        lang: 0,
     };
 
     fn family_face(fonts: &Fonts, family: &str) -> FaceId {

@@ -3,6 +3,11 @@
 //!
 //! Content fields are inline text, not documents: block syntax that Markdown would
 //! swallow (`1. ` or `- ` at the start, `# `) is given back as the literal text.
+//!
+//! A span in another language is written `[Polski]{lang=pl}` (the attribute form of
+//! Pandoc and djot). Before Markdown sees the text it becomes the language's
+//! marks ([`LANG_START`] tag [`LANG_TEXT`] text [`LANG_END`]), which a block's `lang:`
+//! key also uses, and which parsing turns into each span's `lang`.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -18,10 +23,96 @@ pub struct Span {
     pub text: String,
     pub style: Style,
     pub link: Option<String>,
+    /// The BCP 47 tag of a span in another language than the leaflet's.
+    pub lang: Option<String>,
+    /// Set left to right whatever the text around it (a phone number, a web
+    /// address): a bidi isolate, so "01632 960 000" keeps its order in Urdu.
+    pub isolate: bool,
+}
+
+/// Marks around text in another language: Unicode noncharacters, which are
+/// reserved for a program's internal use and never appear in interchanged text.
+pub const LANG_START: char = '\u{FDD0}';
+pub const LANG_TEXT: char = '\u{FDD1}';
+pub const LANG_END: char = '\u{FDD2}';
+
+/// `text` marked as being in language `tag`.
+pub fn in_language(text: &str, tag: &str) -> String {
+    format!("{LANG_START}{tag}{LANG_TEXT}{text}{LANG_END}")
+}
+
+/// Whether `tag` is a well-formed BCP 47 tag as leaflets use them: a 2–3 letter
+/// language, then subtags of 1–8 letters or digits (`pl`, `zh-Hans`, `pa-Arab-PK`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The `[text]{lang=tag}` spans of `src` (byte range of the whole form, and the tag
+/// as written), for checking tags where they are written.
+pub fn language_spans(src: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = src[from..].find("]{lang=") {
+        let close = from + k;
+        let tag_start = close + "]{lang=".len();
+        let Some(len) = src[tag_start..].find('}') else {
+            break;
+        };
+        let end = tag_start + len + 1;
+        // The `[` that opens this span: the nearest unmatched one before it.
+        let mut depth = 0;
+        let open = src[..close].char_indices().rev().find_map(|(i, c)| match c {
+            ']' => {
+                depth += 1;
+                None
+            }
+            '[' if depth == 0 => Some(i),
+            '[' => {
+                depth -= 1;
+                None
+            }
+            _ => None,
+        });
+        if let Some(open) = open {
+            out.push((open..end, src[tag_start..end - 1].trim_matches(['"', '\'', ' '])));
+        }
+        from = end;
+    }
+    out
+}
+
+/// Rewrites `[text]{lang=tag}` into the language marks.
+fn mark_languages(src: &str) -> std::borrow::Cow<'_, str> {
+    let spans = language_spans(src);
+    if spans.is_empty() {
+        return src.into();
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut at = 0;
+    for (range, tag) in spans {
+        if range.start < at {
+            continue;
+        }
+        let inner_end = range.start + src[range.clone()].rfind("]{lang=").unwrap_or(0);
+        out.push_str(&src[at..range.start]);
+        out.push_str(&in_language(&src[range.start + 1..inner_end], tag));
+        at = range.end;
+    }
+    out.push_str(&src[at..]);
+    out.into()
 }
 
 pub fn parse_inline(src: &str) -> Vec<Span> {
+    let marked = mark_languages(src);
+    let src: &str = &marked;
     let mut spans: Vec<Span> = Vec::new();
+    // The language of the text being read: a stack, as marks may nest; `None` on
+    // top while a tag is being read.
+    let mut langs: Vec<Option<String>> = Vec::new();
     let mut style = Style::default();
     let mut depth_bold = 0;
     let mut depth_italic = 0;
@@ -29,14 +120,50 @@ pub fn parse_inline(src: &str) -> Vec<Span> {
     let mut blocks_seen = 0;
     let mut in_item = false;
     let mut list_numbers: Vec<Option<u64>> = Vec::new();
-    let push = |spans: &mut Vec<Span>, text: &str, style: Style, link: &Option<String>| match spans.last_mut()
-    {
-        Some(last) if last.style == style && &last.link == link => last.text.push_str(text),
-        _ => spans.push(Span {
-            text: text.to_string(),
-            style,
-            link: link.clone(),
-        }),
+    let mut push = |spans: &mut Vec<Span>, text: &str, style: Style, link: &Option<String>| {
+        let add = |spans: &mut Vec<Span>, text: &str, lang: Option<&String>| {
+            if text.is_empty() {
+                return;
+            }
+            match spans.last_mut() {
+                Some(last) if last.style == style && &last.link == link && last.lang.as_ref() == lang => {
+                    last.text.push_str(text)
+                }
+                _ => spans.push(Span {
+                    text: text.to_string(),
+                    style,
+                    link: link.clone(),
+                    lang: lang.cloned(),
+                    isolate: false,
+                }),
+            }
+        };
+        if !text.contains([LANG_START, LANG_TEXT, LANG_END]) && !matches!(langs.last(), Some(None)) {
+            add(spans, text, langs.last().and_then(|l| l.as_ref()));
+            return;
+        }
+        let mut rest = text;
+        while let Some(at) = rest.find([LANG_START, LANG_TEXT, LANG_END]) {
+            let mark = rest[at..].chars().next().unwrap_or(LANG_END);
+            match langs.last_mut() {
+                // Reading a tag: its characters, up to the mark that ends it.
+                Some(t @ None) if mark == LANG_TEXT => *t = Some(rest[..at].to_string()),
+                Some(None) => {}
+                _ => add(spans, &rest[..at], langs.last().and_then(|l| l.as_ref())),
+            }
+            match mark {
+                LANG_START => langs.push(None),
+                LANG_END => {
+                    langs.pop();
+                }
+                _ => {}
+            }
+            rest = &rest[at + mark.len_utf8()..];
+        }
+        // (A tag is never cut by a Markdown event: it is letters, digits and hyphens.)
+        if !matches!(langs.last(), Some(None)) {
+            add(spans, rest, langs.last().and_then(|l| l.as_ref()));
+        }
     };
     let opts = Options::ENABLE_SMART_PUNCTUATION;
     for event in Parser::new_ext(src, opts) {

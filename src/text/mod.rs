@@ -2,8 +2,10 @@
 //! (with fallback per cluster) → lines that fit a width.
 
 pub mod book;
+pub mod find;
 pub mod fonts;
 pub mod lines;
+pub mod locale;
 pub mod markup;
 pub mod runs;
 

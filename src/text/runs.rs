@@ -28,8 +28,10 @@ impl Run {
 }
 
 /// Splits `text` into runs of one bidi level and one script. `rtl` is the
-/// paragraph's base direction.
-pub fn itemize(text: &str, rtl: bool) -> Vec<Run> {
+/// paragraph's base direction; `isolates` are stretches set left to right on their
+/// own (phone numbers, addresses), as if between U+2066 and U+2069 — which are
+/// not put into the text, so nothing invisible reaches the PDF's text.
+pub fn itemize(text: &str, rtl: bool, isolates: &[Range<usize>]) -> Vec<Run> {
     if text.is_empty() {
         return Vec::new();
     }
@@ -54,7 +56,23 @@ pub fn itemize(text: &str, rtl: bool) -> Vec<Run> {
         });
     let levels = needs_bidi.then(|| {
         let base = if rtl { Level::rtl() } else { Level::ltr() };
-        BidiInfo::new(text, Some(base)).levels
+        if isolates.is_empty() {
+            return BidiInfo::new(text, Some(base)).levels;
+        }
+        let (mut marked, mut at) = (String::with_capacity(text.len() + 6 * isolates.len()), Vec::new());
+        at.resize(text.len(), 0);
+        for (i, c) in text.char_indices() {
+            if isolates.iter().any(|r| r.start == i) {
+                marked.push('\u{2066}');
+            }
+            at[i] = marked.len();
+            marked.push(c);
+            if isolates.iter().any(|r| r.end == i + c.len_utf8()) {
+                marked.push('\u{2069}');
+            }
+        }
+        let levels = BidiInfo::new(&marked, Some(base)).levels;
+        at.iter().map(|&k| levels[k]).collect()
     });
     let scripts = resolve_scripts(text);
     let mut runs: Vec<Run> = Vec::new();
@@ -102,7 +120,7 @@ mod tests {
 
     #[test]
     fn ascii_is_one_latin_run() {
-        let runs = itemize("Acupuncture, 2026.", false);
+        let runs = itemize("Acupuncture, 2026.", false, &[]);
         assert_eq!(runs.len(), 1);
         assert_eq!(runs[0].script, Script::LATIN);
     }
@@ -110,7 +128,7 @@ mod tests {
     #[test]
     fn scripts_split_and_neutrals_join_their_neighbours() {
         let text = "Qi (氣) – Ἀθῆναι, 2026";
-        let runs = itemize(text, false);
+        let runs = itemize(text, false, &[]);
         let parts: Vec<(&str, Script)> = runs.iter().map(|r| (&text[r.range.clone()], r.script)).collect();
         assert_eq!(
             parts,
@@ -125,7 +143,7 @@ mod tests {
     #[test]
     fn right_to_left_text_gets_an_odd_level() {
         let text = "Call شكرا now";
-        let runs = itemize(text, false);
+        let runs = itemize(text, false, &[]);
         let arabic = runs
             .iter()
             .find(|r| r.script == Script::ARABIC)
@@ -136,9 +154,21 @@ mod tests {
     }
 
     #[test]
+    fn an_isolated_phone_number_keeps_its_order_in_right_to_left_text() {
+        let text = "فون: 01632 960 000";
+        let number = text.find('0').unwrap()..text.len();
+        // Without the isolate, the groups of digits take the paragraph's direction.
+        let loose = itemize(text, true, &[]);
+        assert!(loose.iter().any(|r| r.range.start > number.start && r.level == 1));
+        let runs = itemize(text, true, &[number.clone()]);
+        let inside: Vec<&Run> = runs.iter().filter(|r| r.range.start >= number.start).collect();
+        assert!(inside.iter().all(|r| r.level == 2), "{runs:?}");
+    }
+
+    #[test]
     fn a_combining_mark_stays_with_its_letter() {
         let text = "e\u{323}\u{302}t";
-        let runs = itemize(text, false);
+        let runs = itemize(text, false, &[]);
         assert_eq!(runs.len(), 1);
         assert_eq!(runs[0].range, 0..text.len());
     }
