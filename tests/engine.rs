@@ -170,18 +170,23 @@ fn a_link_to_no_placed_heading_is_an_error_not_a_web_link() {
 }
 
 #[test]
-fn characters_no_font_has_are_named_in_a_warning() {
+fn characters_no_font_has_stop_the_build_with_their_block_and_the_fix() {
     let dir = tempfile::tempdir().unwrap();
+    // Bengali is compiled in now; Linear B is in no font leafpress has.
     let path = write(
         &dir,
-        "bn.yaml",
-        "title: Mixed\nblocks:\n  - paragraph: Hello বাংলা\n",
+        "lb.yaml",
+        "title: Mixed\nblocks:\n  - paragraph: Hello বাংলা 𐀀𐀁\n",
     );
-    let checked = leafpress::check(&path, &Options::default()).unwrap();
-    let w = checked.warnings.render_plain();
-    assert!(w.contains("bn.yaml:3:"), "{w}");
+    let err = leafpress::build(&path, &Options::default())
+        .err()
+        .expect("an error");
+    let w = err.render_plain();
+    assert!(w.contains("lb.yaml:3:"), "{w}");
     assert!(
-        w.contains("(U+09AC)") && w.contains("print as empty boxes"),
+        w.contains("𐀀 (U+10000, Linear B Syllabary)") && w.contains("empty boxes"),
         "{w}"
     );
+    assert!(w.contains("--font-dir"), "{w}");
+    assert!(!w.contains("U+09AC"), "{w}");
 }

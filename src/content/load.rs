@@ -260,7 +260,7 @@ pub(super) fn humanize(path: &Path, raw: &str) -> Diagnostic {
     }
     if msg.contains("expected map with a single key") {
         return Diagnostic::new(path, format!("a block must have exactly one type{in_place}"))
-            .help("write each block as `- paragraph: text`; check the indentation of the lines under it");
+            .help("write each block as `- paragraph: text` (with `lang: pl` beside it for text in another language); check the indentation of the lines under it");
     }
     if msg.contains("recursion limit exceeded") || msg.contains("repetition limit exceeded") {
         return Diagnostic::new(path, "the YAML nests or repeats aliases too much to be a leaflet")

@@ -172,38 +172,62 @@ impl<'de> Deserialize<'de> for Block {
                 }
             }
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Block, A::Error> {
-                let Some(key) = map.next_key::<String>()? else {
-                    return Err(de::Error::custom("expected map with a single key"));
-                };
-                let block = match key.as_str() {
-                    "heading" => Block::Heading(map.next_value()?),
-                    "subheading" => Block::Subheading(map.next_value()?),
-                    "paragraph" => Block::Paragraph(map.next_value()?),
-                    "bullets" => Block::Bullets(map.next_value()?),
-                    "numbered" => Block::Numbered(map.next_value()?),
-                    "quote" => Block::Quote(map.next_value()?),
-                    "callout" => Block::Callout(map.next_value()?),
-                    "image" => Block::Image(map.next_value()?),
-                    "faq" => Block::Faq(map.next_value()?),
-                    "qr" => Block::Qr(map.next_value()?),
-                    "exercise" => Block::Exercise(map.next_value()?),
-                    "table" => Block::Table(map.next_value()?),
-                    "checklist" => Block::Checklist(map.next_value()?),
-                    "write_in" => Block::WriteIn(map.next_value()?),
-                    "urgent" => Block::Urgent(map.next_value()?),
-                    // `- contact:` with nothing after it: the project's details.
-                    "contact" => Block::Contact(map.next_value::<Option<Contact>>()?.unwrap_or(Contact {
-                        from_project: true,
-                        ..Contact::default()
-                    })),
-                    "page_break" => {
-                        map.next_value::<Nothing>()?;
-                        Block::PageBreak
+                // The block's type, and `lang:` (text in another language than the
+                // leaflet's) before or after it.
+                let mut block: Option<Block> = None;
+                let mut lang: Option<String> = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "lang" {
+                        let tag: String = map.next_value()?;
+                        if !crate::text::markup::is_language_tag(&tag) {
+                            return Err(de::Error::custom(format!(
+                                "`lang: {tag}` is not a language tag: write a BCP 47 tag such as `pl`, `ur` or `zh-Hans`"
+                            )));
+                        }
+                        lang = Some(tag);
+                        continue;
                     }
-                    other => return Err(de::Error::unknown_variant(other, BLOCK_TYPES)),
+                    if block.is_some() {
+                        // Worded for the reader by `load`.
+                        return Err(de::Error::custom("expected map with a single key"));
+                    }
+                    block = Some(match key.as_str() {
+                        "heading" => Block::Heading(map.next_value()?),
+                        "subheading" => Block::Subheading(map.next_value()?),
+                        "paragraph" => Block::Paragraph(map.next_value()?),
+                        "bullets" => Block::Bullets(map.next_value()?),
+                        "numbered" => Block::Numbered(map.next_value()?),
+                        "quote" => Block::Quote(map.next_value()?),
+                        "callout" => Block::Callout(map.next_value()?),
+                        "image" => Block::Image(map.next_value()?),
+                        "faq" => Block::Faq(map.next_value()?),
+                        "qr" => Block::Qr(map.next_value()?),
+                        "exercise" => Block::Exercise(map.next_value()?),
+                        "table" => Block::Table(map.next_value()?),
+                        "checklist" => Block::Checklist(map.next_value()?),
+                        "write_in" => Block::WriteIn(map.next_value()?),
+                        "urgent" => Block::Urgent(map.next_value()?),
+                        // `- contact:` with nothing after it: the project's details.
+                        "contact" => {
+                            Block::Contact(map.next_value::<Option<Contact>>()?.unwrap_or(Contact {
+                                from_project: true,
+                                ..Contact::default()
+                            }))
+                        }
+                        "page_break" => {
+                            map.next_value::<Nothing>()?;
+                            Block::PageBreak
+                        }
+                        other => return Err(de::Error::unknown_variant(other, BLOCK_TYPES)),
+                    });
+                }
+                let Some(mut block) = block else {
+                    return Err(de::Error::custom(
+                        "a block needs a type: write `- paragraph: …` beside `lang:`",
+                    ));
                 };
-                if map.next_key::<de::IgnoredAny>()?.is_some() {
-                    return Err(de::Error::custom("expected map with a single key"));
+                if let Some(tag) = lang {
+                    block.set_language(&tag);
                 }
                 Ok(block)
             }
@@ -213,6 +237,50 @@ impl<'de> Deserialize<'de> for Block {
 }
 
 impl Block {
+    /// Marks the block's text as being in language `tag` (its `lang:` key). Web
+    /// addresses, phone numbers, file names and alt text are left as they are.
+    pub fn set_language(&mut self, tag: &str) {
+        let mark = |t: &mut String| *t = crate::text::markup::in_language(t, tag);
+        let marks = |v: &mut Vec<String>| v.iter_mut().for_each(mark);
+        match self {
+            Block::Heading(t) | Block::Subheading(t) | Block::Paragraph(t) => mark(t),
+            Block::Bullets(items)
+            | Block::Numbered(items)
+            | Block::Checklist(items)
+            | Block::WriteIn(items) => marks(items),
+            Block::Quote(q) => {
+                mark(&mut q.text);
+                q.by.iter_mut().for_each(mark);
+            }
+            Block::Callout(c) => {
+                mark(&mut c.text);
+                c.title.iter_mut().for_each(mark);
+            }
+            Block::Image(i) => i.caption.iter_mut().for_each(mark),
+            Block::Faq(entries) => entries.iter_mut().for_each(|e| {
+                mark(&mut e.q);
+                mark(&mut e.a);
+            }),
+            Block::Contact(c) => c.name.iter_mut().for_each(mark),
+            Block::Exercise(e) => {
+                mark(&mut e.title);
+                marks(&mut e.steps);
+                e.repeat.iter_mut().for_each(mark);
+            }
+            Block::Table(t) => {
+                t.caption.iter_mut().for_each(mark);
+                marks(&mut t.header);
+                t.rows.iter_mut().for_each(marks);
+            }
+            Block::Urgent(u) => {
+                mark(&mut u.title);
+                marks(&mut u.items);
+                u.text.iter_mut().for_each(mark);
+            }
+            Block::Qr(_) | Block::PageBreak => {}
+        }
+    }
+
     /// Every text field of the block, in reading order (markup included).
     pub fn texts(&self) -> Vec<&str> {
         match self {

@@ -230,6 +230,21 @@ pub fn resolve(src: &Source, mut leaflet: Leaflet, project: &Project) -> Result<
                 .help("delete it: it came with text pasted from another program (a line break is fine)"),
             );
         }
+        let bad_tag = block.texts().iter().find_map(|t| {
+            crate::text::markup::language_spans(t)
+                .into_iter()
+                .map(|(_, tag)| tag.to_string())
+                .find(|tag| !crate::text::markup::is_language_tag(tag))
+        });
+        if let Some(tag) = bad_tag {
+            let written = format!("{{lang={tag}}}");
+            let at = src.text.find(&written).map(|k| k..k + written.len());
+            problems.push(
+                at_block(i, format!("`{written}` does not name a language"))
+                    .at(at)
+                    .help("write a BCP 47 tag, as in `[Polski]{lang=pl}`, `{lang=ur}` or `{lang=zh-Hans}`"),
+            );
+        }
         // An exercise's picture is read like an image block's.
         if let Block::Exercise(super::model::Exercise { image: Some(img), .. }) = block {
             let at = find_value(&src.text, &img.src, block_spans.get(i).cloned().flatten())

@@ -109,6 +109,18 @@ fn review_date(src: &Source, doc: &Resolved, options: &Options) -> Option<Diagno
     }
 }
 
+/// Where `text` is first used in a YAML source, outside comments.
+fn first_use(source: &str, text: &str) -> Option<std::ops::Range<usize>> {
+    source
+        .match_indices(text)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let line_start = source[..at].rfind('\n').map_or(0, |k| k + 1);
+            !source[line_start..at].trim_start().starts_with('#')
+        })
+        .map(|at| at..at + text.len())
+}
+
 /// Characters no font in the book has would print as empty boxes: an error that
 /// names them, their Unicode block and the font to add.
 pub fn missing_glyphs(src: &Source, missing: &BTreeSet<char>) -> Option<Diagnostic> {
@@ -133,7 +145,7 @@ pub fn missing_glyphs(src: &Source, missing: &BTreeSet<char>) -> Option<Diagnost
                 }
             ),
         )
-        .at(src.text.find(&first_text).map(|at| at..at + first_text.len()))
+        .at(first_use(&src.text, &first_text))
         .help(crate::text::find::advice(missing))
         .rule("missing-glyph"),
     )

@@ -144,11 +144,6 @@ pub const RULES: &[Rule] = &[
         "a margin under 5 mm in a print-shop build",
     ),
     rule(
-        "missing-glyph",
-        Level::Warning,
-        "characters no font has (they print as boxes)",
-    ),
-    rule(
         "content",
         Level::Warning,
         "other problems that do not stop a build (YAML traps, links)",

@@ -32,7 +32,6 @@ fn noun(rule: &str) -> (&'static str, &'static str) {
         "alt-text" => ("weak alt text", "weak alt texts"),
         "link-text" => ("vague link", "vague links"),
         "url-link-text" => ("address as link text", "addresses as link text"),
-        "missing-glyph" => ("set of missing characters", "sets of missing characters"),
         "content" => ("content warning", "content warnings"),
         _ => ("other finding", "other findings"),
     }

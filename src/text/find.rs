@@ -54,10 +54,9 @@ pub fn advice(missing: &std::collections::BTreeSet<char>) -> String {
              (Noto Sans Symbols 2 and Noto Emoji cover most signs)",
             c as u32
         ),
-        s => format!(
-            "give a folder with a {} font (Noto Sans {} from notofonts.github.io) with `--font-dir`",
-            s.full_name(),
-            s.full_name()
-        ),
+        s => {
+            let name = s.full_name().replace('_', " ");
+            format!("give a folder with a font for {name} (Noto Sans {name}, notofonts.github.io) with `--font-dir`")
+        }
     }
 }
