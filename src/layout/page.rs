@@ -43,6 +43,12 @@ pub struct TextRun {
     pub glyphs: Vec<Glyph>,
     /// Advance width, for bounds checks.
     pub width: Pt,
+    /// The text reads right to left: `text` is in reading order, `glyphs` (as
+    /// always) in visual order, left to right.
+    pub rtl: bool,
+    /// Text the PDF gives as the run's ActualText, where the glyphs one by one do
+    /// not read back as it (Indic syllables).
+    pub logical: Option<String>,
 }
 
 /// Which edges of a box are drawn: a box split across pages is open where it is cut.

@@ -131,6 +131,8 @@ impl Builder<'_> {
                             text: String::new(),
                             glyphs: Vec::new(),
                             width: 0.0,
+                            rtl: false,
+                            logical: None,
                         }),
                         role,
                     });

@@ -117,10 +117,15 @@ impl Builder<'_> {
         role: Role,
     ) {
         let link_of = |piece: &crate::text::Piece| spans.get(piece.span).and_then(|s| s.link.as_deref());
-        let roles: Vec<Role> = line
-            .pieces
+        // Pieces are placed in reading order (the PDF's content then reads in it), at
+        // their visual places.
+        let mut order: Vec<&crate::text::Piece> = line.pieces.iter().collect();
+        if line.pieces.iter().any(|p| p.level > 0) {
+            order.sort_by_key(|p| p.at);
+        }
+        let roles: Vec<Role> = order
             .iter()
-            .map(|piece| match (role, link_of(piece)) {
+            .map(|&piece| match (role, link_of(piece)) {
                 (Role::Content { block, node }, Some(_)) => {
                     let link = *self
                         .link_nodes
@@ -167,13 +172,14 @@ impl Builder<'_> {
         // A right-to-left page is mirrored whole once laid out (see `script::mirror`),
         // which would reverse the pieces of each line too: they are placed mirrored
         // within the line here, so the mirror puts them back in visual order.
-        let rtl = locale::is_rtl(self.fonts.language());
+        let rtl_page = locale::is_rtl(self.fonts.language());
         let extent = line.pieces.iter().map(|p| p.x + p.width).fold(0.0, f32::max);
-        for (piece, &role) in line.pieces.iter().zip(&roles) {
+        let first_run = out.len();
+        for (&piece, &role) in order.iter().zip(&roles) {
             let link = link_of(piece);
             let color = if link.is_some() { theme.accent } else { style.color };
             let visible = !piece.text.trim().is_empty();
-            let px = if rtl {
+            let px = if rtl_page {
                 x + extent - piece.x - piece.width
             } else {
                 x + piece.x
@@ -191,14 +197,21 @@ impl Builder<'_> {
                 (_, None) => flush(out, link_area.take()),
                 _ => {}
             }
-            // Runs that continue one another (same face, colour, element and link)
-            // become one run, so the PDF gets one text operation per line, not per word.
+            let rtl = piece.level % 2 == 1;
+            // Runs that continue one another in reading order (same face, colour,
+            // element, link and direction) become one run, so the PDF gets one text
+            // operation per line, not per word. A run's text is in reading order and
+            // its glyphs in visual order (left to right, after the page's mirror).
             if let Some(Placed {
                 item: Item::Text(last),
                 role: last_role,
             }) = out.last_mut()
             {
-                let touches = if rtl {
+                // The next piece in reading order sits after the last one on the page:
+                // to its right, or (right to left) to its left; on a mirrored page the
+                // sides swap before the mirror.
+                let leftwards = rtl != rtl_page;
+                let touches = if leftwards {
                     (px + piece.width - last.x).abs() < 0.01
                 } else {
                     (last.x + last.width - px).abs() < 0.01
@@ -209,18 +222,26 @@ impl Builder<'_> {
                     && last.baseline == baseline
                     && *last_role == role
                     && last_link == link_of(piece)
+                    && last.rtl == rtl
                     && touches;
                 if joins {
                     let offset = last.text.len() as u32;
-                    last.glyphs.extend(piece.glyphs.iter().map(|g| Glyph {
+                    let glyphs = piece.glyphs.iter().map(|g| Glyph {
                         cluster: g.cluster + offset,
                         ..*g
-                    }));
-                    last.text.push_str(&piece.text);
-                    last.width += piece.width;
+                    });
+                    // Glyphs stay in visual order: right to left, what comes next in
+                    // reading order is drawn to the left.
                     if rtl {
+                        last.glyphs.splice(0..0, glyphs);
+                    } else {
+                        last.glyphs.extend(glyphs);
+                    }
+                    if leftwards {
                         last.x = px;
                     }
+                    last.text.push_str(&piece.text);
+                    last.width += piece.width;
                     continue;
                 }
             }
@@ -235,9 +256,19 @@ impl Builder<'_> {
                     text: piece.text.to_string(),
                     glyphs: piece.glyphs.to_vec(),
                     width: piece.width,
+                    rtl,
+                    logical: None,
                 }),
                 role,
             });
+        }
+        // Indic text is given whole as ActualText (see `needs_actual_text`).
+        for placed in &mut out[first_run..] {
+            if let Item::Text(run) = &mut placed.item {
+                if needs_actual_text(&run.text) {
+                    run.logical = Some(run.text.clone());
+                }
+            }
         }
         flush(out, link_area.take());
     }
@@ -296,6 +327,13 @@ impl Builder<'_> {
         }
         items
     }
+}
+
+/// Whether a run's text is given whole as its ActualText: Indic scripts, whose
+/// glyphs are reordered and merged within a syllable (ি drawn before its consonant),
+/// so that extractors given the glyphs one by one put spaces inside words.
+fn needs_actual_text(text: &str) -> bool {
+    text.chars().any(locale::is_indic)
 }
 
 /// Where the baseline sits below the top of a line: the font's ascender plus half

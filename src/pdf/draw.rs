@@ -322,13 +322,40 @@ impl Painter<'_> {
             matrix: TextMatrix::Translate(Pt(round(run.x)), Pt(round(self.height - run.baseline))),
         });
         let mut show: Vec<TextItem> = Vec::new();
+        // Text bidi reordered is given whole, in reading order: extraction and screen
+        // readers then need no guess at the direction of each glyph.
+        if let Some(logical) = &run.logical {
+            let mut map = BTreeMap::new();
+            map.insert("ActualText".to_string(), utf16_string(logical));
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: "Span".into(),
+                properties: DictItem::Dict { map },
+            });
+        }
+        let whole = run.logical.is_some();
+        let rtl = run.rtl;
         // Positions in thousandths of an em from the run's start: where the viewer's
         // pen is (each glyph moves it by its /W width) and where the shaper's pen is
         // at the start of the cluster. Each glyph is moved to where the shaper put it
         // (TJ numbers are subtracted from the pen), so rounding never accumulates.
-        let (mut pen, mut at) = (0.0f32, 0.0f32);
+        let mut pen = 0.0f32;
         let mut glyphs_left = run.glyphs.len();
+        // Each cluster with where it starts (visual order, left to right).
+        let mut clusters = Vec::new();
+        let mut at = 0.0f32;
         for (range, text) in super::fonts::clusters(run) {
+            let advance: f32 = run.glyphs[range.clone()].iter().map(|g| g.advance).sum();
+            clusters.push((range, text, at));
+            at += advance * 1000.0;
+        }
+        // Right to left, clusters are drawn in reading order (from the right), each
+        // moved to its place: text read in content order (the structure tree, screen
+        // readers) then comes out in reading order, and extractors that sort by
+        // position (pdftotext) still find every glyph where it is seen.
+        if rtl {
+            clusters.reverse();
+        }
+        for (range, text, at) in clusters {
             let glyphs = &run.glyphs[range];
             let mut x = 0.0;
             let mut placed: SmallVec<[(f32, &crate::text::Glyph); 2]> = glyphs
@@ -339,27 +366,37 @@ impl Painter<'_> {
                     (target, g)
                 })
                 .collect();
+            if rtl {
+                placed.reverse();
+            }
             // Marks (no advance) first, the letters that advance last: text extractors
-            // take a cluster to end where its last glyph does.
+            // take a cluster to end where its last glyph does. Right to left, in reading
+            // order, the letter comes first and its marks after it.
             if placed.len() > 1 {
-                placed.sort_by_key(|(_, g)| g.advance != 0.0);
+                placed.sort_by_key(|(_, g)| (g.advance != 0.0) != rtl);
             }
             // Where the glyphs' own mappings, in the order they are drawn, do not spell
             // the cluster, even in another normal form (I + U+0307 is İ), the text is
             // given as ActualText, so extraction and screen readers get it exactly.
-            let actual = match placed.as_slice() {
-                [(_, g)] => face
-                    .unicode
-                    .get(g.gid)
-                    .is_none_or(|m| m != text && !canonically_equal(m, text)),
-                _ => {
-                    let mapped: String = placed
-                        .iter()
-                        .filter_map(|(_, g)| face.unicode.get(g.gid))
-                        .collect();
-                    mapped != text && !canonically_equal(&mapped, text)
-                }
-            };
+            // Right to left, a letter drawn as several glyphs (Nastaliq's alef and
+            // madda) is given as one character: extractors reverse the glyphs of a
+            // right-to-left word one by one, but cannot reverse a single character.
+            let one_letter = rtl && placed.len() > 1 && text.chars().count() == 1;
+            let actual = !whole
+                && (one_letter
+                    || match placed.as_slice() {
+                        [(_, g)] => face
+                            .unicode
+                            .get(g.gid)
+                            .is_none_or(|m| m != text && !canonically_equal(m, text)),
+                        _ => {
+                            let mapped: String = placed
+                                .iter()
+                                .filter_map(|(_, g)| face.unicode.get(g.gid))
+                                .collect();
+                            mapped != text && !canonically_equal(&mapped, text)
+                        }
+                    });
             if actual {
                 flush(ops, &mut show);
                 let mut map = BTreeMap::new();
@@ -411,13 +448,15 @@ impl Painter<'_> {
                     ops.push(Op::SetLineOffset { multiplier: 0.0 });
                 }
             }
-            at += x * 1000.0;
             if actual {
                 flush(ops, &mut show);
                 ops.push(Op::EndMarkedContent);
             }
         }
         flush(ops, &mut show);
+        if whole {
+            ops.push(Op::EndMarkedContent);
+        }
     }
 
     fn pt(&self, x: f32, y: f32, bezier: bool) -> LinePoint {

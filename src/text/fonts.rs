@@ -58,6 +58,9 @@ pub struct Segment {
     pub glyphs: Rc<[Glyph]>,
 }
 
+/// A stack of families is chosen per script and language.
+type StackKey = (Script, u8);
+
 /// Shaped text by the text itself.
 type Words = HashMap<String, Rc<[Glyph]>>;
 
@@ -76,7 +79,7 @@ pub struct Fonts {
     /// Languages met so far, by [`RunProps::lang`]: the leaflet's first.
     langs: Vec<(String, Option<Language>)>,
     /// Each script and language's stack of families, worked out once.
-    stacks: Vec<((Script, u8), Rc<[FamilyId]>)>,
+    stacks: Vec<(StackKey, Rc<[FamilyId]>)>,
     /// Plans and shaped text per face and run properties: a handful of keys, so a
     /// list; shaped text is looked up by `&str` without allocating.
     plans: Vec<(Key, ShapePlan)>,

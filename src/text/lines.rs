@@ -25,6 +25,9 @@ pub struct Piece {
     pub level: u8,
     /// The characters the glyphs stand for (for text extraction).
     pub text: Rc<str>,
+    /// Where that text starts in the paragraph: a line's pieces in logical order,
+    /// whatever their visual order.
+    pub at: usize,
     pub glyphs: Rc<[Glyph]>,
     /// Offset from the start of the line.
     pub x: Pt,
@@ -376,6 +379,7 @@ impl Shaped {
             face,
             level,
             text: "-".into(),
+            at,
             glyphs,
             x: 0.0,
             width: w,
@@ -421,6 +425,7 @@ impl Shaped {
                         face: seg.face,
                         level: item.level,
                         text: text.into(),
+                        at: part.start + seg.range.start,
                         glyphs: seg.glyphs,
                         x: 0.0,
                         width: w,

@@ -98,6 +98,13 @@ pub fn sample(script: Script) -> Option<char> {
     Some(c)
 }
 
+/// Whether `c` is a letter or sign of an Indic (Brahmic) script, whose shaping
+/// reorders and merges glyphs within a syllable.
+pub fn is_indic(c: char) -> bool {
+    // Devanagari to Malayalam, and Sinhala: contiguous blocks.
+    matches!(c as u32, 0x0900..=0x0DFF)
+}
+
 /// Quotation marks: (open, close, inner open, inner close), from CLDR's
 /// `delimiters` for each language (common/main/*.xml, CLDR 46).
 pub fn quotes(tag: &str) -> [char; 4] {

@@ -160,7 +160,7 @@ mod tests {
         // Without the isolate, the groups of digits take the paragraph's direction.
         let loose = itemize(text, true, &[]);
         assert!(loose.iter().any(|r| r.range.start > number.start && r.level == 1));
-        let runs = itemize(text, true, &[number.clone()]);
+        let runs = itemize(text, true, std::slice::from_ref(&number));
         let inside: Vec<&Run> = runs.iter().filter(|r| r.range.start >= number.start).collect();
         assert!(inside.iter().all(|r| r.level == 2), "{runs:?}");
     }
