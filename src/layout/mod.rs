@@ -48,6 +48,8 @@ impl From<TooTall> for LayoutError {
 }
 
 pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Document, LayoutError> {
+    // Faces, shaping, direction and hyphenation follow the leaflet's language.
+    fonts.set_language(&doc.leaflet.language);
     let (mut document, internal_links) = pass(doc, fonts, theme, HashMap::new())?;
     // On paper a link to a heading prints the heading's page, known only once laid
     // out: lay out again with the pages, until they no longer move (they rarely do).
@@ -153,6 +155,7 @@ fn pass(
         outline,
         structure,
     };
+    script::settle_languages(&mut document);
     if crate::text::locale::is_rtl(&leaflet.language) {
         script::mirror(&mut document);
     }

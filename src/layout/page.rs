@@ -46,6 +46,8 @@ pub struct TextRun {
     /// The text reads right to left: `text` is in reading order, `glyphs` (as
     /// always) in visual order, left to right.
     pub rtl: bool,
+    /// The text's language where it is not the leaflet's (BCP 47).
+    pub lang: Option<String>,
     /// Text the PDF gives as the run's ActualText, where the glyphs one by one do
     /// not read back as it (Indic syllables).
     pub logical: Option<String>,

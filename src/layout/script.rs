@@ -4,7 +4,7 @@
 //! rule and the footer on the other side — while every line keeps the visual order
 //! bidi gave it (numbers, addresses and English words read left to right).
 
-use super::page::{Document, Item, LinkTarget, Rect};
+use super::page::{Document, Item, LinkTarget, Rect, Role};
 use super::theme::{TextStyle, Theme};
 use crate::text::{Fonts, Style};
 use crate::units::Pt;
@@ -76,4 +76,37 @@ pub fn mirror(doc: &mut Document) {
         entry.dest.x = flip_x(entry.dest.x);
     }
     flip(&mut doc.body);
+}
+
+/// Gives each structure element whose text is all in one other language than the
+/// leaflet's (a block with `lang:`) that language, which the PDF then states once on
+/// the element; runs keep a language of their own only inside elements of mixed
+/// language (a `[Polski]{lang=pl}` span), where the PDF states it on the run.
+pub fn settle_languages(doc: &mut Document) {
+    use std::collections::HashMap;
+    // Per element: its one language so far (`None` once it has text in two).
+    let mut seen: HashMap<usize, Option<Option<String>>> = HashMap::new();
+    for item in doc.pages.iter().flat_map(|p| p.items.iter()) {
+        if let (Item::Text(run), Role::Content { node, .. }) = (&item.item, item.role) {
+            if run.text.trim().is_empty() {
+                continue;
+            }
+            let entry = seen.entry(node).or_insert_with(|| Some(run.lang.clone()));
+            if entry.as_ref().is_some_and(|l| *l != run.lang) {
+                *entry = None;
+            }
+        }
+    }
+    for (node, lang) in seen {
+        if let Some(Some(lang)) = lang {
+            doc.structure.nodes[node].lang = Some(lang);
+        }
+    }
+    for item in doc.pages.iter_mut().flat_map(|p| p.items.iter_mut()) {
+        if let (Item::Text(run), Role::Content { node, .. }) = (&mut item.item, item.role) {
+            if doc.structure.nodes[node].lang.is_some() {
+                run.lang = None;
+            }
+        }
+    }
 }

@@ -67,6 +67,9 @@ pub struct Node {
     pub block: usize,
     /// Alternative text (figures) or a description (links).
     pub alt: Option<String>,
+    /// The element's language, where all its text is in one that is not the
+    /// leaflet's (a block with `lang:`).
+    pub lang: Option<String>,
 }
 
 /// The element tree, root first. Children are listed in the order their content is
@@ -84,6 +87,7 @@ impl Default for Structure {
                 parent: None,
                 block: usize::MAX,
                 alt: None,
+                lang: None,
             }],
         }
     }
@@ -98,6 +102,7 @@ impl Structure {
             parent: Some(parent),
             block,
             alt: None,
+            lang: None,
         });
         self.nodes.len() - 1
     }

@@ -132,6 +132,7 @@ impl Builder<'_> {
                             glyphs: Vec::new(),
                             width: 0.0,
                             rtl: false,
+                            lang: None,
                             logical: None,
                         }),
                         role,

@@ -223,6 +223,7 @@ impl Builder<'_> {
                     && *last_role == role
                     && last_link == link_of(piece)
                     && last.rtl == rtl
+                    && last.lang.as_deref() == self.fonts.lang_tag(piece.lang)
                     && touches;
                 if joins {
                     let offset = last.text.len() as u32;
@@ -257,6 +258,7 @@ impl Builder<'_> {
                     glyphs: piece.glyphs.to_vec(),
                     width: piece.width,
                     rtl,
+                    lang: self.fonts.lang_tag(piece.lang).map(str::to_string),
                     logical: None,
                 }),
                 role,

@@ -58,11 +58,12 @@ pub struct SheetCounts {
     pub annots: usize,
 }
 
-/// The marked-content sequence currently open.
+/// The marked-content sequence currently open: an artifact, or content of an
+/// element, in a language of its own where the element's text is in several.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Marked {
+enum Marked<'a> {
     Artifact,
-    Node(NodeId),
+    Node(NodeId, Option<&'a str>),
 }
 
 impl Painter<'_> {
@@ -100,8 +101,12 @@ impl Painter<'_> {
                 counts.annots += 1;
             }
             let is_text = matches!(placed.item, Item::Text(_));
+            let lang = match &placed.item {
+                Item::Text(run) => run.lang.as_deref(),
+                _ => None,
+            };
             let wanted = match placed.role {
-                Role::Content { node, .. } => Marked::Node(node),
+                Role::Content { node, .. } => Marked::Node(node, lang),
                 Role::Artifact => Marked::Artifact,
             };
             let is_content = !matches!(placed.item, Item::Link { .. });
@@ -122,12 +127,22 @@ impl Painter<'_> {
                     Marked::Artifact => Op::BeginMarkedContent {
                         tag: "Artifact".into(),
                     },
-                    Marked::Node(node) => {
+                    Marked::Node(node, lang) => {
                         let mcid = counts.mcids;
                         counts.mcids += 1;
                         events.push((node, Tagged::Mcid(mcid)));
                         let mut map = BTreeMap::new();
                         map.insert("MCID".to_string(), DictItem::Int(mcid));
+                        if let Some(lang) = lang {
+                            // A span in another language (PDF/UA: Matterhorn 11-001).
+                            map.insert(
+                                "Lang".to_string(),
+                                DictItem::String {
+                                    data: lang.as_bytes().to_vec(),
+                                    literal: true,
+                                },
+                            );
+                        }
                         Op::BeginMarkedContentWithProperties {
                             tag: self.structure.nodes[node].kind.name().into(),
                             properties: DictItem::Dict { map },
@@ -376,8 +391,9 @@ impl Painter<'_> {
                 placed.sort_by_key(|(_, g)| (g.advance != 0.0) != rtl);
             }
             // Where the glyphs' own mappings, in the order they are drawn, do not spell
-            // the cluster, even in another normal form (I + U+0307 is İ), the text is
-            // given as ActualText, so extraction and screen readers get it exactly.
+            // the cluster exactly (I + U+0307 for İ is not İ to a reader comparing
+            // text), the text is given as ActualText, so extraction and screen readers
+            // get it exactly.
             // Right to left, a letter drawn as several glyphs (Nastaliq's alef and
             // madda) is given as one character: extractors reverse the glyphs of a
             // right-to-left word one by one, but cannot reverse a single character.
@@ -385,16 +401,13 @@ impl Painter<'_> {
             let actual = !whole
                 && (one_letter
                     || match placed.as_slice() {
-                        [(_, g)] => face
-                            .unicode
-                            .get(g.gid)
-                            .is_none_or(|m| m != text && !canonically_equal(m, text)),
+                        [(_, g)] => face.unicode.get(g.gid).is_none_or(|m| m != text),
                         _ => {
                             let mapped: String = placed
                                 .iter()
                                 .filter_map(|(_, g)| face.unicode.get(g.gid))
                                 .collect();
-                            mapped != text && !canonically_equal(&mapped, text)
+                            mapped != text
                         }
                     });
             if actual {
@@ -529,11 +542,6 @@ impl Painter<'_> {
             self.pt(to.0, to.1, false),
         ]
     }
-}
-
-fn canonically_equal(a: &str, b: &str) -> bool {
-    use unicode_normalization::UnicodeNormalization;
-    a.nfc().eq(b.nfc())
 }
 
 /// A PDF text string in UTF-16BE with its byte-order mark, as ActualText wants.

@@ -70,7 +70,7 @@ pub fn finish(
         page.set("TrimBox", pdf_box(sheet, sheet.trim));
         page.set("BleedBox", pdf_box(sheet, sheet.bleed));
     }
-    tags::add_structure(&mut lo, &doc.structure, &pages, slots, &annots)?;
+    tags::add_structure(&mut lo, &doc.structure, &pages, slots, &annots, meta.language)?;
     tags::add_xmp(&mut lo, meta)?;
 
     let outline = build_outline(&mut lo, doc, sheets, &pages);

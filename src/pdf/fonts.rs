@@ -135,7 +135,8 @@ pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<E
             // Its licence forbids subsetting: the whole font goes in, ids unchanged.
             ParsedFont::from_bytes(data.bytes(), data.index as usize, &mut warnings)
         } else {
-            let bytes = subset(data.bytes(), data.index, &ids).map_err(err)?;
+            let mut bytes = subset(data.bytes(), data.index, &ids).map_err(err)?;
+            super::cff::identity_charset(&mut bytes);
             let bytes = super::unhint::without_instructions(&bytes).unwrap_or(bytes);
             ParsedFont::from_bytes(&bytes, 0, &mut warnings)
         }

@@ -4,6 +4,7 @@
 //! ([`fonts`]) and images; lopdf then adds what printpdf cannot write ([`finish`]):
 //! language, nested outline, viewer preferences and a content-derived file ID.
 
+mod cff;
 mod draw;
 mod finish;
 mod fonts;

@@ -19,7 +19,13 @@ pub fn add_structure(
     sheets: &[ObjectId],
     slots: &[SlotTags],
     annots: &[Vec<ObjectId>],
+    language: &str,
 ) -> Result<(), String> {
+    use crate::text::locale::is_rtl;
+    // Right-to-left text is laid out right to left (an inherited attribute: stated on
+    // the document for a right-to-left leaflet, on an element in such a language
+    // inside a left-to-right one).
+    let writing_mode = || dictionary! { "O" => "Layout", "WritingMode" => "RlTb" };
     let root_id = lo.new_object_id();
     let ids: Vec<ObjectId> = (0..structure.nodes.len()).map(|_| lo.new_object_id()).collect();
     let mut kids: Vec<Vec<Object>> = vec![Vec::new(); structure.nodes.len()];
@@ -112,9 +118,28 @@ pub fn add_structure(
         if let Some(alt) = &node.alt {
             elem.set("Alt", text_string(alt));
         }
+        let mut attributes: Vec<Object> = Vec::new();
         if node.kind == crate::layout::structure::Kind::TH {
             // Header cells head their column (PDF/UA: tables' headers are determinable).
-            elem.set("A", dictionary! { "O" => "Table", "Scope" => "Column" });
+            attributes.push(Object::Dictionary(
+                dictionary! { "O" => "Table", "Scope" => "Column" },
+            ));
+        }
+        if let Some(lang) = &node.lang {
+            elem.set("Lang", Object::string_literal(lang.as_str()));
+        }
+        let rtl_here = match (n, &node.lang) {
+            (Structure::ROOT, _) => is_rtl(language),
+            (_, Some(lang)) => is_rtl(lang) != is_rtl(language) && is_rtl(lang),
+            _ => false,
+        };
+        if rtl_here {
+            attributes.push(Object::Dictionary(writing_mode()));
+        }
+        match attributes.len() {
+            0 => {}
+            1 => elem.set("A", attributes.remove(0)),
+            _ => elem.set("A", Object::Array(attributes)),
         }
         lo.objects.insert(ids[n], Object::Dictionary(elem));
     }

@@ -154,6 +154,13 @@ impl Fonts {
         (self.langs.len() - 1) as u8
     }
 
+    /// The tag [`Fonts::lang_id`] gave `id` (`None` for the leaflet's own).
+    pub fn lang_tag(&self, id: u8) -> Option<&str> {
+        (id != 0)
+            .then(|| self.langs.get(id as usize).map(|(t, _)| t.as_str()))
+            .flatten()
+    }
+
     /// The families a run of `props` is shaped with, in order.
     fn stack_for(&mut self, props: RunProps) -> Rc<[FamilyId]> {
         let key = (props.script, props.lang);
@@ -190,7 +197,10 @@ impl Fonts {
             locale::sample(script).is_none_or(|c| book.face(book.family(main).regular).has_char(c))
         };
         let mut stack: Vec<FamilyId> = Vec::new();
-        if !covers(props.script) {
+        // A CJK face comes after the main family, as a Latin face sets the digits and
+        // Latin letters of Chinese text (and allsorts mis-subsets the widths of Noto
+        // Sans CJK's proportional digits: PDF/UA's width check caught it).
+        if !covers(props.script) && !locale::is_cjk(props.script) {
             stack.extend(&script_families);
         }
         if let Some(home_script) = locale::script(&self.langs[0].0) {
@@ -241,7 +251,15 @@ impl Fonts {
             rtl: false,
             lang: 0,
         });
-        self.book.family(stack[0]).face(style)
+        // The first family of the stack that has the script's letters (a CJK face
+        // follows the main family in its stack).
+        let sample = locale::sample(script);
+        let family = stack
+            .iter()
+            .copied()
+            .find(|&f| sample.is_none_or(|c| self.book.face(self.book.family(f).regular).has_char(c)))
+            .unwrap_or(stack[0]);
+        self.book.family(family).face(style)
     }
 
     /// Whether any face of the book has `c`.
@@ -284,7 +302,33 @@ impl Fonts {
         };
         let glyphs = self.shape(face, props, text);
         let last = depth >= stack.len();
-        if last || !glyphs.iter().any(|g| g.gid == 0) {
+        // A letter the face lacks but builds from parts (İ as I and a dot above) is
+        // set whole by a later family that has it, if one does: the whole letter is
+        // the designer's, and its text reads back as one character.
+        let book = &self.book;
+        let built = |r: &Range<usize>| {
+            let mut chars = text[r.clone()].chars();
+            matches!((chars.next(), chars.next()), (Some(c), None)
+                if c as u32 >= 0x80
+                    && !book.face(face).has_char(c)
+                    && stack[(depth + 1).min(stack.len())..]
+                        .iter()
+                        .any(|&f| book.face(book.family(f).face(style)).has_char(c)))
+        };
+        let lacking = |r: &Range<usize>| {
+            glyphs
+                .iter()
+                .any(|g| g.gid == 0 && r.contains(&(g.cluster as usize)))
+                || (!last && built(r))
+        };
+        // (Plain ASCII with every glyph found, nearly every word, needs no look.)
+        let clean = !glyphs.iter().any(|g| g.gid == 0) && (last || text.is_ascii());
+        let bounds = if clean {
+            Vec::new()
+        } else {
+            cluster_bounds(text, &glyphs)
+        };
+        if last || clean || !bounds.iter().any(&lacking) {
             if last && glyphs.iter().any(|g| g.gid == 0) {
                 self.missing.extend(
                     missing_clusters(text, &glyphs)
@@ -300,12 +344,9 @@ impl Fonts {
             return;
         }
         // Alternate between stretches this face has and stretches it lacks.
-        let bounds = cluster_bounds(text, &glyphs);
         let mut groups: Vec<(bool, Range<usize>)> = Vec::new();
         for r in bounds {
-            let bad = glyphs
-                .iter()
-                .any(|g| g.gid == 0 && r.contains(&(g.cluster as usize)));
+            let bad = lacking(&r);
             match groups.last_mut() {
                 Some((b, range)) if *b == bad => range.end = r.end,
                 _ => groups.push((bad, r)),

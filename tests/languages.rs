@@ -1,0 +1,526 @@
+//! Leaflets in the languages clinics translate into (tests/cases/languages/): each
+//! builds with every glyph a real one, its text reads back in order through real
+//! readers (pdftotext; pdfinfo's structure text where poppler can read it; the
+//! content stream with its ActualText everywhere), every face is embedded and
+//! subset, PDF/UA-1 passes, and right-to-left pages are mirrored.
+
+mod common;
+
+use common::repo;
+use leafpress::layout::structure::Kind;
+use leafpress::layout::{Document, Item, Role};
+use leafpress::text::locale;
+use lopdf::content::Content;
+use lopdf::{Object, ObjectId};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::process::Command;
+
+const LANGUAGES: [&str; 13] = [
+    "en", "pl", "ur", "ar", "bn", "pa", "gu", "ro", "tr", "ta", "el", "ru", "zh-Hans",
+];
+
+fn case(lang: &str) -> PathBuf {
+    repo().join(format!("tests/cases/languages/{lang}.yaml"))
+}
+
+/// Builds a sample; Chinese needs a CJK font on the system (`scripts/test` installs
+/// Debian's fonts-noto-cjk), which leafpress finds by itself.
+fn build(lang: &str) -> Vec<u8> {
+    if lang.starts_with("zh") {
+        assert!(
+            !leafpress::text::find::system_cjk().is_empty(),
+            "the Chinese sample needs Noto Sans CJK: `apt install fonts-noto-cjk` (scripts/test does)"
+        );
+    }
+    match leafpress::build(&case(lang), &Default::default()) {
+        Ok(b) => b.pdf,
+        Err(e) => panic!("{lang}: {}", e.render_plain()),
+    }
+}
+
+/// The source's text, block by block, as the reader should get it: markup gone,
+/// quotation marks the language's (contact labels and the like are the layout's).
+fn source_texts(lang: &str) -> Vec<String> {
+    let (_, resolved) = leafpress::load(&case(lang)).unwrap();
+    let l = &resolved.leaflet;
+    let marks = locale::quotes(&l.language);
+    let mut out = vec![
+        leafpress::text::plain_text(&l.title),
+        l.subtitle
+            .as_deref()
+            .map(leafpress::text::plain_text)
+            .unwrap_or_default(),
+    ];
+    for block in &l.blocks {
+        for t in block.texts() {
+            // Web addresses are printed without their scheme.
+            let t = t.trim_start_matches("https://");
+            let plain = leafpress::text::plain_text(t);
+            out.push(locale::localise_quotes(&plain, marks).unwrap_or(plain));
+        }
+    }
+    out.retain(|t| !t.trim().is_empty());
+    out
+}
+
+/// Text compared without whitespace (readers put it where glyphs leave gaps) and
+/// without the bidi marks pdftotext adds around right-to-left lines.
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+/// Every text of the source appears in `got`, in the source's order.
+fn assert_in_order(lang: &str, what: &str, texts: &[String], got: &str) {
+    let got = squeeze(got);
+    let mut from = 0;
+    for t in texts {
+        let want = squeeze(t);
+        match got[from..].find(&want) {
+            Some(at) => from += at + want.len(),
+            None => {
+                // The longest start of it that is there, to show where it goes wrong.
+                let chars: Vec<char> = want.chars().collect();
+                let ok = (0..chars.len())
+                    .rev()
+                    .find(|&k| got[from..].contains(&chars[..k].iter().collect::<String>()))
+                    .unwrap_or(0);
+                panic!(
+                    "{lang}, {what}: \"{t}\" is not in reading order; it reads right up to \"{}\" then not \"{}\"",
+                    chars[..ok].iter().collect::<String>(),
+                    chars[ok..(ok + 12).min(chars.len())].iter().collect::<String>()
+                );
+            }
+        }
+    }
+}
+
+fn tool(name: &str, args: &[&str], pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new(name)
+        .args(args)
+        .arg(&path)
+        .args(if name == "pdftotext" { &["-"][..] } else { &[][..] })
+        .output()
+        .unwrap_or_else(|e| panic!("{name} runs (scripts/test installs poppler-utils): {e}"));
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// What the content streams say, in content order: each glyph's ToUnicode text, or
+/// the ActualText of the span around it; and every glyph id drawn.
+struct TextLayer {
+    text: String,
+    glyphs: Vec<u16>,
+}
+
+fn to_unicode(lo: &lopdf::Document, font: &lopdf::Dictionary) -> BTreeMap<u16, String> {
+    let mut map = BTreeMap::new();
+    let Ok(stream) = font
+        .get(b"ToUnicode")
+        .and_then(|o| o.as_reference())
+        .and_then(|id| lo.get_object(id))
+        .and_then(|o| o.as_stream())
+    else {
+        return map;
+    };
+    let data = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    let text = String::from_utf8_lossy(&data);
+    let hex = |h: &str| -> Vec<u16> {
+        let h = h.trim_matches(['<', '>']);
+        (0..h.len() / 4)
+            .map(|i| u16::from_str_radix(&h[4 * i..4 * i + 4], 16).unwrap())
+            .collect()
+    };
+    let mut in_bfchar = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.ends_with("beginbfchar") {
+            in_bfchar = true;
+        } else if line == "endbfchar" {
+            in_bfchar = false;
+        } else if in_bfchar {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            if let [gid, uni] = parts[..] {
+                map.insert(hex(gid)[0], String::from_utf16_lossy(&hex(uni)));
+            }
+        }
+    }
+    assert!(
+        !text.contains("beginbfrange"),
+        "a ranged ToUnicode: the test reads bfchar only"
+    );
+    map
+}
+
+fn text_layer(pdf: &[u8]) -> TextLayer {
+    let lo = lopdf::Document::load_mem(pdf).unwrap();
+    let mut layer = TextLayer {
+        text: String::new(),
+        glyphs: Vec::new(),
+    };
+    for (_, page_id) in lo.get_pages() {
+        let fonts: BTreeMap<Vec<u8>, BTreeMap<u16, String>> = lo
+            .get_page_fonts(page_id)
+            .unwrap()
+            .into_iter()
+            .map(|(name, font)| (name, to_unicode(&lo, font)))
+            .collect();
+        let content = Content::decode(&lo.get_page_content(page_id)).unwrap();
+        let mut font: Option<&BTreeMap<u16, String>> = None;
+        // For each open marked-content sequence: its ActualText, if it has one.
+        let mut spans: Vec<Option<String>> = Vec::new();
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" => {
+                    let actual = op
+                        .operands
+                        .get(1)
+                        .and_then(|o| o.as_dict().ok())
+                        .and_then(|d| d.get(b"ActualText").ok())
+                        .and_then(|o| o.as_str().ok())
+                        .map(|b| lopdf::decode_text_string(&Object::string_literal(b.to_vec())).unwrap());
+                    spans.push(actual);
+                }
+                "BMC" => spans.push(None),
+                "EMC" => {
+                    if let Some(Some(actual)) = spans.pop() {
+                        if !spans.iter().any(Option::is_some) {
+                            layer.text.push_str(&actual);
+                        }
+                    }
+                }
+                "Tf" => font = op.operands[0].as_name().ok().and_then(|n| fonts.get(n)),
+                "TJ" | "Tj" => {
+                    let strings: Vec<&[u8]> = match &op.operands[0] {
+                        Object::Array(items) => items.iter().filter_map(|o| o.as_str().ok()).collect(),
+                        o => o.as_str().ok().into_iter().collect(),
+                    };
+                    for s in strings {
+                        for pair in s.chunks(2) {
+                            let gid = u16::from_be_bytes([pair[0], pair[1]]);
+                            layer.glyphs.push(gid);
+                            if !spans.iter().any(Option::is_some) {
+                                let t = font.and_then(|f| f.get(&gid)).map_or("\u{fffd}", String::as_str);
+                                layer.text.push_str(t);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    layer
+}
+
+/// Scripts whose glyphs poppler's structure text reads one by one, ignoring
+/// ActualText (poppler's MarkedContentOutputDev): Indic syllables and Nastaliq,
+/// whose text is only whole through ActualText, are left to the content check.
+fn poppler_reads_structure(lang: &str) -> bool {
+    !matches!(lang, "ur" | "bn" | "pa" | "gu" | "ta")
+}
+
+#[test]
+fn every_sample_reads_back_in_order_with_no_missing_glyph() {
+    for lang in LANGUAGES {
+        let pdf = build(lang);
+        let texts = source_texts(lang);
+        assert!(texts.len() >= 12, "{lang}: {} texts", texts.len());
+
+        let layer = text_layer(&pdf);
+        assert!(!layer.glyphs.is_empty(), "{lang}: no text drawn");
+        assert!(
+            layer.glyphs.iter().all(|&g| g != 0),
+            "{lang}: a .notdef glyph (an empty box) is drawn"
+        );
+        assert_in_order(lang, "content stream with ActualText", &texts, &layer.text);
+
+        // pdftotext in content order (-raw): its layout mode regroups the glyphs of a
+        // Nastaliq word, which climb and fall, into other lines.
+        let extracted = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &pdf);
+        assert_in_order(lang, "pdftotext -raw", &texts, &extracted);
+        let have: BTreeSet<char> = squeeze(&extracted).chars().collect();
+        for t in &texts {
+            for c in squeeze(t).chars() {
+                assert!(
+                    have.contains(&c),
+                    "{lang}: {c} (U+{:04X}) is not in the text layer",
+                    c as u32
+                );
+            }
+        }
+
+        if poppler_reads_structure(lang) {
+            let structure = tool("pdfinfo", &["-struct-text"], &pdf);
+            let strings: String = structure
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix('"').and_then(|l| l.strip_suffix('"')))
+                .collect();
+            assert_in_order(lang, "pdfinfo -struct-text", &texts, &strings);
+        }
+    }
+}
+
+#[test]
+fn every_face_is_embedded_and_subset_and_the_faces_follow_the_script() {
+    let expect = [
+        ("ur", "NotoNastaliqUrdu"),
+        ("ar", "NotoNaskhArabic"),
+        ("bn", "NotoSansBengali"),
+        ("pa", "NotoSansGurmukhi"),
+        ("gu", "NotoSansGujarati"),
+        ("ta", "NotoSansTamil"),
+        ("el", "NotoSans-"),
+        ("ru", "NotoSans-"),
+        ("zh-Hans", "NotoSansCJKsc"),
+    ];
+    for lang in LANGUAGES {
+        let fonts = tool("pdffonts", &[], &build(lang));
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{lang}: no fonts");
+        for row in &rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            let n = cols.len();
+            // name … emb sub uni object-id generation
+            assert_eq!(cols[n - 5..n - 2], ["yes", "yes", "yes"], "{lang}: {row}");
+            assert_eq!(cols[0].as_bytes()[6], b'+', "{lang}: subset tag in {row}");
+        }
+        if let Some((_, face)) = expect.iter().find(|(l, _)| *l == lang) {
+            assert!(fonts.contains(face), "{lang} is set in {face}:\n{fonts}");
+        }
+    }
+}
+
+#[test]
+fn pdf_ua_1_passes_with_the_languages_stated() {
+    use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
+    for lang in LANGUAGES {
+        let pdf = build(lang);
+        let report = validate_pdf_bytes(
+            &pdf,
+            &ValidationOptions::default().profile(ValidationProfile::PdfUa1),
+        )
+        .expect("the validator reads the file");
+        // page_validation 0.12.2 reads a CFF glyph's width from the operands before
+        // the charstring's first operator (font_embedding.rs, cff_charstring_width),
+        // which for Noto Sans CJK's subroutinised glyphs is a subroutine number
+        // (`10608 callgsubr`), not a width: it reports every such glyph's width as
+        // wrong. fontTools reads the subset's widths as 1000, as /W says.
+        let failures: Vec<String> = report
+            .failures
+            .iter()
+            .filter(|f| !(f.rule_id.contains("7.21.5") && f.message.contains("CIDFontType0C")))
+            .map(|f| format!("{}: {}", f.rule_id, f.message))
+            .collect();
+        assert!(failures.is_empty(), "{lang}: {}", failures.join("\n"));
+        let lo = lopdf::Document::load_mem(&pdf).unwrap();
+        let catalog = lo.catalog().unwrap();
+        let stated = lopdf::decode_text_string(catalog.get(b"Lang").unwrap()).unwrap();
+        let (_, resolved) = leafpress::load(&case(lang)).unwrap();
+        assert_eq!(stated, resolved.leaflet.language, "{lang}: the catalog's /Lang");
+    }
+}
+
+fn struct_elems(lo: &lopdf::Document) -> Vec<(ObjectId, &lopdf::Dictionary)> {
+    lo.objects
+        .iter()
+        .filter_map(|(id, o)| o.as_dict().ok().map(|d| (*id, d)))
+        .filter(|(_, d)| d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"StructElem"))
+        .collect()
+}
+
+#[test]
+fn blocks_and_spans_in_other_languages_carry_their_own_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.yaml");
+    std::fs::write(
+        &path,
+        "title: Mixed\nlanguage: en-GB\nblocks:\n  \
+         - paragraph: We say [dzień dobry]{lang=pl} here.\n  \
+         - paragraph: \"Dzień dobry, \\\"Qi\\\".\"\n    lang: pl\n  \
+         - lang: ur\n    paragraph: یہ ایک جملہ ہے۔\n",
+    )
+    .unwrap();
+    let pdf = leafpress::build(&path, &Default::default()).unwrap().pdf;
+    let lo = lopdf::Document::load_mem(&pdf).unwrap();
+    // The Polish and Urdu blocks: /Lang on their P elements; Urdu also lays out right
+    // to left in an English leaflet.
+    let elems = struct_elems(&lo);
+    let lang_of = |d: &lopdf::Dictionary| {
+        d.get(b"Lang")
+            .ok()
+            .and_then(|l| lopdf::decode_text_string(l).ok())
+    };
+    let langs: Vec<String> = elems.iter().filter_map(|(_, d)| lang_of(d)).collect();
+    assert_eq!(langs.iter().filter(|l| *l == "pl").count(), 1, "{langs:?}");
+    assert_eq!(langs.iter().filter(|l| *l == "ur").count(), 1, "{langs:?}");
+    let urdu = elems
+        .iter()
+        .find(|(_, d)| lang_of(d).as_deref() == Some("ur"))
+        .unwrap()
+        .1;
+    let a = urdu.get(b"A").unwrap().as_dict().unwrap();
+    assert_eq!(a.get(b"WritingMode").unwrap().as_name().unwrap(), b"RlTb");
+    // The Polish span inside English text: /Lang on its marked content.
+    let page = *lo.get_pages().values().next().unwrap();
+    let content = Content::decode(&lo.get_page_content(page)).unwrap();
+    let span_langs: Vec<&[u8]> = content
+        .operations
+        .iter()
+        .filter(|op| op.operator == "BDC")
+        .filter_map(|op| {
+            op.operands
+                .get(1)?
+                .as_dict()
+                .ok()?
+                .get(b"Lang")
+                .ok()?
+                .as_str()
+                .ok()
+        })
+        .collect();
+    assert_eq!(span_langs, [b"pl".as_slice()]);
+    // Polish quotation marks in the Polish block only.
+    let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &pdf);
+    assert!(text.contains("„Qi”"), "{text}");
+}
+
+fn lay_out(lang: &str) -> Document {
+    common::lay_out_file(&case(lang)).1
+}
+
+/// Text runs of an element kind on a page, with their left and right edges.
+fn runs_of(doc: &Document, page: usize, kind: Kind) -> Vec<(f32, f32, String)> {
+    doc.pages[page]
+        .items
+        .iter()
+        .filter_map(|p| match (&p.item, p.role) {
+            (Item::Text(r), Role::Content { node, .. })
+                if doc.structure.nodes[node].kind == kind && !r.text.trim().is_empty() =>
+            {
+                Some((r.x, r.x + r.width, r.text.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn right_to_left_pages_are_mirrored() {
+    for lang in ["ur", "ar"] {
+        let doc = lay_out(lang);
+        let right = doc.body.x + doc.body.w;
+        // Paragraph lines end at the right margin (ragged on the left).
+        let mut lines: BTreeMap<i64, (f32, f32)> = BTreeMap::new();
+        for item in &doc.pages[0].items {
+            if let (Item::Text(r), Role::Content { node, .. }) = (&item.item, item.role) {
+                if doc.structure.nodes[node].kind == Kind::P && !r.text.trim().is_empty() {
+                    let e = lines
+                        .entry((r.baseline * 10.0) as i64)
+                        .or_insert((f32::MAX, f32::MIN));
+                    e.0 = e.0.min(r.x);
+                    e.1 = e.1.max(r.x + r.width);
+                }
+            }
+        }
+        assert!(lines.len() > 3, "{lang}: {} paragraph lines", lines.len());
+        for (x0, x1) in lines.values() {
+            assert!(
+                (right - x1).abs() < 1.0,
+                "{lang}: a line ends at {x1}, the margin is at {right}"
+            );
+            // A line's last space (on its left) may hang into the margin, as a
+            // left-to-right line's does on the right.
+            assert!(*x0 >= doc.body.x - 4.0, "{lang}: a line starts at {x0}");
+        }
+        // List labels (bullets, numbers) stand to the right of their items' text.
+        let labels = runs_of(&doc, 0, Kind::Lbl);
+        let bodies = runs_of(&doc, 0, Kind::LBody);
+        assert!(
+            !labels.is_empty() && !bodies.is_empty(),
+            "{lang}: a list on page 1"
+        );
+        let label_left = labels.iter().map(|l| l.0).fold(f32::MAX, f32::min);
+        let body_right = bodies.iter().map(|b| b.1).fold(f32::MIN, f32::max);
+        assert!(
+            label_left > body_right,
+            "{lang}: labels at {label_left}, text up to {body_right}"
+        );
+        // The footer's page number is on the left, its text on the right.
+        let footer: Vec<(f32, String)> = doc.pages[0]
+            .items
+            .iter()
+            .filter_map(|p| match (&p.item, p.role) {
+                (Item::Text(r), Role::Artifact) if r.baseline > doc.body.y + doc.body.h => {
+                    Some((r.x, r.text.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        let number = footer
+            .iter()
+            .find(|(_, t)| t.contains('/'))
+            .expect("a page number");
+        assert!(number.0 < doc.width / 2.0, "{lang}: page number at {}", number.0);
+    }
+}
+
+#[test]
+fn urdu_lists_count_in_urdu_digits_and_phone_numbers_keep_their_order() {
+    let pdf = build("ur");
+    let layer = text_layer(&pdf);
+    assert!(
+        layer.text.contains("۱.") && layer.text.contains("۳."),
+        "{}",
+        layer.text
+    );
+    // The footer's and the contact block's phone number, as written.
+    assert!(layer.text.matches("01632 960 000").count() >= 2, "{}", layer.text);
+    // On the page, the number is one left-to-right run: its groups in their order.
+    let doc = lay_out("ur");
+    let runs: Vec<&leafpress::layout::TextRun> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|p| match &p.item {
+            Item::Text(r) if r.text.contains("01632") => Some(r),
+            _ => None,
+        })
+        .collect();
+    assert!(runs.len() >= 2, "footer and contact block");
+    for r in runs {
+        assert_eq!(r.text.trim(), "01632 960 000");
+        assert!(!r.rtl && r.glyphs.windows(2).all(|w| w[0].cluster < w[1].cluster));
+    }
+}
+
+#[test]
+fn hyphenation_and_quotes_follow_the_language() {
+    // Polish patterns break a Polish word Polish-wise; Romanian has none: its long
+    // words break between letters, without a hyphen.
+    let narrow = |lang: &str, word: &str| -> Vec<String> {
+        let yaml = format!(
+            "title: T\nlanguage: {lang}\npage: {{size: A6, margin: 30mm}}\nblocks:\n  - paragraph: {word}\n"
+        );
+        let (_, doc) = common::lay_out_yaml(&yaml).unwrap();
+        runs_of(&doc, 0, Kind::P).into_iter().map(|r| r.2).collect()
+    };
+    let pl = narrow("pl", "Najprawdopodobniejszymi");
+    assert!(pl.iter().any(|t| t.ends_with('-')), "{pl:?}");
+    let ro = narrow("ro", "Electroencefalografistului");
+    assert!(ro.len() > 1 && !ro.iter().any(|t| t.ends_with('-')), "{ro:?}");
+}
