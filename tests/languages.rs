@@ -40,7 +40,8 @@ fn build(lang: &str) -> Vec<u8> {
 }
 
 /// The source's text, block by block, as the reader should get it: markup gone,
-/// quotation marks the language's (contact labels and the like are the layout's).
+/// quotation marks paired and the language's (contact labels and the like are the
+/// layout's).
 fn source_texts(lang: &str) -> Vec<String> {
     let (_, resolved) = leafpress::load(&case(lang)).unwrap();
     let l = &resolved.leaflet;
@@ -56,7 +57,9 @@ fn source_texts(lang: &str) -> Vec<String> {
         for t in block.texts() {
             // Web addresses are printed without their scheme.
             let t = t.trim_start_matches("https://");
-            let plain = leafpress::text::plain_text(t);
+            let mut plain = [leafpress::text::plain_text(t)];
+            locale::balance_quotes(&mut plain);
+            let [plain] = plain;
             out.push(locale::localise_quotes(&plain, marks).unwrap_or(plain));
         }
     }

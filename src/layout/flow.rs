@@ -567,7 +567,7 @@ fn contact_lines(c: &Contact, labels: &Labels) -> Vec<(Vec<Span>, bool)> {
     let field = |label: &str, text: &str, uri: Option<String>| {
         vec![
             Span {
-                text: format!("{label}: "),
+                text: format!("{label}{}", labels.colon),
                 style: Style {
                     bold: true,
                     italic: false,
@@ -601,7 +601,7 @@ fn contact_lines(c: &Contact, labels: &Labels) -> Vec<(Vec<Span>, bool)> {
     }
     if let Some(a) = &c.address {
         let mut spans = vec![Span {
-            text: format!("{}: ", labels.address),
+            text: format!("{}{}", labels.address, labels.colon),
             style: Style {
                 bold: true,
                 italic: false,

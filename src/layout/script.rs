@@ -11,9 +11,10 @@ use crate::units::Pt;
 
 /// The theme with its line spacing opened up for the leaflet's own script, when
 /// that script's face is taller than the main family's (ascender plus descender):
-/// by the square root of the ratio, so Nastaliq's 2.5 em against Atkinson's 1.24
-/// gives lines 1.42 times as far apart, Naskh's 1.17 times; Latin, Greek,
-/// Cyrillic and the Indic faces here stay within 7 % and are left alone.
+/// by the ratio to the power 0.75, so Nastaliq's 2.5 em against Atkinson's 1.24
+/// gives lines 1.69 times as far apart (its title's strokes met at 1.42), Naskh's
+/// 1.27 times; Latin, Greek, Cyrillic and the Indic faces here stay within 7 % and
+/// are left alone.
 pub fn spaced_for_script(theme: &Theme, fonts: &mut Fonts) -> Option<Theme> {
     let extent = |fonts: &Fonts, face| {
         let (a, d) = fonts.vertical_metrics(face);
@@ -24,7 +25,7 @@ pub fn spaced_for_script(theme: &Theme, fonts: &mut Fonts) -> Option<Theme> {
     if !ratio.is_finite() || ratio <= 1.07 {
         return None;
     }
-    let k = ratio.sqrt();
+    let k = ratio.powf(0.75);
     let open = |st: TextStyle| TextStyle {
         leading: st.leading * k,
         ..st

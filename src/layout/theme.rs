@@ -67,6 +67,8 @@ pub struct Labels {
     pub address: String,
     /// Put before the name under a quote.
     pub quote_by: String,
+    /// After a label ("Phone: "): full width in Chinese and Japanese ("电话：").
+    pub colon: String,
     /// The page number: `{n}` and `{total}` are replaced.
     pub page_number: String,
     /// After a link to a heading, on paper: `{n}` is the heading's page ("page 4").
@@ -139,6 +141,12 @@ impl Labels {
             web: web.into(),
             address: address.into(),
             quote_by: "— ".into(),
+            colon: if matches!(primary.as_str(), "zh" | "ja") {
+                "："
+            } else {
+                ": "
+            }
+            .into(),
             page_number: "{n} / {total}".into(),
             see_page: see_page.into(),
             about: "About this leaflet".into(),

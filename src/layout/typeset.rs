@@ -78,14 +78,15 @@ impl Builder<'_> {
         let rtl = locale::is_rtl(own.as_deref().unwrap_or(&home));
         let quoted: Vec<Span>;
         let spans = if spans.iter().any(|s| s.text.contains(['“', '”', '‘'])) {
+            let mut texts: Vec<String> = spans.iter().map(|s| s.text.clone()).collect();
+            locale::balance_quotes(&mut texts);
             quoted = spans
                 .iter()
-                .map(
-                    |s| match locale::localise_quotes(&s.text, locale::quotes(&lang(s))) {
-                        Some(text) => Span { text, ..s.clone() },
-                        None => s.clone(),
-                    },
-                )
+                .zip(texts)
+                .map(|(s, text)| Span {
+                    text: locale::localise_quotes(&text, locale::quotes(&lang(s))).unwrap_or(text),
+                    ..s.clone()
+                })
                 .collect();
             &quoted
         } else {
@@ -172,7 +173,7 @@ impl Builder<'_> {
         // A right-to-left page is mirrored whole once laid out (see `script::mirror`),
         // which would reverse the pieces of each line too: they are placed mirrored
         // within the line here, so the mirror puts them back in visual order.
-        let rtl_page = locale::is_rtl(self.fonts.language());
+        let rtl_page = self.fonts.rtl();
         let extent = line.pieces.iter().map(|p| p.x + p.width).fold(0.0, f32::max);
         let first_run = out.len();
         for (&piece, &role) in order.iter().zip(&roles) {

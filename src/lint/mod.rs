@@ -124,14 +124,15 @@ fn first_use(source: &str, text: &str) -> Option<std::ops::Range<usize>> {
 /// Characters no font in the book has would print as empty boxes: an error that
 /// names them, their Unicode block and the font to add.
 pub fn missing_glyphs(src: &Source, missing: &BTreeSet<char>) -> Option<Diagnostic> {
-    let first = *missing.iter().next()?;
+    if missing.is_empty() {
+        return None;
+    }
     let name = |c: char| {
         let block = unicode_blocks::find_unicode_block(c).map_or("no block", |b| b.name());
         format!("{c} (U+{:04X}, {block})", c as u32)
     };
     let list: Vec<String> = missing.iter().take(6).map(|&c| name(c)).collect();
     let more = missing.len().saturating_sub(6);
-    let first_text = first.to_string();
     Some(
         Diagnostic::new(
             &src.path,
@@ -145,7 +146,11 @@ pub fn missing_glyphs(src: &Source, missing: &BTreeSet<char>) -> Option<Diagnost
                 }
             ),
         )
-        .at(first_use(&src.text, &first_text))
+        // Where the first of them is used in the file.
+        .at(missing
+            .iter()
+            .filter_map(|c| first_use(&src.text, &c.to_string()))
+            .min_by_key(|r| r.start))
         .help(crate::text::find::advice(missing))
         .rule("missing-glyph"),
     )

@@ -80,6 +80,10 @@ pub struct Fonts {
     langs: Vec<(String, Option<Language>)>,
     /// Each script and language's stack of families, worked out once.
     stacks: Vec<(StackKey, Rc<[FamilyId]>)>,
+    /// The leaflet's language is written right to left.
+    rtl: bool,
+    /// [`Fonts::home_face`] per style (regular, bold, italic, bold italic), once found.
+    home: [Option<FaceId>; 4],
     /// Plans and shaped text per face and run properties: a handful of keys, so a
     /// list; shaped text is looked up by `&str` without allocating.
     plans: Vec<(Key, ShapePlan)>,
@@ -117,6 +121,8 @@ impl Fonts {
             stack,
             langs: vec![(String::new(), None)],
             stacks: Vec::new(),
+            rtl: false,
+            home: [None; 4],
             plans: Vec::new(),
             cache: Vec::new(),
             buffer: Some(Buffer::new()),
@@ -129,10 +135,17 @@ impl Fonts {
     pub fn set_language(&mut self, tag: &str) {
         if self.langs[0].0 != tag {
             self.langs[0] = (tag.to_string(), tag.parse().ok());
+            self.rtl = locale::is_rtl(tag);
+            self.home = [None; 4];
             self.stacks.clear();
             self.plans.clear();
             self.cache.clear();
         }
+    }
+
+    /// Whether the leaflet's language is written right to left.
+    pub fn rtl(&self) -> bool {
+        self.rtl
     }
 
     /// The leaflet's language tag (empty until set).
@@ -187,34 +200,40 @@ impl Fonts {
             }
         }
         // The leaflet's own script counts too: a Greek leaflet sets its digits and
-        // Latin words in the face of its Greek, not in a face that lacks Greek.
+        // Latin words in the face of its Greek, not in a face that lacks Greek. Only
+        // where that face has the run's letters: Urdu's Latin words and web addresses
+        // stay out of Nastaliq, whose Latin punctuation is its own.
         let home = locale::script(&self.langs[0].0)
             .filter(|&s| s != props.script && !locale::is_cjk(s))
             .map(|s| locale::families(s, &self.langs[0].0))
             .unwrap_or(&[]);
         let main = self.stack[0];
-        let covers = |script: Script| {
-            locale::sample(script).is_none_or(|c| book.face(book.family(main).regular).has_char(c))
+        let has = |family: FamilyId, script: Script| {
+            locale::sample(script).is_none_or(|c| book.face(book.family(family).regular).has_char(c))
         };
         let mut stack: Vec<FamilyId> = Vec::new();
         // A CJK face comes after the main family, as a Latin face sets the digits and
         // Latin letters of Chinese text (and allsorts mis-subsets the widths of Noto
         // Sans CJK's proportional digits: PDF/UA's width check caught it).
-        if !covers(props.script) && !locale::is_cjk(props.script) {
+        if !has(main, props.script) && !locale::is_cjk(props.script) {
             stack.extend(&script_families);
         }
         if let Some(home_script) = locale::script(&self.langs[0].0) {
-            if !covers(home_script) && props.script != home_script {
-                stack.extend(home.iter().filter_map(|n| book.family_named(n)));
+            if !has(main, home_script) && props.script != home_script {
+                stack.extend(
+                    home.iter()
+                        .filter_map(|n| book.family_named(n))
+                        .filter(|&f| has(f, props.script)),
+                );
             }
         }
-        stack.extend(&self.stack);
+        // The main family, the script's own faces, then the theme's fallbacks: Noto
+        // Sans before DejaVu Sans sets an İ the main face lacks in a matching face.
+        stack.push(main);
         stack.extend(&script_families);
-        stack.extend(
-            ["Noto Sans", "DejaVu Sans"]
-                .iter()
-                .filter_map(|n| book.family_named(n)),
-        );
+        stack.extend(["Noto Sans"].iter().filter_map(|n| book.family_named(n)));
+        stack.extend(&self.stack[1..]);
+        stack.extend(["DejaVu Sans"].iter().filter_map(|n| book.family_named(n)));
         let mut seen = BTreeSet::new();
         stack.retain(|f| seen.insert(*f));
         let stack: Rc<[FamilyId]> = stack.into();
@@ -243,6 +262,10 @@ impl Fonts {
     /// The face the leaflet's own script is set in, for `style`: the main family's
     /// for Latin, Noto Nastaliq Urdu's for Urdu. Lines are spaced and centred on it.
     pub fn home_face(&mut self, style: Style) -> FaceId {
+        let slot = style.bold as usize + 2 * style.italic as usize;
+        if let Some(face) = self.home[slot] {
+            return face;
+        }
         let script = locale::script(self.language())
             .filter(|&s| !locale::is_cjk(s) || locale::sample(s).is_some_and(|c| self.covered(c)))
             .unwrap_or(Script::LATIN);
@@ -259,7 +282,9 @@ impl Fonts {
             .copied()
             .find(|&f| sample.is_none_or(|c| self.book.face(self.book.family(f).regular).has_char(c)))
             .unwrap_or(stack[0]);
-        self.book.family(family).face(style)
+        let face = self.book.family(family).face(style);
+        self.home[slot] = Some(face);
+        face
     }
 
     /// Whether any face of the book has `c`.

@@ -134,9 +134,9 @@ pub fn shape(fonts: &mut Fonts, para: &Paragraph) -> Shaped {
     shaped
 }
 
-/// Numbers written in groups ("01632 960 000", "+44 20 7946 0000"): in right-to-left
-/// text bidi would put the groups in right-to-left order, so they are isolated and
-/// read as written, as a phone number must.
+/// Numbers written in groups ("01632 960 000", "+44 20 7946 0000", a page number's
+/// "1 / 2"): in right-to-left text bidi would put the groups in right-to-left order,
+/// so they are isolated and read as written, as a phone number must.
 fn number_groups(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -147,15 +147,23 @@ fn number_groups(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let (mut j, mut last_digit, mut grouped) = (i + 1, i, false);
+        let separator = |c: char| matches!(c, ' ' | '-' | '/' | '\u{a0}');
         while j < chars.len() {
             match chars[j].1 {
-                c if c.is_ascii_digit() => last_digit = j,
-                ' ' | '-' | '\u{a0}' if chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit()) => {
-                    grouped = true
+                c if c.is_ascii_digit() => {
+                    last_digit = j;
+                    j += 1;
                 }
+                // Separators ("01632 960 000", "1 / 2") between digits.
+                c if separator(c) => match (j..chars.len()).find(|&k| !separator(chars[k].1)) {
+                    Some(k) if chars[k].1.is_ascii_digit() => {
+                        grouped = true;
+                        j = k;
+                    }
+                    _ => break,
+                },
                 _ => break,
             }
-            j += 1;
         }
         if grouped && last_digit > i {
             let (start, (end, c)) = (chars[i].0, chars[last_digit]);
@@ -330,13 +338,11 @@ fn reorder(line: &mut Line) {
     let Some(highest) = line.pieces.iter().map(|p| p.level).max().filter(|&l| l > 0) else {
         return;
     };
-    let lowest_odd = line
-        .pieces
-        .iter()
-        .map(|p| p.level)
-        .filter(|l| l % 2 == 1)
-        .min()
-        .unwrap_or(highest);
+    // With no odd level on the line (a number isolated in right-to-left text, alone
+    // on its line) nothing is reversed, as in the reference implementation.
+    let Some(lowest_odd) = line.pieces.iter().map(|p| p.level).filter(|l| l % 2 == 1).min() else {
+        return;
+    };
     for level in (lowest_odd..=highest).rev() {
         let mut i = 0;
         while i < line.pieces.len() {

@@ -147,6 +147,37 @@ pub fn localise_quotes(text: &str, marks: [char; 4]) -> Option<String> {
     )
 }
 
+/// Smart punctuation decides each straight quote by its neighbours; between Chinese
+/// characters it can make two opening marks (作“Qi“（气）). A second opening mark
+/// while one is open closes it. `texts` are a paragraph's spans, in order.
+pub fn balance_quotes(texts: &mut [String]) {
+    let mut open = false;
+    for t in texts.iter_mut() {
+        if !t.contains(['“', '”']) {
+            continue;
+        }
+        let fixed: String = t
+            .chars()
+            .map(|c| match c {
+                '“' if open => {
+                    open = false;
+                    '”'
+                }
+                '“' => {
+                    open = true;
+                    c
+                }
+                '”' => {
+                    open = false;
+                    c
+                }
+                c => c,
+            })
+            .collect();
+        *t = fixed;
+    }
+}
+
 /// Hyphenation patterns for the language, if hypher has them (it has none for
 /// Romanian or Somali: their long words break between letters).
 pub fn hyphenation(tag: &str) -> Option<hypher::Lang> {
@@ -188,6 +219,13 @@ mod tests {
         assert_eq!(pl, "„Qi” i «tak», it’s");
         assert_eq!(localise_quotes("“Qi”", quotes("en-GB")), None);
         assert_eq!(localise_quotes("“Ци”", quotes("ru")).unwrap(), "«Ци»");
+    }
+
+    #[test]
+    fn a_second_opening_quote_closes_the_first() {
+        let mut t = vec!["叫作“Qi“（气）的能量".to_string(), "“a” “b”".to_string()];
+        balance_quotes(&mut t);
+        assert_eq!(t, ["叫作“Qi”（气）的能量", "“a” “b”"]);
     }
 
     #[test]

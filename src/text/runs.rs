@@ -74,7 +74,17 @@ pub fn itemize(text: &str, rtl: bool, isolates: &[Range<usize>]) -> Vec<Run> {
         let levels = BidiInfo::new(&marked, Some(base)).levels;
         at.iter().map(|&k| levels[k]).collect()
     });
-    let scripts = resolve_scripts(text);
+    let mut scripts = resolve_scripts(text);
+    // Digits and signs set apart (a phone number, a web address) take the Latin
+    // face, not the face of the script around them.
+    if !isolates.is_empty() {
+        for ((at, c), script) in text.char_indices().zip(scripts.iter_mut()) {
+            let common = matches!(c.script(), Uscript::Common | Uscript::Inherited);
+            if common && isolates.iter().any(|r| r.contains(&at)) {
+                *script = Script::LATIN;
+            }
+        }
+    }
     let mut runs: Vec<Run> = Vec::new();
     for ((at, c), script) in text.char_indices().zip(scripts) {
         let level = levels.as_ref().map_or(0, |l| l[at].number());
