@@ -215,7 +215,14 @@ impl JsonSchema for Block {
             one_of.push(json_schema!({
                 "type": "object",
                 "description": about(name),
-                "properties": {name: value},
+                "properties": {
+                    name: value,
+                    "lang": {
+                        "type": "string",
+                        "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+                        "description": "The block's language when it is not the leaflet's (BCP 47: `pl`, `ur`, `zh-Hans`)."
+                    }
+                },
                 "required": [name],
                 "additionalProperties": false
             }));

@@ -402,6 +402,33 @@ fn blocks_and_spans_in_other_languages_carry_their_own_lang() {
     assert!(text.contains("„Qi”"), "{text}");
 }
 
+/// An Urdu paragraph in an English leaflet is set from the right margin, in Naskh
+/// (the English leaflet's lines are not spaced for Nastaliq), as is an Urdu phrase.
+#[test]
+fn a_right_to_left_block_in_a_left_to_right_leaflet_keeps_to_the_right() {
+    let doc = lay_out("mixed");
+    let right = doc.body.x + doc.body.w;
+    let urdu: Vec<(f32, f32)> = doc.pages[0]
+        .items
+        .iter()
+        .filter_map(|p| match &p.item {
+            Item::Text(r) if r.rtl && r.text.contains("ڈاکٹر") => Some((r.x, r.x + r.width)),
+            _ => None,
+        })
+        .collect();
+    assert!(!urdu.is_empty());
+    let end = urdu.iter().map(|u| u.1).fold(f32::MIN, f32::max);
+    assert!(
+        (right - end).abs() < 1.0,
+        "the Urdu line ends at {end}, the margin is at {right}"
+    );
+    let fonts = tool("pdffonts", &[], &build("mixed"));
+    assert!(
+        fonts.contains("NotoNaskhArabic") && !fonts.contains("Nastaliq"),
+        "{fonts}"
+    );
+}
+
 fn lay_out(lang: &str) -> Document {
     common::lay_out_file(&case(lang)).1
 }

@@ -48,7 +48,13 @@ fn problems(v: &jsonschema::Validator, path: &Path) -> Vec<String> {
 fn good_files_validate() {
     let content = validator("content");
     let mut files = Vec::new();
-    for dir in ["content", "library/content", "tests/cases", "tests/cases/plain"] {
+    for dir in [
+        "content",
+        "library/content",
+        "tests/cases",
+        "tests/cases/plain",
+        "tests/cases/languages",
+    ] {
         files.extend(yaml_files(&repo().join(dir)));
     }
     // What `new` writes, from both templates.

@@ -425,6 +425,9 @@ impl<'a> Builder<'a> {
     ) {
         let lines = self.paragraph_lines(spans, style, self.width - indent);
         let n = lines.len();
+        // Text written the other way from the page (an Urdu block in an English
+        // leaflet) is set from the other margin.
+        let against = self.reads_rtl(spans) != self.fonts.rtl();
         for (k, line) in lines.iter().enumerate() {
             let mut chunk = Chunk {
                 height: style.leading,
@@ -441,7 +444,13 @@ impl<'a> Builder<'a> {
                     self.draw_label(&mut chunk.items, label, style, 0.0, 0.0, indent);
                 }
             }
-            self.draw_line(&mut chunk.items, line, spans, style, indent, 0.0, role);
+            let x = if against {
+                let extent = line.pieces.iter().map(|p| p.x + p.width).fold(0.0, f32::max);
+                indent + (self.width - indent - extent).max(0.0)
+            } else {
+                indent
+            };
+            self.draw_line(&mut chunk.items, line, spans, style, x, 0.0, role);
             self.push(Child::Line(chunk));
         }
     }

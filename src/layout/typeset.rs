@@ -64,6 +64,19 @@ impl Builder<'_> {
         fit(self.fonts, &shaped, width)
     }
 
+    /// Whether text reads right to left: a paragraph all in one language in that
+    /// language's direction, otherwise in the leaflet's.
+    pub(super) fn reads_rtl(&self, spans: &[Span]) -> bool {
+        let mut langs = spans
+            .iter()
+            .filter(|s| !s.text.trim().is_empty())
+            .map(|s| s.lang.as_deref());
+        match langs.next() {
+            Some(Some(first)) if langs.all(|l| l == Some(first)) => locale::is_rtl(first),
+            _ => self.fonts.rtl(),
+        }
+    }
+
     /// Shapes text in its language's direction (a paragraph all in one language
     /// takes that language's; otherwise the leaflet's) and quotation marks.
     fn shape(&mut self, spans: &[Span], style: &TextStyle) -> Shaped {
@@ -73,9 +86,7 @@ impl Builder<'_> {
         };
         let home = self.fonts.language().to_string();
         let lang = |s: &Span| s.lang.clone().unwrap_or_else(|| home.clone());
-        let first = spans.iter().find(|s| !s.text.trim().is_empty()).map(lang);
-        let own = first.filter(|f| spans.iter().all(|s| s.text.trim().is_empty() || lang(s) == *f));
-        let rtl = locale::is_rtl(own.as_deref().unwrap_or(&home));
+        let rtl = self.reads_rtl(spans);
         let quoted: Vec<Span>;
         let spans = if spans.iter().any(|s| s.text.contains(['“', '”', '‘'])) {
             let mut texts: Vec<String> = spans.iter().map(|s| s.text.clone()).collect();

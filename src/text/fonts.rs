@@ -182,7 +182,7 @@ impl Fonts {
         }
         let tag = self.langs[props.lang as usize].0.clone();
         let book = &self.book;
-        let mut script_families: Vec<FamilyId> = locale::families(props.script, &tag)
+        let mut script_families: Vec<FamilyId> = locale::families(props.script, &tag, &self.langs[0].0)
             .iter()
             .filter_map(|name| book.family_named(name))
             .collect();
@@ -205,7 +205,7 @@ impl Fonts {
         // stay out of Nastaliq, whose Latin punctuation is its own.
         let home = locale::script(&self.langs[0].0)
             .filter(|&s| s != props.script && !locale::is_cjk(s))
-            .map(|s| locale::families(s, &self.langs[0].0))
+            .map(|s| locale::families(s, &self.langs[0].0, &self.langs[0].0))
             .unwrap_or(&[]);
         let main = self.stack[0];
         let has = |family: FamilyId, script: Script| {

@@ -37,13 +37,17 @@ pub fn script(tag: &str) -> Option<Script> {
     Some(s)
 }
 
-/// The compiled-in families for a script, best first. Urdu is set in Nastaliq, with
-/// Naskh for the letters Nastaliq lacks (Sorani's ڕ ێ ڵ); every other language of the
-/// Arabic script in Naskh.
-pub fn families(script: Script, tag: &str) -> &'static [&'static str] {
+/// The compiled-in families for a script in language `tag` in a leaflet in `home`,
+/// best first. An Urdu leaflet is set in Nastaliq, with Naskh for the letters
+/// Nastaliq lacks (Sorani's ڕ ێ ڵ); every other language of the Arabic script in
+/// Naskh, and so is Urdu inside a leaflet in another language, whose lines are not
+/// spaced for Nastaliq (twice as tall as Latin: it would reach into the line above).
+pub fn families(script: Script, tag: &str, home: &str) -> &'static [&'static str] {
     match script {
         Script::LATIN | Script::GREEK | Script::CYRILLIC => &["Noto Sans"],
-        Script::ARABIC if primary(tag) == "ur" => &["Noto Nastaliq Urdu", "Noto Naskh Arabic"],
+        Script::ARABIC if primary(tag) == "ur" && primary(home) == "ur" => {
+            &["Noto Nastaliq Urdu", "Noto Naskh Arabic"]
+        }
         Script::ARABIC => &["Noto Naskh Arabic"],
         Script::BENGALI => &["Noto Sans Bengali"],
         Script::GURMUKHI => &["Noto Sans Gurmukhi"],
