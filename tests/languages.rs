@@ -554,3 +554,47 @@ fn hyphenation_and_quotes_follow_the_language() {
     let ro = narrow("ro", "Electroencefalografistului");
     assert!(ro.len() > 1 && !ro.iter().any(|t| t.ends_with('-')), "{ro:?}");
 }
+
+/// A clinic's leafpress.yaml can name the CJK font (`brand: fonts: more:`); leafpress
+/// then uses it rather than the system's: given the bold collection only, every
+/// Chinese character is set from it.
+#[test]
+fn a_project_names_its_own_cjk_font() {
+    let system = leafpress::text::find::system_cjk();
+    let bold = system
+        .iter()
+        .find(|p| p.to_string_lossy().contains("Bold"))
+        .expect("Noto Sans CJK Bold (scripts/test installs fonts-noto-cjk)");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("fonts")).unwrap();
+    std::fs::copy(bold, dir.path().join("fonts/cjk-bold.ttc")).unwrap();
+    std::fs::write(
+        dir.path().join("leafpress.yaml"),
+        "brand:\n  fonts:\n    more: [fonts/cjk-bold.ttc]\n",
+    )
+    .unwrap();
+    std::fs::copy(case("zh-Hans"), dir.path().join("zh.yaml")).unwrap();
+    let built = leafpress::build(&dir.path().join("zh.yaml"), &Default::default())
+        .unwrap_or_else(|e| panic!("{}", e.render_plain()));
+    let fonts = tool("pdffonts", &[], &built.pdf);
+    assert!(fonts.contains("NotoSansCJKsc-Bold"), "{fonts}");
+    assert!(
+        !fonts.contains("NotoSansCJKsc-Regular"),
+        "the system's font was used:\n{fonts}"
+    );
+
+    // A font it names that is not there: an error at the key.
+    std::fs::write(
+        dir.path().join("leafpress.yaml"),
+        "brand:\n  fonts:\n    more: [fonts/missing.ttc]\n",
+    )
+    .unwrap();
+    let err = leafpress::build(&dir.path().join("zh.yaml"), &Default::default())
+        .err()
+        .expect("an error")
+        .render_plain();
+    assert!(
+        err.contains("leafpress.yaml:3:") && err.contains("fonts/missing.ttc"),
+        "{err}"
+    );
+}

@@ -45,7 +45,8 @@ pub struct Colors {
     pub text: Option<Color>,
 }
 
-/// Font files, relative to the project file. A family needs a regular and a bold.
+/// Font files, relative to the project file. A family needs a regular and a bold;
+/// `more:` alone (a Chinese font for the clinic's Chinese leaflets) needs neither.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fonts {
@@ -57,6 +58,10 @@ pub struct Fonts {
     pub italic: Option<String>,
     /// The bold italic face.
     pub bold_italic: Option<String>,
+    /// Font files (.ttf, .otf, .ttc) or folders of them, for scripts neither the
+    /// brand's family nor leafpress's own faces set: a CJK font for Chinese leaflets.
+    #[serde(default)]
+    pub more: Vec<String>,
 }
 
 fn some_length<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Length>, D::Error> {
@@ -119,7 +124,11 @@ impl Brand {
                 }
             }
         }
-        if self.fonts.as_ref().is_some_and(|f| f.regular.is_some()) {
+        if self
+            .fonts
+            .as_ref()
+            .is_some_and(|f| f.regular.is_some() && f.bold.is_some())
+        {
             // The default faces stay behind the brand's, for what it lacks.
             t.fonts.insert(0, FAMILY.into());
         }

@@ -301,6 +301,8 @@ pub struct ResolvedBrand {
     pub fonts: Option<[Option<PathBuf>; 4]>,
     /// Where the font keys are written, for problems found when loading them.
     pub fonts_at: Option<(PathBuf, Option<std::ops::Range<usize>>)>,
+    /// `fonts: {more: […]}`: font files and folders for other scripts, found.
+    pub more_fonts: Vec<PathBuf>,
 }
 
 impl ResolvedBrand {
@@ -383,7 +385,25 @@ impl Project {
             let base = base_of(from_leaflet);
             let names = [&f.regular, &f.bold, &f.italic, &f.bold_italic];
             let keys = ["regular", "bold", "italic", "bold_italic"];
-            if f.regular.is_none() || f.bold.is_none() {
+            for name in &f.more {
+                let path = self.inside(&base, name).map_err(|msg| {
+                    fail(
+                        place("fonts", "more", from_leaflet),
+                        msg,
+                        "move the font into the project folder, or widen it with --root DIR".into(),
+                    )
+                })?;
+                if !path.exists() {
+                    return Err(fail(
+                        place("fonts", "more", from_leaflet),
+                        format!("font file or folder \"{name}\" not found ({})", path.display()),
+                        "font paths are relative to the file that names them".into(),
+                    ));
+                }
+                resolved.more_fonts.push(path);
+            }
+            let family = names.iter().any(|n| n.is_some());
+            if family && (f.regular.is_none() || f.bold.is_none()) {
                 let missing = if f.regular.is_none() { "regular" } else { "bold" };
                 return Err(fail(
                     place("brand", "fonts", from_leaflet),
@@ -414,7 +434,9 @@ impl Project {
                 *slot = Some(path);
             }
             let (file, span, _) = place("brand", "fonts", from_leaflet);
-            resolved.fonts = Some(files);
+            if family {
+                resolved.fonts = Some(files);
+            }
             resolved.fonts_at = Some((file, span));
         }
         if let Some(logo) = &brand.logo {
