@@ -379,43 +379,22 @@ impl Engine {
             })?,
             None => FontBook::with_defaults(),
         };
-        for (k, path) in dirs.iter().enumerate() {
-            // A file in a folder that cannot be used is skipped; a folder that cannot
-            // be read, or a font named on its own that cannot be used, is an error, as
-            // the fonts the leaflet needs may be there.
-            let collection = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("ttc") || e.eq_ignore_ascii_case("otc"));
-            let loaded = if path.is_dir() {
-                book.load_dir(path).map(|_| ())
-            } else if collection {
-                book.load_collection(path).map(|_| ())
-            } else {
-                book.load_file_as_named(path).map(|_| ())
-            };
-            loaded.map_err(|e| {
-                let from_brand = k >= options.font_dirs.len();
-                match (&doc.brand.fonts_at, from_brand) {
-                    (Some((file, span)), true) => Diagnostics::one(
-                        Diagnostic::new(file, e.to_string())
-                            .at(span.clone())
-                            .help("use TrueType or OpenType files whose licence allows embedding"),
-                    )
-                    .with_source(&std::fs::read_to_string(file).unwrap_or_default()),
-                    _ => Diagnostics::one(
-                        Diagnostic::new(&src.path, e.to_string())
-                            .help("check the folder given with `--font-dir`"),
-                    ),
-                }
-            })?;
-        }
-        if cjk.is_some_and(|c| !book.faces().any(|(_, f)| f.has_char(c))) {
-            for file in text::find::system_cjk() {
-                // An unreadable system font is as good as none: the missing characters
-                // are reported with what to install.
-                let _ = book.load_collection(&file);
+        text::find::add_fonts(&mut book, &dirs).map_err(|(k, e)| {
+            match (&doc.brand.fonts_at, k >= options.font_dirs.len()) {
+                (Some((file, span)), true) => Diagnostics::one(
+                    Diagnostic::new(file, e.to_string())
+                        .at(span.clone())
+                        .help("use TrueType or OpenType files whose licence allows embedding"),
+                )
+                .with_source(&std::fs::read_to_string(file).unwrap_or_default()),
+                _ => Diagnostics::one(
+                    Diagnostic::new(&src.path, e.to_string())
+                        .help("check the folder given with `--font-dir`"),
+                ),
             }
+        })?;
+        if let Some(c) = cjk {
+            text::find::add_system_cjk(&mut book, c);
         }
         let book = Arc::new(book);
         books.insert(key, book.clone());

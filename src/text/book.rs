@@ -166,153 +166,16 @@ pub struct FontBook {
     families: Vec<Family>,
 }
 
-/// The compiled-in faces: (bytes, family, style). The Noto faces set the scripts clinics
-/// translate into (fonts/noto/README.md); they are parsed only when a run needs them.
-const DEFAULTS: [(&[u8], &str, Style); 23] = [
-    (
-        include_bytes!("../../fonts/AtkinsonHyperlegible-Regular.ttf"),
-        "Atkinson Hyperlegible",
-        REGULAR,
-    ),
-    (
-        include_bytes!("../../fonts/AtkinsonHyperlegible-Bold.ttf"),
-        "Atkinson Hyperlegible",
-        BOLD,
-    ),
-    (
-        include_bytes!("../../fonts/AtkinsonHyperlegible-Italic.ttf"),
-        "Atkinson Hyperlegible",
-        ITALIC,
-    ),
-    (
-        include_bytes!("../../fonts/AtkinsonHyperlegible-BoldItalic.ttf"),
-        "Atkinson Hyperlegible",
-        BOLD_ITALIC,
-    ),
-    (
-        include_bytes!("../../fonts/DejaVuSans.ttf"),
-        "DejaVu Sans",
-        REGULAR,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSans-Regular.ttf"),
-        "Noto Sans",
-        REGULAR,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSans-Bold.ttf"),
-        "Noto Sans",
-        BOLD,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoNaskhArabic-Regular.ttf"),
-        "Noto Naskh Arabic",
-        REGULAR,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoNaskhArabic-Bold.ttf"),
-        "Noto Naskh Arabic",
-        BOLD,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoNastaliqUrdu-Regular.ttf"),
-        "Noto Nastaliq Urdu",
-        REGULAR,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoNastaliqUrdu-Bold.ttf"),
-        "Noto Nastaliq Urdu",
-        BOLD,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSansBengali-Regular.ttf"),
-        "Noto Sans Bengali",
-        REGULAR,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSansBengali-Bold.ttf"),
-        "Noto Sans Bengali",
-        BOLD,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSansGurmukhi-Regular.ttf"),
-        "Noto Sans Gurmukhi",
-        REGULAR,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSansGurmukhi-Bold.ttf"),
-        "Noto Sans Gurmukhi",
-        BOLD,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSansGujarati-Regular.ttf"),
-        "Noto Sans Gujarati",
-        REGULAR,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSansGujarati-Bold.ttf"),
-        "Noto Sans Gujarati",
-        BOLD,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSansDevanagari-Regular.ttf"),
-        "Noto Sans Devanagari",
-        REGULAR,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSansDevanagari-Bold.ttf"),
-        "Noto Sans Devanagari",
-        BOLD,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSansTamil-Regular.ttf"),
-        "Noto Sans Tamil",
-        REGULAR,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSansTamil-Bold.ttf"),
-        "Noto Sans Tamil",
-        BOLD,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSansEthiopic-Regular.ttf"),
-        "Noto Sans Ethiopic",
-        REGULAR,
-    ),
-    (
-        include_bytes!("../../fonts/noto/NotoSansEthiopic-Bold.ttf"),
-        "Noto Sans Ethiopic",
-        BOLD,
-    ),
-];
-
-const REGULAR: Style = Style {
-    bold: false,
-    italic: false,
-};
-const BOLD: Style = Style {
-    bold: true,
-    italic: false,
-};
-const ITALIC: Style = Style {
-    bold: false,
-    italic: true,
-};
-const BOLD_ITALIC: Style = Style {
-    bold: true,
-    italic: true,
-};
-
 impl FontBook {
     pub fn new() -> FontBook {
         FontBook::default()
     }
 
-    /// A book holding the compiled-in faces: the Atkinson Hyperlegible family, DejaVu
-    /// Sans (arrows, maths signs) and the Noto families. Nothing is parsed yet.
+    /// A book holding the compiled-in faces (see [`super::shipped`]). Nothing is
+    /// parsed yet.
     pub fn with_defaults() -> FontBook {
         let mut book = FontBook::new();
-        for (bytes, family, style) in DEFAULTS {
+        for (bytes, family, style) in super::shipped::FACES {
             let id = FaceId(book.faces.len() as u16);
             book.faces.push(Slot {
                 bytes: Bytes::Static(bytes),
@@ -375,11 +238,7 @@ impl FontBook {
         files.sort();
         let (mut ids, mut errors) = (Vec::new(), Vec::new());
         for path in files {
-            let collection = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("ttc") || e.eq_ignore_ascii_case("otc"));
-            let loaded = if collection {
+            let loaded = if super::find::is_collection(&path) {
                 self.load_collection(&path)
             } else {
                 self.load_file_as_named(&path).map(|id| vec![id])

@@ -2,7 +2,8 @@
 //! 8–20 MB each, too large to compile in: a leaflet in those scripts uses one given
 //! with `--font-dir`, or one installed on the system where the usual packages put it.
 
-use std::path::PathBuf;
+use super::book::{FontBook, FontError};
+use std::path::{Path, PathBuf};
 
 /// Where the usual packages install Noto Sans CJK (regular, then bold): Debian and
 /// Ubuntu (`fonts-noto-cjk`), Fedora (`google-noto-sans-cjk-fonts`), Arch
@@ -31,6 +32,43 @@ pub fn system_cjk() -> Vec<PathBuf> {
         }
     }
     Vec::new()
+}
+
+/// Adds font files and folders to `book`: a folder's usable fonts (the others are
+/// skipped), a collection's faces, a single file. A folder that cannot be read or a
+/// file named on its own that cannot be used is an error, with its place in `paths`:
+/// the fonts a leaflet needs may be there.
+pub fn add_fonts(book: &mut FontBook, paths: &[PathBuf]) -> Result<(), (usize, FontError)> {
+    for (k, path) in paths.iter().enumerate() {
+        let loaded = if path.is_dir() {
+            book.load_dir(path).map(|_| ())
+        } else if is_collection(path) {
+            book.load_collection(path).map(|_| ())
+        } else {
+            book.load_file_as_named(path).map(|_| ())
+        };
+        loaded.map_err(|e| (k, e))?;
+    }
+    Ok(())
+}
+
+/// Whether a file is a font collection (`.ttc`, `.otc`).
+pub fn is_collection(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("ttc") || e.eq_ignore_ascii_case("otc"))
+}
+
+/// Adds the system's Noto Sans CJK when no face in `book` has `c` (a CJK character
+/// of the leaflet). An unreadable system font is as good as none: the characters
+/// still missing are then reported with what to install.
+pub fn add_system_cjk(book: &mut FontBook, c: char) {
+    if book.faces().any(|(_, f)| f.has_char(c)) {
+        return;
+    }
+    for file in system_cjk() {
+        let _ = book.load_collection(&file);
+    }
 }
 
 /// What to install for characters no font has: a package and a font, by the script

@@ -8,6 +8,7 @@ pub mod lines;
 pub mod locale;
 pub mod markup;
 pub mod runs;
+pub mod shipped;
 
 pub use book::{Embedding, FaceId, FamilyId, FontBook, FontError};
 pub use fonts::{Fonts, Glyph, RunProps, Segment};

@@ -1,6 +1,7 @@
-//! Itemising text into runs: stretches of one bidi embedding level and one script,
-//! so that each is shaped with its own direction and script (and, by the caller,
-//! language). Faces are chosen later, per cluster, by the shaper's fallback.
+//! Bidi and scripts: itemising text into runs (stretches of one bidi embedding level
+//! and one script, each shaped with its own direction, script and language; faces are
+//! chosen later, per cluster, by the shaper's fallback), the number groups kept in
+//! their order in right-to-left text, and a line's pieces put in visual order.
 //!
 //! Characters of no script of their own (spaces, digits, punctuation: Common; combining
 //! marks: Inherited) join the script around them, as in HarfBuzz and Typst, so that
@@ -122,6 +123,80 @@ fn resolve_scripts(text: &str) -> Vec<Script> {
             current
         })
         .collect()
+}
+
+/// Numbers written in groups ("01632 960 000", "+44 20 7946 0000", a page number's
+/// "1 / 2"): in right-to-left text bidi would put the groups in right-to-left order,
+/// so they are isolated and read as written, as a phone number must.
+pub fn number_groups(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !(chars[i].1.is_ascii_digit() || chars[i].1 == '+') {
+            i += 1;
+            continue;
+        }
+        let (mut j, mut last_digit, mut grouped) = (i + 1, i, false);
+        let separator = |c: char| matches!(c, ' ' | '-' | '/' | '\u{a0}');
+        while j < chars.len() {
+            match chars[j].1 {
+                c if c.is_ascii_digit() => {
+                    last_digit = j;
+                    j += 1;
+                }
+                // Separators ("01632 960 000", "1 / 2") between digits.
+                c if separator(c) => match (j..chars.len()).find(|&k| !separator(chars[k].1)) {
+                    Some(k) if chars[k].1.is_ascii_digit() => {
+                        grouped = true;
+                        j = k;
+                    }
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        if grouped && last_digit > i {
+            let (start, (end, c)) = (chars[i].0, chars[last_digit]);
+            out.push(start..end + c.len_utf8());
+        }
+        i = last_digit.max(i) + 1;
+    }
+    out
+}
+
+/// Puts a line's pieces in visual order (UAX #9, rule L2): from the highest level
+/// down to the lowest odd one, every stretch at that level or above is reversed.
+/// A line of left-to-right text (all level 0) is left as it is.
+pub fn reorder(line: &mut super::lines::Line) {
+    let Some(highest) = line.pieces.iter().map(|p| p.level).max().filter(|&l| l > 0) else {
+        return;
+    };
+    // With no odd level on the line (a number isolated in right-to-left text, alone
+    // on its line) nothing is reversed, as in the reference implementation.
+    let Some(lowest_odd) = line.pieces.iter().map(|p| p.level).filter(|l| l % 2 == 1).min() else {
+        return;
+    };
+    for level in (lowest_odd..=highest).rev() {
+        let mut i = 0;
+        while i < line.pieces.len() {
+            if line.pieces[i].level < level {
+                i += 1;
+                continue;
+            }
+            let end = line.pieces[i..]
+                .iter()
+                .position(|p| p.level < level)
+                .map_or(line.pieces.len(), |k| i + k);
+            line.pieces[i..end].reverse();
+            i = end;
+        }
+    }
+    let mut x = 0.0;
+    for p in &mut line.pieces {
+        p.x = x;
+        x += p.width;
+    }
 }
 
 #[cfg(test)]
