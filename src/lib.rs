@@ -352,12 +352,14 @@ impl Engine {
         dirs.extend(doc.brand.more_fonts.iter().cloned());
         // Only the CJK scripts lack a compiled-in face; a leaflet without them
         // (nearly all) never looks at the system.
+        // (Han, kana and Hangul all lie above U+1100: most text is looked at no further.)
         let cjk = src.text.chars().find(|&c| {
             use unicode_script::{Script, UnicodeScript};
-            matches!(
-                c.script(),
-                Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul
-            )
+            c >= '\u{1100}'
+                && matches!(
+                    c.script(),
+                    Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul
+                )
         });
         if brand.is_none() && dirs.is_empty() && cjk.is_none() {
             return Ok(self.book.clone());
