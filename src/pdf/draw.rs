@@ -337,8 +337,8 @@ impl Painter<'_> {
             matrix: TextMatrix::Translate(Pt(round(run.x)), Pt(round(self.height - run.baseline))),
         });
         let mut show: Vec<TextItem> = Vec::new();
-        // Text bidi reordered is given whole, in reading order: extraction and screen
-        // readers then need no guess at the direction of each glyph.
+        // A run whose glyphs do not read back one by one (Indic syllables: layout
+        // says so) is given whole, as ActualText.
         if let Some(logical) = &run.logical {
             let mut map = BTreeMap::new();
             map.insert("ActualText".to_string(), utf16_string(logical));
