@@ -380,3 +380,56 @@ fn print_passes_a_jpeg_through_up_to_450_ppi() {
     assert!(found, "the JPEG's own bytes are in the PDF");
     assert!(built.warnings.items.is_empty());
 }
+
+/// A lossless image (PNG-filtered zlib data with predictors, alpha as a soft mask)
+/// comes back out of the PDF pixel for pixel, read by poppler's `pdfimages`; an
+/// opaque one gets no soft mask.
+#[test]
+fn png_images_read_back_exactly_with_their_alpha() {
+    let dir = tempfile::tempdir().unwrap();
+    let (w, h) = (64u32, 48u32);
+    let source = image::RgbaImage::from_fn(w, h, |x, y| {
+        image::Rgba([
+            (x * 4) as u8,
+            (y * 5) as u8,
+            ((x * y) % 251) as u8,
+            (255 - x * 3) as u8,
+        ])
+    });
+    source.save(dir.path().join("alpha.png")).unwrap();
+    let opaque = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x * 3) as u8, 200, (y * 4) as u8]));
+    opaque.save(dir.path().join("opaque.png")).unwrap();
+    let yaml =
+        "title: Images\nblocks:\n  - image: {src: alpha.png, alt: A gradient with alpha, width: 30mm}\n  \
+                - image: {src: opaque.png, alt: An opaque gradient, width: 30mm}\n";
+    std::fs::write(dir.path().join("images.yaml"), yaml).unwrap();
+    let built = build(&dir.path().join("images.yaml"), &Options::default()).unwrap();
+    let rows = image_rows(&built.pdf);
+    let kinds: Vec<(&str, &str)> = rows.iter().map(|r| (r[2].as_str(), r[5].as_str())).collect();
+    assert_eq!(
+        kinds,
+        [("image", "rgb"), ("smask", "gray"), ("image", "rgb")],
+        "{rows:?}"
+    );
+
+    let (_pdf_dir, pdf) = save(&built.pdf);
+    let prefix = dir.path().join("out");
+    let status = Command::new("pdfimages")
+        .arg("-png")
+        .arg(&pdf)
+        .arg(&prefix)
+        .status()
+        .expect("poppler-utils installed");
+    assert!(status.success());
+    let read = |n: u32| image::open(dir.path().join(format!("out-{n:03}.png"))).unwrap();
+    let (color, mask, plain) = (read(0).to_rgb8(), read(1).to_luma8(), read(2).to_rgb8());
+    for (x, y, p) in source.enumerate_pixels() {
+        assert_eq!(
+            color.get_pixel(x, y).0,
+            [p.0[0], p.0[1], p.0[2]],
+            "colour at {x},{y}"
+        );
+        assert_eq!(mask.get_pixel(x, y).0[0], p.0[3], "alpha at {x},{y}");
+    }
+    assert_eq!(plain.as_raw(), opaque.as_raw());
+}

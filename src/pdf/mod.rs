@@ -190,6 +190,19 @@ fn embed_images(
                 width_px,
                 height_px,
             } => XObject::External(jpeg_xobject(bytes, *width_px, *height_px, *components)),
+            Prepared::Png {
+                color,
+                components,
+                alpha,
+                width_px,
+                height_px,
+            } => XObject::External(png_xobject(
+                color,
+                *components,
+                alpha.as_deref(),
+                *width_px,
+                *height_px,
+            )),
             Prepared::Pixels(d) => {
                 let d = match d.color() {
                     ::image::ColorType::L8
@@ -210,6 +223,58 @@ fn embed_images(
         out.insert(block, (id, prepared.width_px()));
     }
     Ok(out)
+}
+
+/// Lossless pixels as PNG-filtered zlib data (FlateDecode with PNG predictors), the
+/// alpha plane as a soft mask of the same kind.
+fn png_xobject(
+    color: &[u8],
+    components: u8,
+    alpha: Option<&[u8]>,
+    width: u32,
+    height: u32,
+) -> ExternalXObject {
+    let plane = |data: &[u8], components: u8| {
+        let mut d = BTreeMap::new();
+        let space: &[u8] = if components == 1 {
+            b"DeviceGray"
+        } else {
+            b"DeviceRGB"
+        };
+        let mut parms = BTreeMap::new();
+        parms.insert("Predictor".into(), DictItem::Int(15));
+        parms.insert("Colors".into(), DictItem::Int(components as i64));
+        parms.insert("BitsPerComponent".into(), DictItem::Int(8));
+        parms.insert("Columns".into(), DictItem::Int(width as i64));
+        d.insert("Type".into(), DictItem::Name(b"XObject".to_vec()));
+        d.insert("Subtype".into(), DictItem::Name(b"Image".to_vec()));
+        d.insert("Width".into(), DictItem::Int(width as i64));
+        d.insert("Height".into(), DictItem::Int(height as i64));
+        d.insert("BitsPerComponent".into(), DictItem::Int(8));
+        d.insert("ColorSpace".into(), DictItem::Name(space.to_vec()));
+        d.insert("Filter".into(), DictItem::Name(b"FlateDecode".to_vec()));
+        d.insert("DecodeParms".into(), DictItem::Dict { map: parms });
+        ExternalStream {
+            dict: d,
+            content: data.to_vec(),
+            compress: false,
+        }
+    };
+    let mut stream = plane(color, components);
+    if let Some(alpha) = alpha {
+        stream.dict.insert(
+            "SMask".into(),
+            DictItem::Stream {
+                stream: plane(alpha, 1),
+            },
+        );
+    }
+    ExternalXObject {
+        stream,
+        width: Some(Px(width as usize)),
+        height: Some(Px(height as usize)),
+        dpi: None,
+    }
 }
 
 /// A JPEG embedded as its own bytes (DCTDecode), so it is not compressed twice.
