@@ -125,6 +125,19 @@ const WORDS: &[&str] = &[
     "\"quoted\"",
     "5-10",
     "e.g.",
+    "01632 960 000",
+    "1 / 2",
+    "آکیوپنکچر",
+    "(acupuncture)",
+    "ਸੂਈਆਂ",
+    "சிகிச்சை",
+    "针灸治疗",
+    "“Qi“（气）",
+    "[dzień dobry]{lang=pl}",
+    "[السلام]{lang=ur}",
+    "[x]{lang=}",
+    "ۍ",
+    "𐀀",
 ];
 
 fn text(rng: &mut Rng, words: usize) -> String {
@@ -137,8 +150,11 @@ fn text(rng: &mut Rng, words: usize) -> String {
 fn generate(rng: &mut Rng) -> String {
     let size = rng.pick(&["A4", "A5", "A6", "Letter"]);
     let margin = rng.pick(&["3mm", "10mm", "15mm", "25mm", "40mm"]);
+    let language = rng.pick(&[
+        "en-GB", "ur", "ar", "fa", "bn", "pa", "ta", "zh-Hans", "pl", "ro", "el",
+    ]);
     let mut y = format!(
-        "title: {}\npage: {{size: {size}, margin: {margin}}}\nblocks:\n",
+        "title: {}\nlanguage: {language}\npage: {{size: {size}, margin: {margin}}}\nblocks:\n",
         text(rng, 12)
     );
     for _ in 0..1 + rng.below(25) {
@@ -177,6 +193,13 @@ fn generate(rng: &mut Rng) -> String {
         };
         y.push_str(&block);
         y.push('\n');
+        // Now and then a block in another language.
+        if rng.below(6) == 0 && !block.ends_with("page_break") {
+            y.push_str(&format!(
+                "    lang: {}\n",
+                rng.pick(&["ur", "pl", "ar", "zh", "bn", "x"])
+            ));
+        }
     }
     y
 }
