@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""From save to new PDF with `leafpress watch` (issue 8): saves the sample 30 times
+"""From save to new PDF with `leafpress watch` (issue 8): saves a leaflet 30 times
 (alternating its title, as an editor would write it) and times each until the PDF
 has changed, polling every 0.5 ms. Prints the median, the fastest and the slowest.
-Usage: cargo build --release && python3 benches/watch.py"""
+The leaflet is the sample, or LEAFLET.yaml with the files beside it (its pictures).
+Usage: cargo build --release && python3 benches/watch.py [LEAFLET.yaml]"""
 import os, shutil, statistics, subprocess, sys, tempfile, time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -10,7 +11,13 @@ binary = os.path.join(root, "target", "release", "leafpress")
 work = tempfile.mkdtemp()
 yaml = os.path.join(work, "leaflet.yaml")
 pdf = os.path.join(work, "leaflet.pdf")
-text = open(os.path.join(root, "content", "acupuncture-hip-knee.yaml")).read()
+source = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "content", "acupuncture-hip-knee.yaml")
+for name in os.listdir(os.path.dirname(os.path.abspath(source))):
+    path = os.path.join(os.path.dirname(os.path.abspath(source)), name)
+    if os.path.isfile(path) and name.lower().endswith((".png", ".jpg", ".jpeg")):
+        shutil.copy(path, work)
+text = open(source).read()
+title = next(line for line in text.splitlines() if line.startswith("title:"))
 open(yaml, "w").write(text)
 proc = subprocess.Popen([binary, "watch", "--quiet", "leaflet.yaml", "-o", "leaflet.pdf"], cwd=work,
                         stderr=subprocess.DEVNULL)
@@ -21,7 +28,7 @@ try:
     times = []
     for i in range(30):
         before = open(pdf, "rb").read()
-        new = text.replace("title: Acupuncture for Hip and Knee Pain", f"title: Acupuncture for Hip and Knee Pain {i}")
+        new = text.replace(title, f"{title} {i}", 1)
         start = time.perf_counter()
         with open(yaml, "w") as f:
             f.write(new)

@@ -11,7 +11,7 @@ use crate::layout::{Document, Item};
 use ::image::{imageops::FilterType, DynamicImage, GenericImageView};
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Target {
     /// Office printer or print shop: sharp images, lossless where the source is.
     #[default]
@@ -60,6 +60,15 @@ pub enum Prepared {
 }
 
 impl Prepared {
+    /// The bytes it holds (for the cache's budget).
+    pub fn byte_len(&self) -> usize {
+        match self {
+            Prepared::Jpeg { bytes, .. } => bytes.len(),
+            Prepared::Png { color, alpha, .. } => color.len() + alpha.as_ref().map_or(0, Vec::len),
+            Prepared::Pixels(p) => p.as_bytes().len(),
+        }
+    }
+
     pub fn width_px(&self) -> u32 {
         match self {
             Prepared::Jpeg { width_px, .. } | Prepared::Png { width_px, .. } => *width_px,
@@ -132,7 +141,18 @@ pub fn prepare(
         .collect()
 }
 
+/// One image for the target, kept between builds in this process ([`crate::cache`]).
 fn prepare_one(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Prepared {
+    let width = if shrinks(img, ppi, target) {
+        (inches * target.max_ppi()).ceil().max(1.0) as u32
+    } else {
+        0
+    };
+    crate::cache::prepared(img, target, width, || prepare_anew(img, inches, ppi, target))
+}
+
+/// Whether an image placed at `ppi` is resampled for the target.
+fn shrinks(img: &LoadedImage, ppi: f32, target: Target) -> bool {
     // 10% leeway: resampling 330 ppi to 300 costs sharpness for almost no bytes. A
     // JPEG for print goes in byte for byte up to 450 ppi: decoding, filtering and
     // compressing it again would cost time and a second generation of artefacts.
@@ -140,7 +160,11 @@ fn prepare_one(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Prep
         (Target::Print, Some(_)) => PASS_THROUGH_PPI / target.max_ppi(),
         _ => 1.1,
     };
-    let shrink = ppi > target.max_ppi() * leeway;
+    ppi > target.max_ppi() * leeway
+}
+
+fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Prepared {
+    let shrink = shrinks(img, ppi, target);
     let photo = img.was_jpeg || looks_like_photo(&img.pixels);
     match (&img.jpeg, shrink) {
         (Some(Jpeg { bytes, components }), false) => Prepared::Jpeg {

@@ -30,6 +30,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod cache;
 pub mod content;
 pub mod diag;
 pub mod files;

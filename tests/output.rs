@@ -433,3 +433,38 @@ fn png_images_read_back_exactly_with_their_alpha() {
     }
     assert_eq!(plain.as_raw(), opaque.as_raw());
 }
+
+/// Pictures are kept between builds in one process (watch, a library), by their
+/// bytes: a picture replaced under the same name is read again, never the old one.
+#[test]
+fn a_replaced_picture_is_not_taken_from_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let picture = dir.path().join("picture.png");
+    let yaml = dir.path().join("leaflet.yaml");
+    std::fs::write(
+        &yaml,
+        "title: Cache\nblocks:\n  - image: {src: picture.png, alt: A picture, width: 40mm}\n",
+    )
+    .unwrap();
+    let sizes = |w: u32, h: u32, blue: u8| {
+        image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, blue]))
+            .save(&picture)
+            .unwrap();
+        let built = build(&yaml, &Options::default()).unwrap();
+        let rows = image_rows(&built.pdf);
+        (rows[0][3].clone(), rows[0][4].clone(), built.pdf)
+    };
+    let (w, h, first) = sizes(40, 30, 90);
+    assert_eq!((w.as_str(), h.as_str()), ("40", "30"));
+    assert!(
+        sizes(40, 30, 90).2 == first,
+        "the same picture gives the same file"
+    );
+    // The same size and name, other pixels: another file.
+    assert!(
+        sizes(40, 30, 91).2 != first,
+        "a changed picture gives another file"
+    );
+    let (w, h, _) = sizes(30, 40, 90);
+    assert_eq!((w.as_str(), h.as_str()), ("30", "40"));
+}

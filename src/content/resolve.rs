@@ -95,6 +95,9 @@ pub struct LoadedImage {
     pub jpeg: Option<Jpeg>,
     /// The file was a JPEG (a photograph), even if it cannot be passed through.
     pub was_jpeg: bool,
+    /// Which decoding this is ([`crate::cache`]): the same for the same file bytes
+    /// within a process, so what is prepared from it can be kept.
+    pub id: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -540,7 +543,12 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, String> {
         std::io::ErrorKind::NotFound => format!("file not found ({})", path.display()),
         _ => format!("cannot read it: {e}"),
     })?;
-    let mut reader = ImageReader::new(std::io::Cursor::new(&bytes))
+    crate::cache::decoded(path, bytes, |bytes| decode_image(path, bytes))
+}
+
+/// Checks and decodes an image file's bytes, applying its EXIF orientation.
+fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, String> {
+    let mut reader = ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| format!("cannot read it: {e}"))?;
     let format = match reader.format() {
@@ -560,8 +568,11 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, String> {
     let upright = orientation == ::image::metadata::Orientation::NoTransforms;
     img.apply_orientation(orientation);
 
-    let jpeg = match (format, jpeg_components(&bytes)) {
-        (ImageFormat::Jpeg, Some(components @ (1 | 3))) if upright => Some(Jpeg { bytes, components }),
+    let jpeg = match (format, jpeg_components(bytes)) {
+        (ImageFormat::Jpeg, Some(components @ (1 | 3))) if upright => Some(Jpeg {
+            bytes: bytes.to_vec(),
+            components,
+        }),
         _ => None,
     };
     Ok(LoadedImage {
@@ -571,6 +582,7 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, String> {
         pixels: img,
         jpeg,
         was_jpeg: format == ImageFormat::Jpeg,
+        id: crate::cache::new_id(),
     })
 }
 
