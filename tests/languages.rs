@@ -402,7 +402,7 @@ fn blocks_and_spans_in_other_languages_carry_their_own_lang() {
     assert!(text.contains("„Qi”"), "{text}");
 }
 
-/// An Urdu paragraph in an English leaflet is set from the right margin, in Naskh
+/// An Urdu heading and paragraph in an English leaflet are set from the right margin, in Naskh
 /// (the English leaflet's lines are not spaced for Nastaliq), as is an Urdu phrase.
 #[test]
 fn a_right_to_left_block_in_a_left_to_right_leaflet_keeps_to_the_right() {
@@ -412,7 +412,9 @@ fn a_right_to_left_block_in_a_left_to_right_leaflet_keeps_to_the_right() {
         .items
         .iter()
         .filter_map(|p| match &p.item {
-            Item::Text(r) if r.rtl && r.text.contains("ڈاکٹر") => Some((r.x, r.x + r.width)),
+            Item::Text(r) if r.rtl && (r.text.contains("ڈاکٹر") || r.text.contains("آمدید")) => {
+                Some((r.x, r.x + r.width))
+            }
             _ => None,
         })
         .collect();

@@ -332,15 +332,27 @@ impl<'a> Builder<'a> {
         let kind = if level == 1 { Kind::H1 } else { Kind::H2 };
         let role = self.node(kind, Structure::ROOT, i);
         let spans = self.inline(text);
+        let against = self.reads_rtl(&spans) != self.fonts.rtl();
         let mut y = 0.0;
         for line in self.balanced_lines(&spans, style, self.width) {
-            self.draw_line(&mut chunk.items, &line, &spans, style, 0.0, y, role);
+            let x = self.line_start(against, &line, 0.0);
+            self.draw_line(&mut chunk.items, &line, &spans, style, x, y, role);
             y += style.leading;
         }
         chunk.height = y;
         chunk.need = y;
         self.push(Child::Keep { chunk, block: i });
         self.pinned_space(below);
+    }
+
+    /// Where a line starts: at `indent`, or, for text written the other way from the
+    /// page (an Urdu block in an English leaflet), so that it ends at the other margin.
+    fn line_start(&self, against: bool, line: &crate::text::Line, indent: Pt) -> Pt {
+        if !against {
+            return indent;
+        }
+        let extent = line.pieces.iter().map(|p| p.x + p.width).fold(0.0, f32::max);
+        indent + (self.width - indent - extent).max(0.0)
     }
 
     pub(super) fn frame(&mut self, rows: Vec<Chunk>, style: FrameStyle) {
@@ -444,12 +456,7 @@ impl<'a> Builder<'a> {
                     self.draw_label(&mut chunk.items, label, style, 0.0, 0.0, indent);
                 }
             }
-            let x = if against {
-                let extent = line.pieces.iter().map(|p| p.x + p.width).fold(0.0, f32::max);
-                indent + (self.width - indent - extent).max(0.0)
-            } else {
-                indent
-            };
+            let x = self.line_start(against, line, indent);
             self.draw_line(&mut chunk.items, line, spans, style, x, 0.0, role);
             self.push(Child::Line(chunk));
         }
