@@ -292,6 +292,7 @@ fn mutated_and_generated_leaflets_build_or_are_refused_never_panic() {
         "tests/cases/bad",
         "tests/cases/traps",
         "tests/cases/plain",
+        "tests/cases/languages",
         "library/content",
     ] {
         let mut files: Vec<_> = std::fs::read_dir(repo().join(folder))
