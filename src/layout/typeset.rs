@@ -186,6 +186,22 @@ impl Builder<'_> {
         // within the line here, so the mirror puts them back in visual order.
         let rtl_page = self.fonts.rtl();
         let extent = line.pieces.iter().map(|p| p.x + p.width).fold(0.0, f32::max);
+        // On a right-to-left page the line's first letter (at the right margin) may
+        // reach past its advance (Nastaliq's kāf, by up to a third of an em): the line
+        // moves in by that much, so the ink keeps to the margin. At most half an em.
+        let x = if rtl_page {
+            let rightmost = line
+                .pieces
+                .iter()
+                .filter(|p| !p.text.trim().is_empty())
+                .max_by(|a, b| (a.x + a.width).total_cmp(&(b.x + b.width)));
+            let overhang = rightmost
+                .and_then(|p| p.glyphs.last().map(|g| self.fonts.overhang(p.face, g)))
+                .unwrap_or(0.0);
+            x + overhang.min(0.5) * style.size
+        } else {
+            x
+        };
         let first_run = out.len();
         for (&piece, &role) in order.iter().zip(&roles) {
             let link = link_of(piece);

@@ -292,6 +292,19 @@ impl Fonts {
         self.book.faces().any(|(_, f)| f.has_char(c))
     }
 
+    /// How far a glyph's ink reaches past the end of its advance, in ems (0 when it
+    /// stays inside): a Nastaliq kāf's stroke reaches well to the right of it.
+    pub fn overhang(&self, id: FaceId, glyph: &Glyph) -> f32 {
+        let face = self.book.face(id);
+        let shaper = ShaperFont::new(&face.font);
+        shaper
+            .glyph_extents(harfrust::GlyphId::new(glyph.gid as u32))
+            .map_or(0.0, |e| {
+                let right = glyph.x_offset + (e.x_bearing + e.width) as f32 / face.units_per_em;
+                (right - glyph.advance).max(0.0)
+            })
+    }
+
     /// Ascender and descender (positive) in ems.
     pub fn vertical_metrics(&self, id: FaceId) -> (f32, f32) {
         let f = self.book.face(id);
