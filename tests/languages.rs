@@ -609,3 +609,44 @@ fn a_project_names_its_own_cjk_font() {
         "{err}"
     );
 }
+
+/// The Chinese sample's CJK subsets are CID-keyed CFF fonts whose charset maps glyph
+/// n to CID n, as the PDF's Identity-H codes (the subset's glyph ids) need: allsorts
+/// keeps the original CIDs, which leafpress renumbers.
+#[test]
+fn cjk_subsets_map_each_glyph_to_its_own_cid() {
+    use read_fonts::ps::cff::dict::{entries, Entry};
+    use read_fonts::{tables::cff::Cff, FontData, FontRead};
+    let lo = lopdf::Document::load_mem(&build("zh-Hans")).unwrap();
+    let mut checked = 0;
+    for object in lo.objects.values() {
+        let Ok(stream) = object.as_stream() else { continue };
+        if stream.dict.get(b"Subtype").and_then(|s| s.as_name()).ok() != Some(b"CIDFontType0C") {
+            continue;
+        }
+        let data = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        let cff = Cff::read(FontData::new(&data)).expect("a CFF font");
+        let top = cff.top_dicts().get(0).unwrap();
+        let (mut charset, mut cid_keyed) = (None, false);
+        for entry in entries(top, None) {
+            match entry.unwrap() {
+                Entry::Charset(offset) => charset = Some(offset),
+                Entry::Ros { .. } => cid_keyed = true,
+                _ => {}
+            }
+        }
+        assert!(cid_keyed);
+        let at = charset.unwrap();
+        assert_eq!(data[at], 0, "a format 0 charset");
+        let cids: Vec<u16> = data[at + 1..]
+            .chunks_exact(2)
+            .take(20)
+            .map(|p| u16::from_be_bytes([p[0], p[1]]))
+            .collect();
+        assert_eq!(cids, (1..=20).collect::<Vec<u16>>());
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "the regular and bold CJK subsets");
+}
