@@ -225,6 +225,43 @@ fn embed_images(
     Ok(out)
 }
 
+/// The dictionary of an 8-bit image XObject, grey or RGB, with its filter.
+fn image_dict(width: u32, height: u32, components: u8, filter: &[u8]) -> BTreeMap<String, DictItem> {
+    let space: &[u8] = if components == 1 {
+        b"DeviceGray"
+    } else {
+        b"DeviceRGB"
+    };
+    let mut d = BTreeMap::new();
+    d.insert("Type".into(), DictItem::Name(b"XObject".to_vec()));
+    d.insert("Subtype".into(), DictItem::Name(b"Image".to_vec()));
+    d.insert("Width".into(), DictItem::Int(width as i64));
+    d.insert("Height".into(), DictItem::Int(height as i64));
+    d.insert("BitsPerComponent".into(), DictItem::Int(8));
+    d.insert("ColorSpace".into(), DictItem::Name(space.to_vec()));
+    d.insert("Filter".into(), DictItem::Name(filter.to_vec()));
+    d
+}
+
+/// An image stream whose bytes go in as they are (already compressed).
+fn image_xobject(
+    dict: BTreeMap<String, DictItem>,
+    content: &[u8],
+    width: u32,
+    height: u32,
+) -> ExternalXObject {
+    ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content: content.to_vec(),
+            compress: false,
+        },
+        width: Some(Px(width as usize)),
+        height: Some(Px(height as usize)),
+        dpi: None,
+    }
+}
+
 /// Lossless pixels as PNG-filtered zlib data (FlateDecode with PNG predictors), the
 /// alpha plane as a soft mask of the same kind.
 fn png_xobject(
@@ -234,72 +271,30 @@ fn png_xobject(
     width: u32,
     height: u32,
 ) -> ExternalXObject {
-    let plane = |data: &[u8], components: u8| {
-        let mut d = BTreeMap::new();
-        let space: &[u8] = if components == 1 {
-            b"DeviceGray"
-        } else {
-            b"DeviceRGB"
-        };
+    let dict = |components: u8| {
         let mut parms = BTreeMap::new();
         parms.insert("Predictor".into(), DictItem::Int(15));
         parms.insert("Colors".into(), DictItem::Int(components as i64));
         parms.insert("BitsPerComponent".into(), DictItem::Int(8));
         parms.insert("Columns".into(), DictItem::Int(width as i64));
-        d.insert("Type".into(), DictItem::Name(b"XObject".to_vec()));
-        d.insert("Subtype".into(), DictItem::Name(b"Image".to_vec()));
-        d.insert("Width".into(), DictItem::Int(width as i64));
-        d.insert("Height".into(), DictItem::Int(height as i64));
-        d.insert("BitsPerComponent".into(), DictItem::Int(8));
-        d.insert("ColorSpace".into(), DictItem::Name(space.to_vec()));
-        d.insert("Filter".into(), DictItem::Name(b"FlateDecode".to_vec()));
+        let mut d = image_dict(width, height, components, b"FlateDecode");
         d.insert("DecodeParms".into(), DictItem::Dict { map: parms });
-        ExternalStream {
-            dict: d,
-            content: data.to_vec(),
-            compress: false,
-        }
+        d
     };
-    let mut stream = plane(color, components);
+    let mut d = dict(components);
     if let Some(alpha) = alpha {
-        stream.dict.insert(
-            "SMask".into(),
-            DictItem::Stream {
-                stream: plane(alpha, 1),
-            },
-        );
+        let mask = image_xobject(dict(1), alpha, width, height).stream;
+        d.insert("SMask".into(), DictItem::Stream { stream: mask });
     }
-    ExternalXObject {
-        stream,
-        width: Some(Px(width as usize)),
-        height: Some(Px(height as usize)),
-        dpi: None,
-    }
+    image_xobject(d, color, width, height)
 }
 
 /// A JPEG embedded as its own bytes (DCTDecode), so it is not compressed twice.
 fn jpeg_xobject(jpeg: &[u8], width: u32, height: u32, components: u8) -> ExternalXObject {
-    let mut d = BTreeMap::new();
-    let space: &[u8] = if components == 1 {
-        b"DeviceGray"
-    } else {
-        b"DeviceRGB"
-    };
-    d.insert("Type".into(), DictItem::Name(b"XObject".to_vec()));
-    d.insert("Subtype".into(), DictItem::Name(b"Image".to_vec()));
-    d.insert("Width".into(), DictItem::Int(width as i64));
-    d.insert("Height".into(), DictItem::Int(height as i64));
-    d.insert("BitsPerComponent".into(), DictItem::Int(8));
-    d.insert("ColorSpace".into(), DictItem::Name(space.to_vec()));
-    d.insert("Filter".into(), DictItem::Name(b"DCTDecode".to_vec()));
-    ExternalXObject {
-        stream: ExternalStream {
-            dict: d,
-            content: jpeg.to_vec(),
-            compress: false,
-        },
-        width: Some(Px(width as usize)),
-        height: Some(Px(height as usize)),
-        dpi: None,
-    }
+    image_xobject(
+        image_dict(width, height, components, b"DCTDecode"),
+        jpeg,
+        width,
+        height,
+    )
 }

@@ -204,15 +204,8 @@ impl FontBook {
 
     /// Adds a font file's first face to the book: its id and the file's name.
     fn read_file(&mut self, path: &Path) -> Result<(FaceId, String), FontError> {
-        let bytes = std::fs::read(path).map_err(|e| FontError::Unreadable {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        Ok((self.add(Bytes::Shared(Arc::new(bytes)), 0, &name)?, name))
+        let (bytes, name) = read_font_file(path)?;
+        Ok((self.add(Bytes::Shared(bytes), 0, &name)?, name))
     }
 
     /// Reads every `.ttf` and `.otf` file in a folder (a clinic's `fonts/`), filing
@@ -254,15 +247,7 @@ impl FontBook {
     /// Reads a font collection (`.ttc`: Noto Sans CJK has ten faces in 20 MB), filing
     /// each face under the family and style its tables give.
     pub fn load_collection(&mut self, path: &Path) -> Result<Vec<FaceId>, FontError> {
-        let bytes = std::fs::read(path).map_err(|e| FontError::Unreadable {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let bytes = Arc::new(bytes);
+        let (bytes, name) = read_font_file(path)?;
         let count = match read_fonts::FileRef::new(&bytes) {
             Ok(read_fonts::FileRef::Collection(c)) => c.len(),
             Ok(read_fonts::FileRef::Font(_)) => 1,
@@ -426,6 +411,19 @@ impl FontBook {
     pub fn family_names(&self) -> Vec<&str> {
         self.families.iter().map(|f| f.name.as_str()).collect()
     }
+}
+
+/// A font file's bytes and its file name (what messages call it).
+fn read_font_file(path: &Path) -> Result<(Arc<Vec<u8>>, String), FontError> {
+    let bytes = std::fs::read(path).map_err(|e| FontError::Unreadable {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok((Arc::new(bytes), name))
 }
 
 /// Parses a face: its shaping tables, metrics and embedding permission.
