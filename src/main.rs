@@ -11,6 +11,11 @@ use leafpress::{Diagnostics, Engine, Options};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+// A build makes and frees many small objects (PDF operators, glyph strings); glibc's
+// malloc spent a fifth of the sample's instructions on them, mimalloc about a third of that.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "leafpress",

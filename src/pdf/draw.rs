@@ -1,18 +1,17 @@
-//! Layout items → printpdf operations. The one place that flips layout's top-left,
-//! y-down coordinates into PDF's bottom-left, y-up space.
+//! Layout items → content-stream operators (and link annotations for printpdf). The
+//! one place that flips layout's top-left, y-down coordinates into PDF's bottom-left,
+//! y-up space.
 
+use super::content::Content;
 use super::fonts::EmbeddedFonts;
 use crate::impose::Sheets;
 use crate::layout::page::Edges;
 use crate::layout::structure::{NodeId, Structure};
 use crate::layout::{Color, Item, LinkTarget, Placed, Rect, Role, TextRun};
-use printpdf::{
-    Actions, BorderArray, Codepoint, CurTransMat, Destination, DictItem, LinePoint, LinkAnnotation, Op,
-    PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder, XObjectId,
-    XObjectTransform,
-};
+use crate::text::FaceId;
+use printpdf::{Actions, BorderArray, Destination, LinkAnnotation, Op, Pt, XObjectId};
 use smallvec::SmallVec;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 pub struct Painter<'a> {
     pub height: f32,
@@ -69,10 +68,12 @@ enum Marked<'a> {
 impl Painter<'_> {
     /// Paints one page's items (or a sheet's marks) at `at`, every item inside a
     /// marked-content sequence: content tagged with its element's type and an MCID,
-    /// the rest as artifacts. Returns the tagging events in painting order.
+    /// the rest as artifacts. Link annotations go to `annots`, for printpdf to write.
+    /// Returns the tagging events in painting order.
     pub fn paint(
         &self,
-        ops: &mut Vec<Op>,
+        out: &mut Content,
+        annots: &mut Vec<Op>,
         items: &[Placed],
         at: Placement,
         counts: &mut SheetCounts,
@@ -81,15 +82,12 @@ impl Painter<'_> {
         // Content is drawn in page coordinates, moved into place on the sheet.
         let moved = at.dx != 0.0 || at.dy != 0.0 || at.sheet_height != self.height;
         if moved {
-            ops.push(Op::SaveGraphicsState);
-            let (x, y) = (round(at.dx), round(at.sheet_height - self.height - at.dy));
-            ops.push(Op::SetTransformationMatrix {
-                matrix: CurTransMat::Translate(Pt(x), Pt(y)),
-            });
+            out.op("q");
+            out.translate(at.dx, at.sheet_height - self.height - at.dy, "cm");
         }
         let mut in_text = false;
         let mut open: Option<Marked> = None;
-        let mut font: Option<(printpdf::FontId, f32)> = None;
+        let mut font: Option<(FaceId, f32)> = None;
         // Fill colour outside q/Q: boxes set theirs inside q/Q, so this stays true.
         let mut colour: Option<Color> = None;
         for placed in items {
@@ -113,64 +111,42 @@ impl Painter<'_> {
             if is_content && (open != Some(wanted) || is_text != in_text) {
                 // Marked content and text objects must nest: close, switch, reopen.
                 if open.take().is_some() {
-                    ops.push(Op::EndMarkedContent);
+                    out.op("EMC");
                 }
                 if is_text != in_text {
-                    ops.push(if is_text {
-                        Op::StartTextSection
-                    } else {
-                        Op::EndTextSection
-                    });
+                    out.op(if is_text { "BT" } else { "ET" });
                     in_text = is_text;
                 }
-                ops.push(match wanted {
-                    Marked::Artifact => Op::BeginMarkedContent {
-                        tag: "Artifact".into(),
-                    },
+                match wanted {
+                    Marked::Artifact => {
+                        out.name("Artifact");
+                        out.op("BMC");
+                    }
                     Marked::Node(node, lang) => {
                         let mcid = counts.mcids;
                         counts.mcids += 1;
                         events.push((node, Tagged::Mcid(mcid)));
-                        let mut map = BTreeMap::new();
-                        map.insert("MCID".to_string(), DictItem::Int(mcid));
-                        if let Some(lang) = lang {
-                            // A span in another language (PDF/UA: Matterhorn 11-001).
-                            map.insert(
-                                "Lang".to_string(),
-                                DictItem::String {
-                                    data: lang.as_bytes().to_vec(),
-                                    literal: true,
-                                },
-                            );
-                        }
-                        Op::BeginMarkedContentWithProperties {
-                            tag: self.structure.nodes[node].kind.name().into(),
-                            properties: DictItem::Dict { map },
-                        }
+                        // A span in another language carries its own (PDF/UA: Matterhorn 11-001).
+                        let tag = self.structure.nodes[node].kind.name();
+                        out.begin_marked(tag, Some(mcid), lang, None);
                     }
-                });
+                }
                 open = Some(wanted);
             }
             match &placed.item {
-                Item::Text(run) => self.text(ops, run, &mut font, &mut colour),
+                Item::Text(run) => self.text(out, run, &mut font, &mut colour),
                 Item::Fill {
                     rect,
                     color,
                     radius,
                     edges,
                 } => {
-                    ops.push(Op::SaveGraphicsState);
-                    ops.push(Op::SetFillColor { col: rgb(*color) });
-                    ops.push(Op::DrawPolygon {
-                        polygon: Polygon {
-                            rings: vec![PolygonRing {
-                                points: self.rounded(*rect, *radius, *edges),
-                            }],
-                            mode: PaintMode::Fill,
-                            winding_order: WindingOrder::NonZero,
-                        },
-                    });
-                    ops.push(Op::RestoreGraphicsState);
+                    out.op("q");
+                    out.fill_rgb(*color);
+                    self.rounded(out, *rect, *radius, *edges);
+                    out.op("h");
+                    out.op("f");
+                    out.op("Q");
                 }
                 Item::Cells {
                     rect,
@@ -180,32 +156,16 @@ impl Painter<'_> {
                 } => {
                     // One path of rectangles, a run of dark modules each: vector, so it
                     // prints sharp at any size.
-                    let rings = runs
-                        .iter()
-                        .map(|&(row, col, len)| {
-                            let x0 = rect.x + col as f32 * cell;
-                            let y0 = rect.y + row as f32 * cell;
-                            let (x1, y1) = (x0 + len as f32 * cell, y0 + cell);
-                            PolygonRing {
-                                points: vec![
-                                    self.pt(x0, y0, false),
-                                    self.pt(x1, y0, false),
-                                    self.pt(x1, y1, false),
-                                    self.pt(x0, y1, false),
-                                ],
-                            }
-                        })
-                        .collect();
-                    ops.push(Op::SaveGraphicsState);
-                    ops.push(Op::SetFillColor { col: rgb(*color) });
-                    ops.push(Op::DrawPolygon {
-                        polygon: Polygon {
-                            rings,
-                            mode: PaintMode::Fill,
-                            winding_order: WindingOrder::NonZero,
-                        },
-                    });
-                    ops.push(Op::RestoreGraphicsState);
+                    out.op("q");
+                    out.fill_rgb(*color);
+                    for &(row, col, len) in runs {
+                        let x0 = rect.x + col as f32 * cell;
+                        let y1 = rect.y + (row + 1) as f32 * cell;
+                        out.nums(&[x0, self.height - y1, len as f32 * cell, *cell]);
+                        out.op("re");
+                    }
+                    out.op("f");
+                    out.op("Q");
                 }
                 Item::Stroke {
                     rect,
@@ -214,18 +174,12 @@ impl Painter<'_> {
                     radius,
                     edges,
                 } => {
-                    ops.push(Op::SaveGraphicsState);
-                    ops.push(Op::SetOutlineColor { col: rgb(*color) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                    for points in self.outline(*rect, *radius, *edges) {
-                        ops.push(Op::DrawLine {
-                            line: printpdf::Line {
-                                points,
-                                is_closed: false,
-                            },
-                        });
-                    }
-                    ops.push(Op::RestoreGraphicsState);
+                    out.op("q");
+                    out.stroke_rgb(*color);
+                    out.fine(*width);
+                    out.op("w");
+                    self.outline(out, *rect, *radius, *edges);
+                    out.op("Q");
                 }
                 Item::Rule {
                     from,
@@ -233,34 +187,27 @@ impl Painter<'_> {
                     color,
                     width,
                 } => {
-                    ops.push(Op::SaveGraphicsState);
-                    ops.push(Op::SetOutlineColor { col: rgb(*color) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                    ops.push(Op::DrawLine {
-                        line: printpdf::Line {
-                            points: vec![self.pt(from.0, from.1, false), self.pt(to.0, to.1, false)],
-                            is_closed: false,
-                        },
-                    });
-                    ops.push(Op::RestoreGraphicsState);
+                    out.op("q");
+                    out.stroke_rgb(*color);
+                    out.fine(*width);
+                    out.op("w");
+                    self.point(out, *from, "m");
+                    self.point(out, *to, "l");
+                    out.op("S");
+                    out.op("Q");
                 }
                 Item::Image { rect, block } => {
-                    if let Some((id, width_px)) = self.images.get(block) {
-                        let scale = rect.w / *width_px as f32;
-                        ops.push(Op::UseXobject {
-                            id: id.clone(),
-                            transform: XObjectTransform {
-                                translate_x: Some(Pt(rect.x)),
-                                translate_y: Some(Pt(self.height - rect.bottom())),
-                                scale_x: Some(scale),
-                                scale_y: Some(scale),
-                                dpi: Some(72.0),
-                                ..Default::default()
-                            },
-                        });
+                    // An image is a unit square, scaled to its place.
+                    if let Some((id, _)) = self.images.get(block) {
+                        out.op("q");
+                        out.nums(&[rect.w, 0.0, 0.0, rect.h, rect.x, self.height - rect.bottom()]);
+                        out.op("cm");
+                        out.name(&id.0);
+                        out.op("Do");
+                        out.op("Q");
                     }
                 }
-                Item::Link { rect, target } => ops.push(Op::LinkAnnotation {
+                Item::Link { rect, target } => annots.push(Op::LinkAnnotation {
                     link: LinkAnnotation::new(
                         printpdf::Rect::from_xywh(
                             Pt(round(rect.x + at.dx)),
@@ -277,13 +224,13 @@ impl Painter<'_> {
             }
         }
         if open.is_some() {
-            ops.push(Op::EndMarkedContent);
+            out.op("EMC");
         }
         if in_text {
-            ops.push(Op::EndTextSection);
+            out.op("ET");
         }
         if moved {
-            ops.push(Op::RestoreGraphicsState);
+            out.op("Q");
         }
         events
     }
@@ -311,9 +258,9 @@ impl Painter<'_> {
 
     fn text(
         &self,
-        ops: &mut Vec<Op>,
+        out: &mut Content,
         run: &TextRun,
-        font: &mut Option<(printpdf::FontId, f32)>,
+        font: &mut Option<(FaceId, f32)>,
         colour: &mut Option<Color>,
     ) {
         let Some(face) = self.fonts.get(&run.face) else {
@@ -322,30 +269,21 @@ impl Painter<'_> {
         if run.glyphs.is_empty() {
             return;
         }
-        if font.as_ref() != Some(&(face.id.clone(), run.size)) {
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(face.id.clone()),
-                size: Pt(run.size),
-            });
-            *font = Some((face.id.clone(), run.size));
+        if *font != Some((run.face, run.size)) {
+            out.name(&face.id.0);
+            out.num(run.size);
+            out.op("Tf");
+            *font = Some((run.face, run.size));
         }
         if *colour != Some(run.color) {
-            ops.push(Op::SetFillColor { col: rgb(run.color) });
+            out.fill_rgb(run.color);
             *colour = Some(run.color);
         }
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(round(run.x)), Pt(round(self.height - run.baseline))),
-        });
-        let mut show: Vec<TextItem> = Vec::new();
+        out.translate(run.x, self.height - run.baseline, "Tm");
         // A run whose glyphs do not read back one by one (Indic syllables: layout
         // says so) is given whole, as ActualText.
         if let Some(logical) = &run.logical {
-            let mut map = BTreeMap::new();
-            map.insert("ActualText".to_string(), utf16_string(logical));
-            ops.push(Op::BeginMarkedContentWithProperties {
-                tag: "Span".into(),
-                properties: DictItem::Dict { map },
-            });
+            out.begin_marked("Span", None, None, Some(logical));
         }
         let whole = run.logical.is_some();
         let rtl = run.rtl;
@@ -354,7 +292,6 @@ impl Painter<'_> {
         // at the start of the cluster. Each glyph is moved to where the shaper put it
         // (TJ numbers are subtracted from the pen), so rounding never accumulates.
         let mut pen = 0.0f32;
-        let mut glyphs_left = run.glyphs.len();
         // Each cluster with where it starts (visual order, left to right).
         let mut clusters = Vec::new();
         let mut at = 0.0f32;
@@ -411,163 +348,107 @@ impl Painter<'_> {
                         }
                     });
             if actual {
-                flush(ops, &mut show);
-                let mut map = BTreeMap::new();
-                map.insert("ActualText".to_string(), utf16_string(text));
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: "Span".into(),
-                    properties: DictItem::Dict { map },
-                });
+                out.end_show();
+                out.begin_marked("Span", None, None, Some(text));
             }
             for (target, g) in placed {
                 let dy = g.y_offset * run.size;
                 if dy != 0.0 {
                     // Raised or lowered (a mark above or below): its own show, with a rise.
-                    flush(ops, &mut show);
-                    ops.push(Op::SetLineOffset {
-                        multiplier: round(dy),
-                    });
+                    out.end_show();
+                    out.num(dy);
+                    out.op("Ts");
                 }
                 let step = (target - pen).round();
                 if step != 0.0 {
-                    // After a glyph, as that glyph's TJ number; at the start of a show,
-                    // as a number of its own.
-                    match show.last_mut() {
-                        Some(TextItem::GlyphIds(ids)) if !ids.is_empty() => {
-                            let last = ids.len() - 1;
-                            ids[last].offset -= step;
-                        }
-                        _ => show.push(TextItem::Offset(-step)),
-                    }
+                    // TJ numbers are subtracted from the pen.
+                    out.kern(-step);
                     pen += step;
                 }
-                let cp = Codepoint {
-                    gid: face.remap.get(&g.gid).copied().unwrap_or(0),
-                    offset: 0.0,
-                    cid: Some(face.unicode.get(g.gid).unwrap_or_default().to_string()),
-                };
-                match show.last_mut() {
-                    Some(TextItem::GlyphIds(ids)) => ids.push(cp),
-                    _ => {
-                        let mut ids = Vec::with_capacity(glyphs_left);
-                        ids.push(cp);
-                        show.push(TextItem::GlyphIds(ids));
-                    }
-                }
-                glyphs_left -= 1;
+                out.glyph(face.code(g.gid));
                 pen += (g.advance - g.adjust) * 1000.0;
                 if dy != 0.0 {
-                    flush(ops, &mut show);
-                    ops.push(Op::SetLineOffset { multiplier: 0.0 });
+                    out.end_show();
+                    out.bytes.extend_from_slice(b"0 ");
+                    out.op("Ts");
                 }
             }
             if actual {
-                flush(ops, &mut show);
-                ops.push(Op::EndMarkedContent);
+                out.end_show();
+                out.op("EMC");
             }
         }
-        flush(ops, &mut show);
+        out.end_show();
         if whole {
-            ops.push(Op::EndMarkedContent);
+            out.op("EMC");
         }
     }
 
-    fn pt(&self, x: f32, y: f32, bezier: bool) -> LinePoint {
-        LinePoint {
-            p: Point {
-                x: Pt(round(x)),
-                y: Pt(round(self.height - y)),
-            },
-            bezier,
-        }
+    /// A point in layout's coordinates, and the path operator that goes to it.
+    fn point(&self, out: &mut Content, (x, y): (f32, f32), operator: &str) {
+        out.nums(&[x, self.height - y]);
+        out.op(operator);
     }
 
-    /// A closed rounded rectangle; corners on an open edge stay square.
-    fn rounded(&self, r: Rect, radius: f32, edges: Edges) -> Vec<LinePoint> {
+    /// A closed rounded rectangle's path (to be closed with `h`); corners on an open
+    /// edge stay square.
+    fn rounded(&self, out: &mut Content, r: Rect, radius: f32, edges: Edges) {
         let top = if edges.open_top { 0.0 } else { radius };
         let bottom = if edges.open_bottom { 0.0 } else { radius };
         let (x0, y0, x1, y1) = (r.x, r.y, r.right(), r.bottom());
-        let mut pts = Vec::new();
-        pts.push(self.pt(x0 + top, y0, false));
-        pts.extend(self.corner((x1 - top, y0), (x1, y0), (x1, y0 + top)));
-        pts.extend(self.corner((x1, y1 - bottom), (x1, y1), (x1 - bottom, y1)));
-        pts.extend(self.corner((x0 + bottom, y1), (x0, y1), (x0, y1 - bottom)));
-        pts.extend(self.corner((x0, y0 + top), (x0, y0), (x0 + top, y0)));
-        pts
+        self.point(out, (x0 + top, y0), "m");
+        self.corner(out, (x1 - top, y0), (x1, y0), (x1, y0 + top));
+        self.corner(out, (x1, y1 - bottom), (x1, y1), (x1 - bottom, y1));
+        self.corner(out, (x0 + bottom, y1), (x0, y1), (x0, y1 - bottom));
+        self.corner(out, (x0, y0 + top), (x0, y0), (x0 + top, y0));
     }
 
     /// The stroked outline, as open paths that leave out the cut edges.
-    fn outline(&self, r: Rect, radius: f32, edges: Edges) -> Vec<Vec<LinePoint>> {
+    fn outline(&self, out: &mut Content, r: Rect, radius: f32, edges: Edges) {
         let (x0, y0, x1, y1) = (r.x, r.y, r.right(), r.bottom());
         let top = if edges.open_top { 0.0 } else { radius };
         let bottom = if edges.open_bottom { 0.0 } else { radius };
-        // Walk clockwise from the middle of the left edge; break the path at cut edges.
-        let mut paths = vec![vec![self.pt(x0, (y0 + y1) / 2.0, false)]];
-        let add =
-            |paths: &mut Vec<Vec<LinePoint>>, pts: Vec<LinePoint>| paths.last_mut().unwrap().extend(pts);
-        add(&mut paths, self.corner((x0, y0 + top), (x0, y0), (x0 + top, y0)));
+        // Walk clockwise from the middle of the left edge; break the path at cut edges
+        // (a new subpath starts there with `m`).
+        self.point(out, (x0, (y0 + y1) / 2.0), "m");
+        self.corner(out, (x0, y0 + top), (x0, y0), (x0 + top, y0));
         if edges.open_top {
-            paths.push(vec![self.pt(x1, y0, false)]);
+            self.point(out, (x1, y0), "m");
         }
-        add(&mut paths, self.corner((x1 - top, y0), (x1, y0), (x1, y0 + top)));
-        add(
-            &mut paths,
-            self.corner((x1, y1 - bottom), (x1, y1), (x1 - bottom, y1)),
-        );
+        self.corner(out, (x1 - top, y0), (x1, y0), (x1, y0 + top));
+        self.corner(out, (x1, y1 - bottom), (x1, y1), (x1 - bottom, y1));
         if edges.open_bottom {
-            paths.push(vec![self.pt(x0, y1, false)]);
+            self.point(out, (x0, y1), "m");
         }
-        add(
-            &mut paths,
-            self.corner((x0 + bottom, y1), (x0, y1), (x0, y1 - bottom)),
-        );
-        add(&mut paths, vec![self.pt(x0, (y0 + y1) / 2.0, false)]);
-        paths.retain(|p| p.len() > 1);
-        paths
+        self.corner(out, (x0 + bottom, y1), (x0, y1), (x0, y1 - bottom));
+        self.point(out, (x0, (y0 + y1) / 2.0), "l");
+        out.op("S");
     }
 
     /// A line to `from`, then a quarter-circle bezier around `corner` to `to`.
-    fn corner(&self, from: (f32, f32), corner: (f32, f32), to: (f32, f32)) -> Vec<LinePoint> {
+    fn corner(&self, out: &mut Content, from: (f32, f32), corner: (f32, f32), to: (f32, f32)) {
         if from == corner {
-            return vec![self.pt(corner.0, corner.1, false)];
+            self.point(out, corner, "l");
+            return;
         }
         // 0.5523 places the control points so the bezier is within 0.03% of a circle.
         const K: f32 = 0.552_284_8;
         let c1 = (from.0 + (corner.0 - from.0) * K, from.1 + (corner.1 - from.1) * K);
         let c2 = (to.0 + (corner.0 - to.0) * K, to.1 + (corner.1 - to.1) * K);
-        vec![
-            self.pt(from.0, from.1, false),
-            self.pt(c1.0, c1.1, true),
-            self.pt(c2.0, c2.1, true),
-            self.pt(to.0, to.1, false),
-        ]
+        self.point(out, from, "l");
+        out.nums(&[
+            c1.0,
+            self.height - c1.1,
+            c2.0,
+            self.height - c2.1,
+            to.0,
+            self.height - to.1,
+        ]);
+        out.op("c");
     }
 }
 
-/// A PDF text string in UTF-16BE with its byte-order mark, as ActualText wants.
-fn utf16_string(s: &str) -> DictItem {
-    let mut data = vec![0xFE, 0xFF];
-    data.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
-    DictItem::String { data, literal: false }
-}
-
-fn flush(ops: &mut Vec<Op>, show: &mut Vec<TextItem>) {
-    if !show.is_empty() {
-        ops.push(Op::ShowText {
-            items: std::mem::take(show),
-        });
-    }
-}
-
-/// Positions to 1/100 pt (3.5 µm): far below what any printer resolves, and short
-/// numbers keep content streams small and quick to write.
+/// Link rectangles to 1/100 pt, as content is.
 fn round(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
-}
-
-/// Three decimals tell every 8-bit level apart (they are 0.0039 apart) and write
-/// "0.122" where "0.12156863" said no more.
-fn rgb(c: Color) -> printpdf::Color {
-    let v = |b: u8| (b as f32 / 255.0 * 1000.0).round() / 1000.0;
-    printpdf::Color::Rgb(printpdf::Rgb::new(v(c.0), v(c.1), v(c.2), None))
 }

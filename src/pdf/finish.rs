@@ -20,6 +20,7 @@ pub fn finish(
     sheets: &Sheets,
     meta: &Meta,
     slots: &[SlotTags],
+    contents: Vec<Vec<u8>>,
 ) -> Result<Vec<u8>, String> {
     let err = |e: lopdf::Error| format!("finishing the PDF: {e}");
     lo.version = "1.7".into();
@@ -114,11 +115,16 @@ pub fn finish(
         }
     }
 
-    for (_, page) in lo.get_pages() {
-        for id in lo.get_page_contents(page) {
-            if let Ok(Object::Stream(s)) = lo.get_object_mut(id) {
-                s.content = join_glyph_strings(&s.content);
-            }
+    // Each page's content stream, written by `draw`, replaces what printpdf wrote
+    // from the page's operations (nothing, or the fonts' census).
+    for (&page, content) in pages.iter().zip(contents) {
+        let ids = lo.get_page_contents(page);
+        let Some(&id) = ids.first() else {
+            return Err(format!("page {page:?} has no content stream"));
+        };
+        match lo.get_object_mut(id) {
+            Ok(Object::Stream(s)) => s.set_content(content),
+            _ => return Err(format!("page {page:?}'s content is not a stream")),
         }
     }
     compress_streams(&mut lo);
@@ -189,54 +195,6 @@ fn compress_all(streams: Vec<&mut lopdf::Stream>) {
             stream.set_content(out);
         }
     }
-}
-
-/// printpdf writes each glyph of a `TJ` array as its own string, `[<000c><0028>]`;
-/// two-byte codes run together mean the same, `[<000c0028>]`, and take a quarter
-/// less room. Only `><` between hex strings inside arrays is removed (literal
-/// strings are copied as they are).
-fn join_glyph_strings(content: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(content.len());
-    let (mut in_array, mut i) = (false, 0);
-    while i < content.len() {
-        let c = content[i];
-        match c {
-            b'(' => {
-                // A literal string, with nested parentheses and escapes.
-                let mut depth = 0;
-                while i < content.len() {
-                    let d = content[i];
-                    out.push(d);
-                    i += 1;
-                    match d {
-                        b'\\' if i < content.len() => {
-                            out.push(content[i]);
-                            i += 1;
-                        }
-                        b'(' => depth += 1,
-                        b')' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                continue;
-            }
-            b'[' => in_array = true,
-            b']' => in_array = false,
-            b'>' if in_array && content.get(i + 1) == Some(&b'<') => {
-                i += 2;
-                continue;
-            }
-            _ => {}
-        }
-        out.push(c);
-        i += 1;
-    }
-    out
 }
 
 /// A file identifier that depends only on what the file shows.
@@ -353,17 +311,4 @@ fn build_outline(
     };
     lo.objects.insert(root, Object::Dictionary(outlines));
     Some(root)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn glyph_strings_join_inside_arrays_only() {
-        let before = b"/P <</MCID 0>> BDC [<000c><0028> 8<001d>] TJ (a><b [x] \\) ><) Tj [(<>)<01><02>] TJ";
-        let after = super::join_glyph_strings(before);
-        assert_eq!(
-            String::from_utf8(after).unwrap(),
-            "/P <</MCID 0>> BDC [<000c0028> 8<001d>] TJ (a><b [x] \\) ><) Tj [(<>)<0102>] TJ"
-        );
-    }
 }

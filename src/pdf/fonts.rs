@@ -6,7 +6,7 @@
 
 use crate::layout::{Document, Item, TextRun};
 use crate::text::{Embedding, FaceId, FontBook};
-use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
+use printpdf::{Codepoint, FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, Pt, TextItem};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -14,16 +14,27 @@ use std::ops::Range;
 /// each glyph stands for.
 pub struct EmbeddedFace {
     pub id: FontId,
-    pub remap: BTreeMap<u16, u16>,
+    /// The subset's glyph id by the face's (0 for glyphs not in it): looked up for
+    /// every glyph drawn, so indexed.
+    remap: Vec<u16>,
     /// The ToUnicode text of each (old) glyph id. A PDF has one per glyph, so a glyph
     /// drawn for different text (the I of a decomposed İ, a mark) keeps one mapping
     /// here and its clusters carry the real text as ActualText.
     pub unicode: Unicode,
+    /// The glyph ids drawn (old ids), in order.
+    pub drawn: Vec<u16>,
 }
 
 /// Text by glyph id: looked up for every glyph drawn, so indexed, not hashed.
 #[derive(Default)]
 pub struct Unicode(Vec<Option<String>>);
+
+impl EmbeddedFace {
+    /// The code that draws glyph `gid` of the face: its id in the subset.
+    pub fn code(&self, gid: u16) -> u16 {
+        self.remap.get(gid as usize).copied().unwrap_or(0)
+    }
+}
 
 impl Unicode {
     pub fn get(&self, gid: u16) -> Option<&str> {
@@ -125,9 +136,10 @@ pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<E
             name: data.postscript_name.clone(),
             reason,
         };
+        let drawn: Vec<u16> = gids.into_iter().collect();
         // .notdef must come first; the new glyph id is the position in this list.
         let ids: Vec<u16> = std::iter::once(0)
-            .chain(gids.into_iter().filter(|&g| g != 0))
+            .chain(drawn.iter().copied().filter(|&g| g != 0))
             .collect();
         let whole = data.embedding == Embedding::NoSubsetting;
         let mut warnings = Vec::new();
@@ -148,14 +160,50 @@ pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<E
         });
         let id = FontId(format!("F{}", face.0 as usize + 1));
         pdf.resources.fonts.map.insert(id.clone(), PdfFont::new(parsed));
-        let remap = ids
-            .iter()
-            .enumerate()
-            .map(|(new, &old)| (old, if whole { old } else { new as u16 }))
-            .collect();
-        out.insert(face, EmbeddedFace { id, remap, unicode });
+        let mut remap = vec![0; ids.last().map_or(0, |&g| g as usize + 1)];
+        for (new, &old) in ids.iter().enumerate() {
+            remap[old as usize] = if whole { old } else { new as u16 };
+        }
+        out.insert(
+            face,
+            EmbeddedFace {
+                id,
+                remap,
+                unicode,
+                drawn,
+            },
+        );
     }
     Ok(out)
+}
+
+/// printpdf writes a font's widths (`/W`) and its ToUnicode map from the glyphs that
+/// page operations show, and skips a font shown nowhere. The pages' content streams
+/// are written by `draw`, not from printpdf operations, so these operations show
+/// printpdf every drawn glyph of every face once, with its text; `finish` then puts
+/// the real content stream in place of the page they were given to.
+pub fn census(fonts: &EmbeddedFonts) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for face in fonts.values() {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(face.id.clone()),
+            size: Pt(1.0),
+        });
+        let glyphs = face
+            .drawn
+            .iter()
+            .map(|&gid| Codepoint {
+                gid: face.code(gid),
+                offset: 0.0,
+                cid: Some(face.unicode.get(gid).unwrap_or_default().to_string()),
+            })
+            .collect();
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(glyphs)],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
 }
 
 fn subset(bytes: &[u8], index: u32, ids: &[u16]) -> Result<Vec<u8>, String> {

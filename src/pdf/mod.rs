@@ -1,10 +1,12 @@
 //! PDF writing: the only module that knows printpdf and lopdf.
 //!
-//! Layout's pages become printpdf operations ([`draw`]) with subset fonts
-//! ([`fonts`]) and images; lopdf then adds what printpdf cannot write ([`finish`]):
-//! language, nested outline, viewer preferences and a content-derived file ID.
+//! Layout's pages become content streams ([`draw`], [`content`]); printpdf writes
+//! the pages around them, the subset fonts ([`fonts`]) and the images; lopdf then adds
+//! what printpdf cannot write ([`finish`]): the structure tree, language, nested
+//! outline, viewer preferences and a content-derived file ID.
 
 mod cff;
+mod content;
 mod draw;
 mod finish;
 mod fonts;
@@ -71,8 +73,10 @@ pub fn write(
     };
     let mut slot_tags = Vec::new();
     let mut pages = Vec::new();
+    let mut contents = Vec::new();
     for (n, sheet) in sheets.sheets.iter().enumerate() {
-        let mut ops = Vec::new();
+        let mut out = content::Content::default();
+        let mut annots = Vec::new();
         let mut counts = draw::SheetCounts::default();
         for slot in &sheet.slots {
             let at = draw::Placement {
@@ -80,7 +84,13 @@ pub fn write(
                 dy: slot.dy,
                 sheet_height: sheet.height,
             };
-            let events = painter.paint(&mut ops, &doc.pages[slot.page].items, at, &mut counts);
+            let events = painter.paint(
+                &mut out,
+                &mut annots,
+                &doc.pages[slot.page].items,
+                at,
+                &mut counts,
+            );
             slot_tags.push(draw::SlotTags {
                 page: slot.page,
                 sheet: n,
@@ -100,9 +110,15 @@ pub fn write(
             dy: 0.0,
             sheet_height: sheet.height,
         };
-        painter.paint(&mut ops, &marks, at, &mut counts);
+        painter.paint(&mut out, &mut annots, &marks, at, &mut counts);
         let size = |pt: f32| printpdf::Mm(pt / crate::units::PT_PER_MM);
-        pages.push(PdfPage::new(size(sheet.width), size(sheet.height), ops));
+        // printpdf's page operations are only the link annotations (and, on the first
+        // page, the fonts' census); `finish` puts the content stream in place.
+        pages.push(PdfPage::new(size(sheet.width), size(sheet.height), annots));
+        contents.push(out.bytes);
+    }
+    if let Some(first) = pages.first_mut() {
+        first.ops.extend(fonts::census(&fonts));
     }
     // The structure tree follows the laid-out pages' order, whatever sheet they are on.
     slot_tags.sort_by_key(|t| t.page);
@@ -132,7 +148,7 @@ pub fn write(
     {
         return Err(Error::Writer(w.msg.clone()));
     }
-    finish::finish(lo, doc, sheets, meta, &slot_tags).map_err(Error::Finish)
+    finish::finish(lo, doc, sheets, meta, &slot_tags, contents).map_err(Error::Finish)
 }
 
 fn block_name(block: &Option<usize>) -> String {
