@@ -491,12 +491,18 @@ pub fn load_with(path: &Path, options: &Options) -> Result<(Source, Resolved), D
     let src = Source::read(path)?;
     let project = project::Project::open(path, options.root.as_deref())?;
     let mut leaflet = content::parse(&src)?;
-    // Which keys the leaflet wrote itself matters only when there are defaults.
+    // Which keys the leaflet wrote itself matters only when there are defaults, or
+    // for large print (whether it named a page size). Finding them parses the YAML
+    // again, a tenth of a build, so only then.
+    let given = if project.source.is_some() || options.large_print.is_some() {
+        project::top_level_keys(&src.text)
+    } else {
+        Default::default()
+    };
     if project.source.is_some() {
-        project.apply_defaults(&mut leaflet, &project::top_level_keys(&src.text));
+        project.apply_defaults(&mut leaflet, &given);
     }
-    let page_size_given =
-        project.defaults.page.as_ref().is_some() || project::top_level_keys(&src.text).contains("page.size");
+    let page_size_given = project.defaults.page.as_ref().is_some() || given.contains("page.size");
     let mut resolved = content::resolve(&src, leaflet, &project)?;
     resolved.addresses_on_paper = options.target == images::Target::Print;
     if let Some(size) = options.large_print {

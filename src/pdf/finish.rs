@@ -20,7 +20,7 @@ pub fn finish(
     sheets: &Sheets,
     meta: &Meta,
     slots: &[SlotTags],
-    contents: Vec<Vec<u8>>,
+    contents: impl FnOnce() -> (Vec<Deflated>, Deflater),
 ) -> Result<Vec<u8>, String> {
     let err = |e: lopdf::Error| format!("finishing the PDF: {e}");
     lo.version = "1.7".into();
@@ -115,19 +115,36 @@ pub fn finish(
         }
     }
 
-    // Each page's content stream, written by `draw`, replaces what printpdf wrote
-    // from the page's operations (nothing, or the fonts' census).
+    // Each page's content stream, written by `draw` (and compressed meanwhile),
+    // replaces what printpdf wrote from the page's operations (nothing, or the fonts'
+    // census).
+    let (contents, mut z) = contents();
     for (&page, content) in pages.iter().zip(contents) {
         let ids = lo.get_page_contents(page);
         let Some(&id) = ids.first() else {
             return Err(format!("page {page:?} has no content stream"));
         };
         match lo.get_object_mut(id) {
-            Ok(Object::Stream(s)) => s.set_content(content),
+            Ok(Object::Stream(s)) => {
+                if content.flate {
+                    s.dict.set("Filter", "FlateDecode");
+                }
+                s.set_content(content.bytes);
+            }
             _ => return Err(format!("page {page:?}'s content is not a stream")),
         }
     }
-    compress_streams(&mut lo);
+    // The rest (fonts, their ToUnicode maps) are a fifth of the bytes: one thread.
+    for o in lo.objects.values_mut() {
+        if let Object::Stream(s) = o {
+            if s.dict.get(b"Filter").is_err() && s.allows_compression {
+                if let Some(out) = z.deflate(&s.content) {
+                    s.dict.set("Filter", "FlateDecode");
+                    s.set_content(out);
+                }
+            }
+        }
+    }
     // printpdf's file ID comes from a process-wide counter; derive it from the
     // content instead, so the same input always gives the same bytes.
     let id = Object::String(content_id(&lo).into_bytes(), StringFormat::Hexadecimal);
@@ -135,65 +152,60 @@ pub fn finish(
     // Objects that are not streams (the structure tree's many small dictionaries,
     // annotations, the outline) go into compressed object streams with a
     // cross-reference stream (PDF 1.5): the file is a third smaller.
-    let mut out = Vec::new();
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .compression_level(6)
-        .build();
-    lo.save_with_options(&mut out, options)
-        .map_err(|e| format!("writing the PDF: {e}"))?;
-    Ok(out)
+    Ok(super::save::save(&lo, &mut z))
 }
 
-/// Flate-compresses every stream that is not compressed yet, on two threads with one
-/// reused compressor each. (lopdf's own `compress` uses the slowest level and a new
-/// compressor per stream, which cost a third of the build time.)
-fn compress_streams(lo: &mut lopdf::Document) {
-    let mut streams: Vec<&mut lopdf::Stream> = lo
-        .objects
-        .values_mut()
-        .filter_map(|o| match o {
-            Object::Stream(s) if s.dict.get(b"Filter").is_err() && s.allows_compression => Some(s),
-            _ => None,
+/// A stream's bytes, and whether they are Flate-compressed.
+pub struct Deflated {
+    pub bytes: Vec<u8>,
+    pub flate: bool,
+}
+
+/// Compresses each of `streams` where that makes it smaller; gives back the
+/// compressor for the rest of the file.
+pub fn deflate_all(streams: Vec<Vec<u8>>) -> (Vec<Deflated>, Deflater) {
+    let mut z = Deflater::default();
+    let out = streams
+        .into_iter()
+        .map(|bytes| match z.deflate(&bytes) {
+            Some(out) => Deflated {
+                bytes: out,
+                flate: true,
+            },
+            None => Deflated { bytes, flate: false },
         })
         .collect();
-    // Largest first, dealt alternately, so both threads get about half the bytes.
-    streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
-    let (mut a, mut b): (Vec<_>, Vec<_>) = (Vec::new(), Vec::new());
-    for (i, s) in streams.into_iter().enumerate() {
-        if i % 2 == 0 {
-            a.push(s)
-        } else {
-            b.push(s)
-        }
-    }
-    std::thread::scope(|scope| {
-        scope.spawn(move || compress_all(a));
-        compress_all(b);
-    });
+    (out, z)
 }
 
-fn compress_all(streams: Vec<&mut lopdf::Stream>) {
-    let mut z = flate2::Compress::new(flate2::Compression::new(6), true);
-    for stream in streams {
+/// One compressor, reset for each stream: a new one zeroes half a megabyte of
+/// tables, which cost as much as compressing the sample's fonts.
+pub struct Deflater(flate2::Compress);
+
+impl Default for Deflater {
+    fn default() -> Self {
+        Deflater(flate2::Compress::new(flate2::Compression::new(6), true))
+    }
+}
+
+impl Deflater {
+    /// `data` compressed, if that saves more than the filter's own entry costs.
+    pub fn deflate(&mut self, data: &[u8]) -> Option<Vec<u8>> {
+        let z = &mut self.0;
         z.reset();
-        let mut out = Vec::with_capacity(stream.content.len() / 2 + 64);
+        let mut out = Vec::with_capacity(data.len() / 2 + 64);
         loop {
             match z.compress_vec(
-                &stream.content[z.total_in() as usize..],
+                &data[z.total_in() as usize..],
                 &mut out,
                 flate2::FlushCompress::Finish,
             ) {
                 Ok(flate2::Status::StreamEnd) => break,
                 Ok(_) => out.reserve(out.capacity().max(1024)),
-                Err(_) => return,
+                Err(_) => return None,
             }
         }
-        if out.len() + 19 < stream.content.len() {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(out);
-        }
+        (out.len() + 19 < data.len()).then_some(out)
     }
 }
 

@@ -6,7 +6,7 @@
 
 use crate::layout::{Document, Item, TextRun};
 use crate::text::{Embedding, FaceId, FontBook};
-use printpdf::{Codepoint, FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, Pt, TextItem};
+use printpdf::{Codepoint, FontId, Op, ParsedFont, PdfFont, PdfFontHandle, Pt, TextItem};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -14,6 +14,11 @@ use std::ops::Range;
 /// each glyph stands for.
 pub struct EmbeddedFace {
     pub id: FontId,
+    face: FaceId,
+    /// The glyph ids the subset keeps, .notdef first: a glyph's new id is its place.
+    ids: Vec<u16>,
+    /// Embedded whole (its licence forbids subsetting), ids unchanged.
+    whole: bool,
     /// The subset's glyph id by the face's (0 for glyphs not in it): looked up for
     /// every glyph drawn, so indexed.
     remap: Vec<u16>,
@@ -90,7 +95,9 @@ pub fn clusters(run: &TextRun) -> Vec<(Range<usize>, &str)> {
         .collect()
 }
 
-pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<EmbeddedFonts, super::Error> {
+/// Which glyphs of which faces the document draws, their new ids and their text.
+/// Quick: the subsets themselves are made by [`subset_all`], meanwhile.
+pub fn plan(doc: &Document, book: &FontBook) -> EmbeddedFonts {
     let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
     let mut unicode: BTreeMap<FaceId, Unicode> = BTreeMap::new();
     for page in &doc.pages {
@@ -132,34 +139,13 @@ pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<E
                 }
             }
         }
-        let err = |reason: String| super::Error::Font {
-            name: data.postscript_name.clone(),
-            reason,
-        };
         let drawn: Vec<u16> = gids.into_iter().collect();
         // .notdef must come first; the new glyph id is the position in this list.
         let ids: Vec<u16> = std::iter::once(0)
             .chain(drawn.iter().copied().filter(|&g| g != 0))
             .collect();
         let whole = data.embedding == Embedding::NoSubsetting;
-        let mut warnings = Vec::new();
-        let mut parsed = if whole {
-            // Its licence forbids subsetting: the whole font goes in, ids unchanged.
-            ParsedFont::from_bytes(data.bytes(), data.index as usize, &mut warnings)
-        } else {
-            let mut bytes = subset(data.bytes(), data.index, &ids).map_err(err)?;
-            super::cff::identity_charset(&mut bytes);
-            let bytes = super::unhint::without_instructions(&bytes).unwrap_or(bytes);
-            ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-        }
-        .ok_or_else(|| err("printpdf could not read it back".into()))?;
-        parsed.font_name = Some(if whole {
-            data.postscript_name.clone()
-        } else {
-            format!("{}+{}", subset_tag(&ids), data.postscript_name)
-        });
         let id = FontId(format!("F{}", face.0 as usize + 1));
-        pdf.resources.fonts.map.insert(id.clone(), PdfFont::new(parsed));
         let mut remap = vec![0; ids.last().map_or(0, |&g| g as usize + 1)];
         for (new, &old) in ids.iter().enumerate() {
             remap[old as usize] = if whole { old } else { new as u16 };
@@ -168,13 +154,47 @@ pub fn embed(doc: &Document, book: &FontBook, pdf: &mut PdfDocument) -> Result<E
             face,
             EmbeddedFace {
                 id,
+                face,
+                ids,
+                whole,
                 remap,
                 unicode,
                 drawn,
             },
         );
     }
-    Ok(out)
+    out
+}
+
+/// Makes each face's subset (allsorts), without hinting programs and with CIDs that
+/// are glyph ids, for printpdf.
+pub fn subset_all(fonts: &EmbeddedFonts, book: &FontBook) -> Result<Vec<(FontId, PdfFont)>, super::Error> {
+    fonts
+        .values()
+        .map(|f| {
+            let data = book.face(f.face);
+            let err = |reason: String| super::Error::Font {
+                name: data.postscript_name.clone(),
+                reason,
+            };
+            let mut warnings = Vec::new();
+            let mut parsed = if f.whole {
+                ParsedFont::from_bytes(data.bytes(), data.index as usize, &mut warnings)
+            } else {
+                let mut bytes = subset(data.bytes(), data.index, &f.ids).map_err(err)?;
+                super::cff::identity_charset(&mut bytes);
+                let bytes = super::unhint::without_instructions(&bytes).unwrap_or(bytes);
+                ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+            }
+            .ok_or_else(|| err("printpdf could not read it back".into()))?;
+            parsed.font_name = Some(if f.whole {
+                data.postscript_name.clone()
+            } else {
+                format!("{}+{}", subset_tag(&f.ids), data.postscript_name)
+            });
+            Ok((f.id.clone(), PdfFont::new(parsed)))
+        })
+        .collect()
 }
 
 /// printpdf writes a font's widths (`/W`) and its ToUnicode map from the glyphs that

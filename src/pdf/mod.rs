@@ -10,6 +10,7 @@ mod content;
 mod draw;
 mod finish;
 mod fonts;
+mod save;
 mod tags;
 mod unhint;
 
@@ -62,15 +63,74 @@ pub fn write(
     pdf.metadata.info.creator = "leafpress".into();
     pdf.metadata.info.producer = concat!("leafpress ", env!("CARGO_PKG_VERSION")).into();
 
-    let fonts = fonts::embed(doc, book, &mut pdf)?;
-    let xobjects = embed_images(images, &mut pdf)?;
-    let painter = draw::Painter {
-        height: doc.height,
-        fonts: &fonts,
-        images: &xobjects,
-        structure: &doc.structure,
-        sheets,
-    };
+    let fonts = fonts::plan(doc, book);
+    // Two cores: the fonts are subset while the pages are painted, and the pages'
+    // content streams are compressed while printpdf and the structure tree are built.
+    std::thread::scope(|scope| {
+        let subsets = scope.spawn(|| fonts::subset_all(&fonts, book));
+        let xobjects = embed_images(images, &mut pdf)?;
+        let painter = draw::Painter {
+            height: doc.height,
+            fonts: &fonts,
+            images: &xobjects,
+            structure: &doc.structure,
+            sheets,
+        };
+        let (pages, contents, slot_tags) = paint(&painter, doc, sheets);
+        let deflated = scope.spawn(move || finish::deflate_all(contents));
+        for (id, font) in joined(subsets)? {
+            pdf.resources.fonts.map.insert(id, font);
+        }
+        pdf.with_pages(pages);
+        // printpdf's page operations are only the link annotations, and on the first
+        // page the fonts' census; `finish` puts the content streams in place.
+        if let Some(first) = pdf.pages.first_mut() {
+            first.ops.extend(fonts::census(&fonts));
+        }
+        let opts = PdfSaveOptions {
+            subset_fonts: false,
+            // Images come prepared (see `images`): printpdf must not recompress or
+            // downsample them, which its defaults do.
+            image_optimization: Some(ImageOptimizationOptions {
+                format: Some(ImageCompression::Flate),
+                max_image_size: None,
+                auto_optimize: Some(false),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let mut warnings = Vec::new();
+        let lo = pdf.to_lopdf_document(&opts, &mut warnings);
+        // The operations are in `lo` now: free them before the structure tree and the
+        // object streams are built (a third of the peak memory of a long leaflet).
+        drop(pdf);
+        // printpdf reports what it could not write as warnings: an error among them
+        // means the file would be wrong, so it is ours too.
+        if let Some(w) = warnings
+            .iter()
+            .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
+        {
+            return Err(Error::Writer(w.msg.clone()));
+        }
+        finish::finish(lo, doc, sheets, meta, &slot_tags, || joined(deflated)).map_err(Error::Finish)
+    })
+}
+
+/// A helper thread's result; its panic goes on in this thread.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Each sheet's content stream and printpdf page (with the sheet's link
+/// annotations), and what each placed page contributes to the structure tree, in
+/// the laid-out pages' order.
+fn paint(
+    painter: &draw::Painter,
+    doc: &Document,
+    sheets: &Sheets,
+) -> (Vec<PdfPage>, Vec<Vec<u8>>, Vec<draw::SlotTags>) {
     let mut slot_tags = Vec::new();
     let mut pages = Vec::new();
     let mut contents = Vec::new();
@@ -112,43 +172,12 @@ pub fn write(
         };
         painter.paint(&mut out, &mut annots, &marks, at, &mut counts);
         let size = |pt: f32| printpdf::Mm(pt / crate::units::PT_PER_MM);
-        // printpdf's page operations are only the link annotations (and, on the first
-        // page, the fonts' census); `finish` puts the content stream in place.
         pages.push(PdfPage::new(size(sheet.width), size(sheet.height), annots));
         contents.push(out.bytes);
     }
-    if let Some(first) = pages.first_mut() {
-        first.ops.extend(fonts::census(&fonts));
-    }
     // The structure tree follows the laid-out pages' order, whatever sheet they are on.
     slot_tags.sort_by_key(|t| t.page);
-    pdf.with_pages(pages);
-    let opts = PdfSaveOptions {
-        subset_fonts: false,
-        // Images come prepared (see `images`): printpdf must not recompress or
-        // downsample them, which its defaults do.
-        image_optimization: Some(ImageOptimizationOptions {
-            format: Some(ImageCompression::Flate),
-            max_image_size: None,
-            auto_optimize: Some(false),
-            ..Default::default()
-        }),
-        ..Default::default()
-    };
-    let mut warnings = Vec::new();
-    let lo = pdf.to_lopdf_document(&opts, &mut warnings);
-    // The operations are in `lo` now: free them before the structure tree and the
-    // object streams are built (a third of the peak memory of a long leaflet).
-    drop(pdf);
-    // printpdf reports what it could not write as warnings: an error among them
-    // means the file would be wrong, so it is ours too.
-    if let Some(w) = warnings
-        .iter()
-        .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
-    {
-        return Err(Error::Writer(w.msg.clone()));
-    }
-    finish::finish(lo, doc, sheets, meta, &slot_tags, contents).map_err(Error::Finish)
+    (pages, contents, slot_tags)
 }
 
 fn block_name(block: &Option<usize>) -> String {
