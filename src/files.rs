@@ -17,7 +17,9 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .suffix(".pdf.tmp")
         .tempfile_in(&dir)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
+    // No fsync: the rename alone means a reader never sees half a PDF, and a PDF can
+    // always be built again; waiting for the disk took a twentieth of a build (and
+    // every save in `watch`), which tools that write rebuildable files do not pay.
     // Temporary files are private (0600); the PDF is for sharing, like any new file,
     // or keeps the permissions of the one it replaces.
     let permissions = match std::fs::metadata(target) {

@@ -163,7 +163,7 @@ pub struct Deflated {
 
 /// Compresses each of `streams` where that makes it smaller; gives back the
 /// compressor for the rest of the file.
-pub fn deflate_all(streams: Vec<Vec<u8>>) -> (Vec<Deflated>, Deflater) {
+pub fn deflate_all(streams: impl IntoIterator<Item = Vec<u8>>) -> (Vec<Deflated>, Deflater) {
     let mut z = Deflater::default();
     let out = streams
         .into_iter()

@@ -64,8 +64,9 @@ pub fn write(
     pdf.metadata.info.producer = concat!("leafpress ", env!("CARGO_PKG_VERSION")).into();
 
     let fonts = fonts::plan(doc, book);
-    // Two cores: the fonts are subset while the pages are painted, and the pages'
-    // content streams are compressed while printpdf and the structure tree are built.
+    // Two cores: the fonts are subset while the pages are painted, and each page's
+    // content stream is compressed as soon as it is painted, on while printpdf and the
+    // structure tree are built.
     std::thread::scope(|scope| {
         let subsets = scope.spawn(|| fonts::subset_all(&fonts, book));
         let xobjects = embed_images(images, &mut pdf)?;
@@ -76,8 +77,9 @@ pub fn write(
             structure: &doc.structure,
             sheets,
         };
-        let (pages, contents, slot_tags) = paint(&painter, doc, sheets);
-        let deflated = scope.spawn(move || finish::deflate_all(contents));
+        let (painted, to_deflate) = std::sync::mpsc::channel();
+        let deflated = scope.spawn(move || finish::deflate_all(to_deflate));
+        let (pages, slot_tags) = paint(&painter, doc, sheets, painted);
         for (id, font) in joined(subsets)? {
             pdf.resources.fonts.map.insert(id, font);
         }
@@ -123,17 +125,17 @@ fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
-/// Each sheet's content stream and printpdf page (with the sheet's link
-/// annotations), and what each placed page contributes to the structure tree, in
-/// the laid-out pages' order.
+/// Each sheet's printpdf page (with the sheet's link annotations) and what each
+/// placed page contributes to the structure tree, in the laid-out pages' order. Each
+/// sheet's content stream goes to `contents` as soon as it is painted.
 fn paint(
     painter: &draw::Painter,
     doc: &Document,
     sheets: &Sheets,
-) -> (Vec<PdfPage>, Vec<Vec<u8>>, Vec<draw::SlotTags>) {
+    contents: std::sync::mpsc::Sender<Vec<u8>>,
+) -> (Vec<PdfPage>, Vec<draw::SlotTags>) {
     let mut slot_tags = Vec::new();
     let mut pages = Vec::new();
-    let mut contents = Vec::new();
     for (n, sheet) in sheets.sheets.iter().enumerate() {
         let mut out = content::Content::default();
         let mut annots = Vec::new();
@@ -173,11 +175,14 @@ fn paint(
         painter.paint(&mut out, &mut annots, &marks, at, &mut counts);
         let size = |pt: f32| printpdf::Mm(pt / crate::units::PT_PER_MM);
         pages.push(PdfPage::new(size(sheet.width), size(sheet.height), annots));
-        contents.push(out.bytes);
+        // The receiving thread lives until `finish` has every stream.
+        contents
+            .send(out.bytes)
+            .expect("the compressing thread waits for every page");
     }
     // The structure tree follows the laid-out pages' order, whatever sheet they are on.
     slot_tags.sort_by_key(|t| t.page);
-    (pages, contents, slot_tags)
+    (pages, slot_tags)
 }
 
 fn block_name(block: &Option<usize>) -> String {
