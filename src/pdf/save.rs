@@ -261,5 +261,33 @@ mod tests {
                 .unwrap(),
             pages
         );
+
+        // lopdf finds objects by the numbers in each object stream's header; a reader
+        // that follows the cross-reference stream (poppler) takes (stream, index) from
+        // it: each index must point at its own object.
+        let xref = back
+            .objects
+            .values()
+            .filter_map(|o| o.as_stream().ok())
+            .find(|s| s.dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"XRef"))
+            .expect("a cross-reference stream");
+        let table = xref.decompressed_content().unwrap();
+        let mut checked = 0;
+        for (n, e) in table.chunks(7).enumerate() {
+            if e[0] != 2 {
+                continue;
+            }
+            let container = u32::from_be_bytes(e[1..5].try_into().unwrap());
+            let index = u16::from_be_bytes(e[5..7].try_into().unwrap()) as usize;
+            let objstm = back.get_object((container, 0)).unwrap().as_stream().unwrap();
+            let header = objstm.decompressed_content().unwrap();
+            let numbers: Vec<u32> = String::from_utf8_lossy(&header)
+                .split_whitespace()
+                .map_while(|t| t.parse().ok())
+                .collect();
+            assert_eq!(numbers[2 * index], n as u32, "entry {n} points at another object");
+            checked += 1;
+        }
+        assert_eq!(checked, 252);
     }
 }
