@@ -11,10 +11,11 @@ rounds=${2:-5}
 work=$(mktemp -d)
 trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git worktree add --quiet --detach "$work/base" "$base"
-# The base builds in its own worktree but shares this target folder's dependencies.
-(cd "$work/base" && CARGO_TARGET_DIR="$PWD/../target-base" cargo build --release --quiet)
+# The base builds in its own worktree into this target folder, sharing the compiled
+# dependencies; each binary is copied out before the next build.
+(cd "$work/base" && CARGO_TARGET_DIR="$OLDPWD/target" cargo build --release --quiet)
+cp target/release/leafpress "$work/leafpress-base"
 cargo build --release --quiet
-cp "$work/target-base/release/leafpress" "$work/leafpress-base"
 cp target/release/leafpress "$work/leafpress-new"
 sample=content/acupuncture-hip-knee.yaml
 for r in $(seq "$rounds"); do

@@ -173,6 +173,18 @@ fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Pre
             width_px: img.width_px,
             height_px: img.height_px,
         },
+        // A lossless picture that needs no resampling, and stays lossless (print, or
+        // e-mail when it is not a photograph): the file's own compressed rows.
+        (None, false) if img.png.is_some() && (target == Target::Print || !photo) => {
+            let png = img.png.as_ref().expect("checked just above");
+            Prepared::Png {
+                color: png.idat.clone(),
+                components: png.components,
+                alpha: None,
+                width_px: img.width_px,
+                height_px: img.height_px,
+            }
+        }
         _ => {
             let pixels = if shrink {
                 let w = (inches * target.max_ppi()).ceil().max(1.0) as u32;
@@ -255,6 +267,53 @@ fn png_planes(img: &DynamicImage) -> Option<Prepared> {
     })
 }
 
+/// A PNG file's own compressed rows, as a PDF takes them (FlateDecode with PNG
+/// predictors): the IDAT chunks' data joined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PngAsIs {
+    pub idat: Vec<u8>,
+    /// 1 (grey) or 3 (RGB).
+    pub components: u8,
+}
+
+/// The IDAT data of a PNG file a PDF can take as it is: 8 bits a sample, grey or RGB,
+/// not interlaced, with no transparency (tRNS). Anything else is decoded and encoded.
+pub fn png_as_is(file: &[u8]) -> Option<PngAsIs> {
+    let mut chunks = png_chunks(file);
+    let (kind, ihdr) = chunks.next()?;
+    // Width, height, bit depth, colour type, compression, filter, interlace.
+    if kind != b"IHDR" || ihdr.len() != 13 || ihdr[8] != 8 || ihdr[10..13] != [0, 0, 0] {
+        return None;
+    }
+    let components = match ihdr[9] {
+        0 => 1,
+        2 => 3,
+        _ => return None,
+    };
+    let mut idat = Vec::with_capacity(file.len());
+    for (kind, body) in chunks {
+        match kind {
+            b"tRNS" => return None,
+            b"IDAT" => idat.extend_from_slice(body),
+            _ => {}
+        }
+    }
+    (!idat.is_empty()).then_some(PngAsIs { idat, components })
+}
+
+/// A PNG file's chunks after its signature: (type, data), up to the first that does
+/// not fit the file.
+fn png_chunks(file: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+    let mut at = 8; // the PNG signature
+    std::iter::from_fn(move || {
+        let len = u32::from_be_bytes(file.get(at..at + 4)?.try_into().ok()?) as usize;
+        let kind = file.get(at + 4..at + 8)?;
+        let body = file.get(at + 8..(at + 8).checked_add(len)?)?;
+        at += 12 + len;
+        Some((kind, body))
+    })
+}
+
 /// The zlib stream of a PNG encoding of 8-bit rows: its IDAT chunks' data, joined.
 fn png_idat(rows: &[u8], w: u32, h: u32, color: png::ColorType) -> Option<Vec<u8>> {
     let mut file = Vec::with_capacity(rows.len() / 2 + 1024);
@@ -268,15 +327,10 @@ fn png_idat(rows: &[u8], w: u32, h: u32, color: png::ColorType) -> Option<Vec<u8
         writer.finish().ok()?;
     }
     let mut data = Vec::with_capacity(file.len());
-    let mut at = 8; // the PNG signature
-    while at + 8 <= file.len() {
-        let len = u32::from_be_bytes(file[at..at + 4].try_into().ok()?) as usize;
-        let kind = &file[at + 4..at + 8];
-        let body = file.get(at + 8..at + 8 + len)?;
+    for (kind, body) in png_chunks(&file) {
         if kind == b"IDAT" {
             data.extend_from_slice(body);
         }
-        at += 12 + len;
     }
     (!data.is_empty()).then_some(data)
 }
@@ -317,4 +371,48 @@ fn looks_like_photo(img: &DynamicImage) -> bool {
         }
     }
     colours.len() > 512
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png_file(color: png::ColorType, depth: png::BitDepth, interlaced: bool, trns: bool) -> Vec<u8> {
+        let (w, h) = (5u32, 3u32);
+        let samples = color.samples() * if depth == png::BitDepth::Sixteen { 2 } else { 1 };
+        let mut file = Vec::new();
+        let mut encoder = png::Encoder::new(&mut file, w, h);
+        encoder.set_color(color);
+        encoder.set_depth(depth);
+        if trns {
+            encoder.set_trns(vec![0u8, 0, 0, 0, 0, 0]);
+        }
+        let mut writer = encoder.write_header().unwrap();
+        writer
+            .write_image_data(&vec![7u8; samples * (w * h) as usize])
+            .unwrap();
+        writer.finish().unwrap();
+        if interlaced {
+            // The png crate writes no Adam7; the flag in IHDR is what is read here
+            // (after the signature, the chunk's length and type: the 13th data byte).
+            file[8 + 8 + 12] = 1;
+        }
+        file
+    }
+
+    /// Only what a PDF's PNG predictors read the same way goes in as it is.
+    #[test]
+    fn only_opaque_8_bit_grey_or_rgb_pngs_pass_as_they_are() {
+        use png::{BitDepth::*, ColorType::*};
+        let kind = |c, d, i, t| png_as_is(&png_file(c, d, i, t)).map(|p| p.components);
+        assert_eq!(kind(Rgb, Eight, false, false), Some(3));
+        assert_eq!(kind(Grayscale, Eight, false, false), Some(1));
+        assert_eq!(kind(Rgba, Eight, false, false), None);
+        assert_eq!(kind(GrayscaleAlpha, Eight, false, false), None);
+        assert_eq!(kind(Rgb, Sixteen, false, false), None);
+        assert_eq!(kind(Rgb, Eight, true, false), None);
+        assert_eq!(kind(Rgb, Eight, false, true), None);
+        assert_eq!(png_as_is(b"\x89PNG\r\n\x1a\n"), None);
+        assert_eq!(png_as_is(&[]), None);
+    }
 }

@@ -383,7 +383,7 @@ fn print_passes_a_jpeg_through_up_to_450_ppi() {
 
 /// A lossless image (PNG-filtered zlib data with predictors, alpha as a soft mask)
 /// comes back out of the PDF pixel for pixel, read by poppler's `pdfimages`; an
-/// opaque one gets no soft mask.
+/// opaque one gets no soft mask, and goes in as the file's own data.
 #[test]
 fn png_images_read_back_exactly_with_their_alpha() {
     let dir = tempfile::tempdir().unwrap();
@@ -398,7 +398,14 @@ fn png_images_read_back_exactly_with_their_alpha() {
     });
     source.save(dir.path().join("alpha.png")).unwrap();
     let opaque = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x * 3) as u8, 200, (y * 4) as u8]));
-    opaque.save(dir.path().join("opaque.png")).unwrap();
+    // Compressed harder than leafpress compresses, so its own data can be told apart.
+    let file = std::fs::File::create(dir.path().join("opaque.png")).unwrap();
+    let best = image::codecs::png::PngEncoder::new_with_quality(
+        file,
+        image::codecs::png::CompressionType::Best,
+        image::codecs::png::FilterType::Adaptive,
+    );
+    opaque.write_with_encoder(best).unwrap();
     let yaml =
         "title: Images\nblocks:\n  - image: {src: alpha.png, alt: A gradient with alpha, width: 30mm}\n  \
                 - image: {src: opaque.png, alt: An opaque gradient, width: 30mm}\n";
@@ -432,6 +439,15 @@ fn png_images_read_back_exactly_with_their_alpha() {
         assert_eq!(mask.get_pixel(x, y).0[0], p.0[3], "alpha at {x},{y}");
     }
     assert_eq!(plain.as_raw(), opaque.as_raw());
+    // The opaque one, needing no resampling, is the file's own compressed rows.
+    let file = std::fs::read(dir.path().join("opaque.png")).unwrap();
+    let idat = leafpress::images::png_as_is(&file)
+        .expect("8-bit RGB, opaque")
+        .idat;
+    assert!(
+        built.pdf.windows(idat.len()).any(|w| w == idat.as_slice()),
+        "the PNG's own IDAT data is in the PDF"
+    );
 }
 
 /// Pictures are kept between builds in one process (watch, a library), by their

@@ -95,6 +95,10 @@ pub struct LoadedImage {
     pub jpeg: Option<Jpeg>,
     /// The file was a JPEG (a photograph), even if it cannot be passed through.
     pub was_jpeg: bool,
+    /// A PNG's own compressed rows (8-bit grey or RGB, not interlaced, opaque, no
+    /// turn needed), which a PDF takes as they are: written unchanged when the image
+    /// needs no resampling, never larger than the file.
+    pub png: Option<crate::images::PngAsIs>,
     /// Which decoding this is ([`crate::cache`]): the same for the same file bytes
     /// within a process, so what is prepared from it can be kept.
     pub id: u64,
@@ -575,8 +579,13 @@ fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, String> {
         }),
         _ => None,
     };
+    let png = match format {
+        ImageFormat::Png if upright => crate::images::png_as_is(bytes),
+        _ => None,
+    };
     Ok(LoadedImage {
         path: path.to_path_buf(),
+        png,
         width_px: img.width(),
         height_px: img.height(),
         pixels: img,

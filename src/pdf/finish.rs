@@ -128,6 +128,8 @@ pub fn finish(
             Ok(Object::Stream(s)) => {
                 if content.flate {
                     s.dict.set("Filter", "FlateDecode");
+                } else {
+                    s.dict.remove(b"Filter");
                 }
                 s.set_content(content.bytes);
             }

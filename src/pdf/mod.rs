@@ -65,8 +65,8 @@ pub fn write(
 
     let fonts = fonts::plan(doc, book);
     // Two cores: the fonts are subset while the pages are painted, and each page's
-    // content stream is compressed as soon as it is painted, on while printpdf and the
-    // structure tree are built.
+    // content stream is compressed on the other core as soon as it is painted, while
+    // the next is painted and printpdf and the structure tree are built.
     std::thread::scope(|scope| {
         let subsets = scope.spawn(|| fonts::subset_all(&fonts, book));
         let xobjects = embed_images(images, &mut pdf)?;
