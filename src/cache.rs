@@ -53,7 +53,7 @@ pub fn decoded(
     let image = decode(&bytes)?;
     let mut cache = DECODED.lock().unwrap_or_else(|e| e.into_inner());
     let map = cache.get_or_insert_with(HashMap::new);
-    let size = |d: &Decoded| d.bytes.len() + d.image.pixels.as_bytes().len();
+    let size = |d: &Decoded| d.bytes.len() + d.image.pixels.decoded_len();
     let entry = Decoded {
         bytes,
         image: image.clone(),
@@ -73,16 +73,16 @@ pub fn prepared(
     image: &LoadedImage,
     target: Target,
     width_px: u32,
-    prepare: impl FnOnce() -> Prepared,
-) -> Prepared {
+    prepare: impl FnOnce() -> Result<Prepared, String>,
+) -> Result<Prepared, String> {
     let key = (image.id, target, width_px);
     {
         let cache = PREPARED.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(hit) = cache.as_ref().and_then(|c| c.get(&key)) {
-            return hit.clone();
+            return Ok(hit.clone());
         }
     }
-    let prepared = prepare();
+    let prepared = prepare()?;
     let mut cache = PREPARED.lock().unwrap_or_else(|e| e.into_inner());
     let map = cache.get_or_insert_with(HashMap::new);
     let total: usize = map.values().map(Prepared::byte_len).sum();
@@ -92,5 +92,5 @@ pub fn prepared(
     if prepared.byte_len() <= PREPARED_BUDGET {
         map.insert(key, prepared.clone());
     }
-    prepared
+    Ok(prepared)
 }

@@ -124,25 +124,28 @@ pub fn too_coarse_for_print(placements: &[Placement]) -> Vec<Placement> {
 /// Up to this resolution at its placed size, a JPEG is printed as it is.
 pub const PASS_THROUGH_PPI: f32 = 450.0;
 
-/// Prepares every placed image for `target`, by block.
+/// Prepares every placed image for `target`, by block; or the block of a picture
+/// whose data turned out damaged when it was decoded, and why.
 pub fn prepare(
     images: &HashMap<usize, LoadedImage>,
     placements: &[Placement],
     target: Target,
-) -> HashMap<usize, Prepared> {
+) -> Result<HashMap<usize, Prepared>, (usize, String)> {
     placements
         .iter()
         .filter_map(|p| {
-            Some((
-                p.block,
-                prepare_one(images.get(&p.block)?, p.inches, p.ppi, target),
-            ))
+            let img = images.get(&p.block)?;
+            Some(
+                prepare_one(img, p.inches, p.ppi, target)
+                    .map(|prepared| (p.block, prepared))
+                    .map_err(|reason| (p.block, reason)),
+            )
         })
         .collect()
 }
 
 /// One image for the target, kept between builds in this process ([`crate::cache`]).
-fn prepare_one(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Prepared {
+fn prepare_one(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Result<Prepared, String> {
     let width = if shrinks(img, ppi, target) {
         (inches * target.max_ppi()).ceil().max(1.0) as u32
     } else {
@@ -163,10 +166,11 @@ fn shrinks(img: &LoadedImage, ppi: f32, target: Target) -> bool {
     ppi > target.max_ppi() * leeway
 }
 
-fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Prepared {
+fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Result<Prepared, String> {
     let shrink = shrinks(img, ppi, target);
-    let photo = img.was_jpeg || looks_like_photo(&img.pixels);
-    match (&img.jpeg, shrink) {
+    // (A JPEG is a photograph without its pixels being looked at.)
+    let photo = img.was_jpeg || looks_like_photo(img.pixels.full()?);
+    Ok(match (&img.jpeg, shrink) {
         (Some(Jpeg { bytes, components }), false) => Prepared::Jpeg {
             bytes: bytes.clone(),
             components: *components,
@@ -191,9 +195,10 @@ fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Pre
                 let h = ((w as f32) * img.height_px as f32 / img.width_px as f32)
                     .round()
                     .max(1.0) as u32;
-                resample(&img.pixels, w, h)
+                // A JPEG is decoded at the smallest DCT scale that gives w × h.
+                resample(img.pixels.at_least(w, h)?.as_ref(), w, h)
             } else {
-                img.pixels.clone()
+                img.pixels.full()?.clone()
             };
             // A JPEG stays a JPEG when resampled; a PNG stays lossless for print and
             // becomes a JPEG only for e-mail, and only when it is a photograph.
@@ -215,7 +220,7 @@ fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Pre
                 None => png_planes(&pixels).unwrap_or(Prepared::Pixels(pixels)),
             }
         }
-    }
+    })
 }
 
 /// Lanczos-3 with fast_image_resize (SIMD where the processor has it: several times
@@ -223,6 +228,9 @@ fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Pre
 /// transparent edges do not darken.
 fn resample(src: &DynamicImage, w: u32, h: u32) -> DynamicImage {
     use fast_image_resize::{FilterType as Filter, ResizeAlg, ResizeOptions, Resizer};
+    if (src.width(), src.height()) == (w, h) {
+        return src.clone();
+    }
     let mut dst = DynamicImage::new(w, h, src.color());
     let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(Filter::Lanczos3));
     match Resizer::new().resize(src, &mut dst, &options) {

@@ -39,6 +39,7 @@ pub mod impose;
 pub mod layout;
 pub mod lint;
 pub mod pdf;
+pub mod pixels;
 pub mod plain;
 pub mod project;
 pub mod report;
@@ -264,7 +265,8 @@ impl Engine {
         }
         let sheets = impose::impose(&layout, &options.imposition);
         let placements = images::placements(&layout, &doc.images);
-        let prepared = images::prepare(&doc.images, &placements, options.target);
+        let prepared = images::prepare(&doc.images, &placements, options.target)
+            .map_err(|(block, reason)| pdf_error(src, doc, pdf::Error::Image { block, reason }))?;
         let l = &doc.leaflet;
         let (published, review) = (l.published.map(|d| d.iso()), l.review.map(|d| d.iso()));
         let meta = pdf::Meta {

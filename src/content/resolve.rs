@@ -83,13 +83,14 @@ fn control_character(text: &str) -> Option<char> {
         .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
 }
 
-/// A decoded image, upright.
+/// A read and checked image: its upright size, its pixels (a JPEG's decoded only
+/// when needed), and what of the file can go into a PDF as it is.
 #[derive(Debug, Clone)]
 pub struct LoadedImage {
     pub path: PathBuf,
     pub width_px: u32,
     pub height_px: u32,
-    pub pixels: DynamicImage,
+    pub pixels: crate::pixels::Pixels,
     /// The file's own JPEG bytes, when they can be embedded as they are (grey or
     /// YCbCr, no EXIF turn needed), so a photo is not compressed a second time.
     pub jpeg: Option<Jpeg>,
@@ -520,6 +521,8 @@ impl PictureProblem {
     fn on(self, src: &Source, what: String, at: Option<Range<usize>>) -> Diagnostic {
         let help = if self.outside {
             "copy the picture into the project folder, or widen it with --root DIR"
+        } else if self.message.contains("damaged") {
+            "copy or export the picture again from where it came from"
         } else {
             "`src` is relative to the content file; use a PNG or JPEG"
         };
@@ -564,13 +567,43 @@ fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, String> {
     limits.max_image_width = Some(MAX_IMAGE_SIDE);
     limits.max_image_height = Some(MAX_IMAGE_SIDE);
     limits.max_alloc = Some(MAX_IMAGE_BYTES);
-    reader.limits(limits);
+    reader.limits(limits.clone());
     let mut decoder = reader.into_decoder().map_err(image_error)?;
+    use ::image::metadata::Orientation;
     use ::image::ImageDecoder;
     let orientation = decoder.orientation().map_err(image_error)?;
-    let mut img = DynamicImage::from_decoder(decoder).map_err(image_error)?;
-    let upright = orientation == ::image::metadata::Orientation::NoTransforms;
-    img.apply_orientation(orientation);
+    let upright = orientation == Orientation::NoTransforms;
+    let (pixels, (width_px, height_px)) = if format == ImageFormat::Jpeg {
+        // Checked now, decoded only if a build needs its pixels (`pixels`).
+        let (w, h) = decoder.dimensions();
+        if decoder.total_bytes() > MAX_IMAGE_BYTES {
+            return Err(image_error(::image::ImageError::Limits(
+                ::image::error::LimitError::from_kind(::image::error::LimitErrorKind::InsufficientMemory),
+            )));
+        }
+        if !crate::pixels::jpeg_intact(bytes) {
+            return Err(
+                "the image is damaged: its JPEG data stops before its end (was the file cut short?)".into(),
+            );
+        }
+        let turned = matches!(
+            orientation,
+            Orientation::Rotate90
+                | Orientation::Rotate270
+                | Orientation::Rotate90FlipH
+                | Orientation::Rotate270FlipH
+        );
+        let size = if turned { (h, w) } else { (w, h) };
+        (
+            crate::pixels::Pixels::jpeg(bytes.to_vec(), orientation, limits),
+            size,
+        )
+    } else {
+        let mut img = DynamicImage::from_decoder(decoder).map_err(image_error)?;
+        img.apply_orientation(orientation);
+        let size = (img.width(), img.height());
+        (crate::pixels::Pixels::decoded(img), size)
+    };
 
     let jpeg = match (format, jpeg_components(bytes)) {
         (ImageFormat::Jpeg, Some(components @ (1 | 3))) if upright => Some(Jpeg {
@@ -586,9 +619,9 @@ fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, String> {
     Ok(LoadedImage {
         path: path.to_path_buf(),
         png,
-        width_px: img.width(),
-        height_px: img.height(),
-        pixels: img,
+        width_px,
+        height_px,
+        pixels,
         jpeg,
         was_jpeg: format == ImageFormat::Jpeg,
         id: crate::cache::new_id(),
