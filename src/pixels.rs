@@ -100,12 +100,11 @@ fn decode_jpeg(source: &JpegSource) -> Result<DynamicImage, String> {
 /// once upright, or None where that is the whole image or the decoder cannot (CMYK,
 /// 16-bit): then it is decoded whole.
 fn scaled_jpeg(source: &JpegSource, width: u32, height: u32) -> Option<DynamicImage> {
-    use ::image::metadata::Orientation::*;
-    let turned = matches!(
-        source.orientation,
-        Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH
-    );
-    let (w, h) = if turned { (height, width) } else { (width, height) };
+    let (w, h) = if turns(source.orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    };
     let mut decoder = jpeg_decoder::Decoder::new(source.bytes.as_slice());
     decoder.read_info().ok()?;
     let info = decoder.info()?;
@@ -133,6 +132,12 @@ fn scaled_jpeg(source: &JpegSource, width: u32, height: u32) -> Option<DynamicIm
     };
     img.apply_orientation(source.orientation);
     Some(img)
+}
+
+/// Whether `orientation` turns the image a quarter, so its width is the file's height.
+pub fn turns(orientation: Orientation) -> bool {
+    use ::image::metadata::Orientation::*;
+    matches!(orientation, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH)
 }
 
 /// Whether a JPEG's data reads through to its end-of-image marker: segments of the

@@ -586,14 +586,11 @@ fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, String> {
                 "the image is damaged: its JPEG data stops before its end (was the file cut short?)".into(),
             );
         }
-        let turned = matches!(
-            orientation,
-            Orientation::Rotate90
-                | Orientation::Rotate270
-                | Orientation::Rotate90FlipH
-                | Orientation::Rotate270FlipH
-        );
-        let size = if turned { (h, w) } else { (w, h) };
+        let size = if crate::pixels::turns(orientation) {
+            (h, w)
+        } else {
+            (w, h)
+        };
         (
             crate::pixels::Pixels::jpeg(bytes.to_vec(), orientation, limits),
             size,
