@@ -172,7 +172,7 @@ fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Res
     let photo = img.was_jpeg || looks_like_photo(img.pixels.full()?);
     Ok(match (&img.jpeg, shrink) {
         (Some(Jpeg { bytes, components }), false) => Prepared::Jpeg {
-            bytes: bytes.clone(),
+            bytes: bytes.to_vec(),
             components: *components,
             width_px: img.width_px,
             height_px: img.height_px,

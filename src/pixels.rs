@@ -20,7 +20,7 @@ struct Inner {
 }
 
 struct JpegSource {
-    bytes: Vec<u8>,
+    bytes: Arc<[u8]>,
     orientation: Orientation,
     limits: Limits,
 }
@@ -43,7 +43,7 @@ impl Pixels {
     }
 
     /// A JPEG file, decoded within `limits` when needed, then turned by `orientation`.
-    pub fn jpeg(bytes: Vec<u8>, orientation: Orientation, limits: Limits) -> Pixels {
+    pub fn jpeg(bytes: Arc<[u8]>, orientation: Orientation, limits: Limits) -> Pixels {
         Pixels(Arc::new(Inner {
             jpeg: Some(JpegSource {
                 bytes,
@@ -87,7 +87,7 @@ impl Pixels {
 }
 
 fn decode_jpeg(source: &JpegSource) -> Result<DynamicImage, String> {
-    let mut reader = ImageReader::with_format(std::io::Cursor::new(&source.bytes), ImageFormat::Jpeg);
+    let mut reader = ImageReader::with_format(std::io::Cursor::new(&*source.bytes), ImageFormat::Jpeg);
     reader.limits(source.limits.clone());
     let mut img = reader
         .decode()
@@ -105,7 +105,7 @@ fn scaled_jpeg(source: &JpegSource, width: u32, height: u32) -> Option<DynamicIm
     } else {
         (width, height)
     };
-    let mut decoder = jpeg_decoder::Decoder::new(source.bytes.as_slice());
+    let mut decoder = jpeg_decoder::Decoder::new(&*source.bytes);
     decoder.read_info().ok()?;
     let info = decoder.info()?;
     // The decoder takes the smallest scale that reaches the size in either axis; it
@@ -140,14 +140,16 @@ pub fn turns(orientation: Orientation) -> bool {
     matches!(orientation, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH)
 }
 
-/// Whether a JPEG's data reads through to its end-of-image marker: segments of the
-/// lengths they declare, entropy-coded data with only stuffed bytes and restart
-/// markers in it, more scans where a progressive JPEG has them. A file cut short (the
-/// usual damage) fails; damage inside the coded data shows when it is decoded.
-pub fn jpeg_intact(bytes: &[u8]) -> bool {
+/// The number of colour components in the frame header of a JPEG whose data reads
+/// through to its end-of-image marker (segments of the lengths they declare,
+/// entropy-coded data with only stuffed bytes and restart markers in it, more scans
+/// where a progressive JPEG has them), or None. A file cut short (the usual damage)
+/// gives None; damage inside the coded data shows when it is decoded.
+pub fn jpeg_components(bytes: &[u8]) -> Option<u8> {
     if !bytes.starts_with(&[0xFF, 0xD8]) {
-        return false;
+        return None;
     }
+    let mut components = None;
     let mut at = 2;
     loop {
         // Fill bytes may come before a marker.
@@ -155,22 +157,24 @@ pub fn jpeg_intact(bytes: &[u8]) -> bool {
             at += 1;
         }
         let (Some(&0xFF), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) else {
-            return false;
+            return None;
         };
         at += 2;
         match marker {
-            0xD9 => return true,
+            0xD9 => return components,
             0xD0..=0xD7 | 0x01 => continue,
             _ => {}
         }
-        let Some(len) = bytes
+        let len = bytes
             .get(at..at + 2)
-            .map(|b| u16::from_be_bytes([b[0], b[1]]) as usize)
-        else {
-            return false;
-        };
+            .map(|b| u16::from_be_bytes([b[0], b[1]]) as usize)?;
         if len < 2 || at + len > bytes.len() {
-            return false;
+            return None;
+        }
+        // SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC): after the length, the
+        // precision, height and width come the components.
+        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
+            components = Some(*bytes.get(at + 7)?);
         }
         at += len;
         if marker == 0xDA {
@@ -181,7 +185,7 @@ pub fn jpeg_intact(bytes: &[u8]) -> bool {
                     (Some(0xFF), Some(0x00 | 0xD0..=0xD7)) => at += 2,
                     (Some(0xFF), Some(_)) => break,
                     (Some(_), _) => at += 1,
-                    (None, _) => return false,
+                    (None, _) => return None,
                 }
             }
         }
@@ -205,28 +209,28 @@ mod tests {
     #[test]
     fn a_jpeg_cut_short_is_not_intact() {
         let bytes = jpeg(64, 48);
-        assert!(jpeg_intact(&bytes));
+        assert_eq!(jpeg_components(&bytes), Some(3));
         for cut in [bytes.len() - 2, bytes.len() / 2, 40, 3] {
-            assert!(!jpeg_intact(&bytes[..cut]), "cut at {cut}");
+            assert_eq!(jpeg_components(&bytes[..cut]), None, "cut at {cut}");
         }
-        assert!(!jpeg_intact(b"GIF89a"));
+        assert_eq!(jpeg_components(b"GIF89a"), None);
         // Bytes after the end marker (some cameras add them) do no harm.
         let mut trailing = bytes.clone();
         trailing.extend_from_slice(b"trailer");
-        assert!(jpeg_intact(&trailing));
+        assert_eq!(jpeg_components(&trailing), Some(3));
     }
 
     /// The smallest DCT scale that still gives the size wanted, turned upright.
     #[test]
     fn a_jpeg_to_shrink_is_decoded_at_a_reduced_scale() {
         let limits = Limits::default();
-        let p = Pixels::jpeg(jpeg(800, 600), Orientation::NoTransforms, limits.clone());
+        let p = Pixels::jpeg(jpeg(800, 600).into(), Orientation::NoTransforms, limits.clone());
         let img = p.at_least(190, 140).unwrap();
         assert_eq!((img.width(), img.height()), (200, 150), "1/4 scale");
         let img = p.at_least(500, 300).unwrap();
         assert_eq!((img.width(), img.height()), (800, 600), "whole: 1/2 is too small");
         // Turned a quarter: the wanted width is the file's height.
-        let p = Pixels::jpeg(jpeg(800, 600), Orientation::Rotate90, limits);
+        let p = Pixels::jpeg(jpeg(800, 600).into(), Orientation::Rotate90, limits);
         let img = p.at_least(70, 100).unwrap();
         assert_eq!((img.width(), img.height()), (75, 100), "1/8 scale, upright");
         assert_eq!(p.decoded_len(), 0, "never decoded whole");

@@ -107,7 +107,7 @@ pub struct LoadedImage {
 
 #[derive(Debug, Clone)]
 pub struct Jpeg {
-    pub bytes: Vec<u8>,
+    pub bytes: std::sync::Arc<[u8]>,
     pub components: u8,
 }
 
@@ -573,45 +573,46 @@ fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, String> {
     use ::image::ImageDecoder;
     let orientation = decoder.orientation().map_err(image_error)?;
     let upright = orientation == Orientation::NoTransforms;
-    let (pixels, (width_px, height_px)) = if format == ImageFormat::Jpeg {
+    let turn = |(w, h): (u32, u32)| {
+        if crate::pixels::turns(orientation) {
+            (h, w)
+        } else {
+            (w, h)
+        }
+    };
+    let (pixels, (width_px, height_px), jpeg, png) = if format == ImageFormat::Jpeg {
         // Checked now, decoded only if a build needs its pixels (`pixels`).
-        let (w, h) = decoder.dimensions();
         if decoder.total_bytes() > MAX_IMAGE_BYTES {
             return Err(image_error(::image::ImageError::Limits(
                 ::image::error::LimitError::from_kind(::image::error::LimitErrorKind::InsufficientMemory),
             )));
         }
-        if !crate::pixels::jpeg_intact(bytes) {
+        let Some(components) = crate::pixels::jpeg_components(bytes) else {
             return Err(
                 "the image is damaged: its JPEG data stops before its end (was the file cut short?)".into(),
             );
-        }
-        let size = if crate::pixels::turns(orientation) {
-            (h, w)
-        } else {
-            (w, h)
         };
+        let size = turn(decoder.dimensions());
+        // One copy of the file's bytes, for decoding and for passing through.
+        let bytes: std::sync::Arc<[u8]> = bytes.into();
+        // Only the kinds a PDF viewer decodes the same way (grey, YCbCr) and that need
+        // no turn are passed through untouched.
+        let jpeg = (upright && matches!(components, 1 | 3)).then(|| Jpeg {
+            bytes: bytes.clone(),
+            components,
+        });
         (
-            crate::pixels::Pixels::jpeg(bytes.to_vec(), orientation, limits),
+            crate::pixels::Pixels::jpeg(bytes, orientation, limits),
             size,
+            jpeg,
+            None,
         )
     } else {
         let mut img = DynamicImage::from_decoder(decoder).map_err(image_error)?;
         img.apply_orientation(orientation);
         let size = (img.width(), img.height());
-        (crate::pixels::Pixels::decoded(img), size)
-    };
-
-    let jpeg = match (format, jpeg_components(bytes)) {
-        (ImageFormat::Jpeg, Some(components @ (1 | 3))) if upright => Some(Jpeg {
-            bytes: bytes.to_vec(),
-            components,
-        }),
-        _ => None,
-    };
-    let png = match format {
-        ImageFormat::Png if upright => crate::images::png_as_is(bytes),
-        _ => None,
+        let png = upright.then(|| crate::images::png_as_is(bytes)).flatten();
+        (crate::pixels::Pixels::decoded(img), size, None, png)
     };
     Ok(LoadedImage {
         path: path.to_path_buf(),
@@ -632,23 +633,4 @@ fn image_error(e: ::image::ImageError) -> String {
         ),
         other => format!("the image is damaged or not really an image ({other})"),
     }
-}
-
-/// The number of colour components in a JPEG's frame header, so only the kinds a
-/// PDF viewer decodes the same way (grey, YCbCr) are passed through untouched.
-fn jpeg_components(bytes: &[u8]) -> Option<u8> {
-    let mut i = 2;
-    while i + 9 < bytes.len() {
-        if bytes[i] != 0xFF {
-            return None;
-        }
-        let marker = bytes[i + 1];
-        let len = u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]) as usize;
-        // SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC).
-        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
-            return bytes.get(i + 9).copied();
-        }
-        i += 2 + len;
-    }
-    None
 }

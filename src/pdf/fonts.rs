@@ -15,8 +15,6 @@ use std::ops::Range;
 pub struct EmbeddedFace {
     pub id: FontId,
     face: FaceId,
-    /// The glyph ids the subset keeps, .notdef first: a glyph's new id is its place.
-    ids: Vec<u16>,
     /// Embedded whole (its licence forbids subsetting), ids unchanged.
     whole: bool,
     /// The subset's glyph id by the face's (0 for glyphs not in it): looked up for
@@ -140,10 +138,7 @@ pub fn plan(doc: &Document, book: &FontBook) -> EmbeddedFonts {
             }
         }
         let drawn: Vec<u16> = gids.into_iter().collect();
-        // .notdef must come first; the new glyph id is the position in this list.
-        let ids: Vec<u16> = std::iter::once(0)
-            .chain(drawn.iter().copied().filter(|&g| g != 0))
-            .collect();
+        let ids = kept(&drawn);
         let whole = data.embedding == Embedding::NoSubsetting;
         let id = FontId(format!("F{}", face.0 as usize + 1));
         let mut remap = vec![0; ids.last().map_or(0, |&g| g as usize + 1)];
@@ -155,7 +150,6 @@ pub fn plan(doc: &Document, book: &FontBook) -> EmbeddedFonts {
             EmbeddedFace {
                 id,
                 face,
-                ids,
                 whole,
                 remap,
                 unicode,
@@ -177,11 +171,12 @@ pub fn subset_all(fonts: &EmbeddedFonts, book: &FontBook) -> Result<Vec<(FontId,
                 name: data.postscript_name.clone(),
                 reason,
             };
+            let ids = kept(&f.drawn);
             let mut warnings = Vec::new();
             let mut parsed = if f.whole {
                 ParsedFont::from_bytes(data.bytes(), data.index as usize, &mut warnings)
             } else {
-                let mut bytes = subset(data.bytes(), data.index, &f.ids).map_err(err)?;
+                let mut bytes = subset(data.bytes(), data.index, &ids).map_err(err)?;
                 super::cff::identity_charset(&mut bytes);
                 let bytes = super::unhint::without_instructions(&bytes).unwrap_or(bytes);
                 ParsedFont::from_bytes(&bytes, 0, &mut warnings)
@@ -190,7 +185,7 @@ pub fn subset_all(fonts: &EmbeddedFonts, book: &FontBook) -> Result<Vec<(FontId,
             parsed.font_name = Some(if f.whole {
                 data.postscript_name.clone()
             } else {
-                format!("{}+{}", subset_tag(&f.ids), data.postscript_name)
+                format!("{}+{}", subset_tag(&ids), data.postscript_name)
             });
             Ok((f.id.clone(), PdfFont::new(parsed)))
         })
@@ -224,6 +219,14 @@ pub fn census(fonts: &EmbeddedFonts) -> Vec<Op> {
     }
     ops.push(Op::EndTextSection);
     ops
+}
+
+/// The glyph ids a subset keeps: .notdef first, then those drawn; a glyph's new id
+/// is its place in this list.
+fn kept(drawn: &[u16]) -> Vec<u16> {
+    std::iter::once(0)
+        .chain(drawn.iter().copied().filter(|&g| g != 0))
+        .collect()
 }
 
 fn subset(bytes: &[u8], index: u32, ids: &[u16]) -> Result<Vec<u8>, String> {
