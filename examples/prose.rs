@@ -4,7 +4,7 @@
 //!
 //! cargo run --example prose -- content/acupuncture-hip-knee.yaml > prose.txt
 
-use leafpress::plain::prose::{extract, Kind};
+use leafpress::review::plain::prose::{extract, Kind};
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: prose LEAFLET.yaml");

@@ -3,10 +3,10 @@
 mod cli;
 
 use clap::{Parser, Subcommand};
-use leafpress::content::model::Date;
-use leafpress::images::Target;
-use leafpress::impose::Imposition;
-use leafpress::units::Length;
+use leafpress::base::units::Length;
+use leafpress::model::edition::Imposition;
+use leafpress::model::edition::Target;
+use leafpress::model::Date;
 use leafpress::{Diagnostics, Engine, Options};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -70,10 +70,10 @@ struct OutputOptions {
     /// the least) to end on N pages; `booklet`: the multiple of 4 below the natural
     /// count, so a booklet has no blank pages.
     #[arg(long, value_name = "N|booklet", value_parser = parse_fit)]
-    fit: Option<leafpress::Fit>,
+    fit: Option<leafpress::model::edition::Fit>,
 }
 
-fn parse_fit(s: &str) -> Result<leafpress::Fit, String> {
+fn parse_fit(s: &str) -> Result<leafpress::model::edition::Fit, String> {
     s.parse()
 }
 
@@ -302,8 +302,8 @@ fn main() -> ExitCode {
         }
         Command::Schema { kind } => {
             let schema = match kind {
-                SchemaKind::Content => leafpress::schema::content(),
-                SchemaKind::Project => leafpress::schema::project(),
+                SchemaKind::Content => leafpress::present::schema::content(),
+                SchemaKind::Project => leafpress::present::schema::project(),
             };
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
             ExitCode::SUCCESS
@@ -392,7 +392,7 @@ fn main() -> ExitCode {
 /// `check --fix`: rewrites the traps of one file, showing each change as a diff.
 /// Returns false when the file cannot be read or written.
 fn fix_file(input: &Path, backup: bool) -> bool {
-    let src = match leafpress::content::Source::read(input) {
+    let src = match leafpress::base::source::Source::read(input) {
         Ok(s) => s,
         Err(d) => {
             report(&d);
@@ -400,11 +400,11 @@ fn fix_file(input: &Path, backup: bool) -> bool {
         }
     };
     // A file that already reads as written is never touched.
-    if leafpress::content::parse(&src).is_ok() {
+    if leafpress::load::parse(&src).is_ok() {
         eprintln!("{}: nothing to fix", input.display());
         return true;
     }
-    let fixed = leafpress::content::traps::fix(&src.text);
+    let fixed = leafpress::load::traps::fix(&src.text);
     if fixed.changes.is_empty() {
         eprintln!(
             "{}: nothing leafpress can fix safely; see the problems below",
@@ -440,7 +440,7 @@ fn fix_file(input: &Path, backup: bool) -> bool {
         }
         kept = Some(bak);
     }
-    if let Err(e) = leafpress::files::write_atomically(input, fixed.text.as_bytes()) {
+    if let Err(e) = leafpress::base::files::write_atomically(input, fixed.text.as_bytes()) {
         eprintln!("error: cannot write {}: {e}", input.display());
         return false;
     }
@@ -513,7 +513,7 @@ fn report(d: &Diagnostics) {
     let errors = d
         .items
         .iter()
-        .filter(|i| i.level == leafpress::diag::Level::Error)
+        .filter(|i| i.level == leafpress::base::diag::Level::Error)
         .count();
     if errors > 1 {
         eprintln!("{errors} errors");

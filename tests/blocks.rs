@@ -4,9 +4,10 @@
 mod common;
 
 use common::*;
-use leafpress::content::Block;
+use leafpress::images::ImageKey;
 use leafpress::layout::structure::Kind;
-use leafpress::layout::{Document, Item, Role};
+use leafpress::layout::{Document, Item, Owner, Role};
+use leafpress::model::Block;
 use std::collections::BTreeSet;
 
 fn plan() -> std::path::PathBuf {
@@ -21,7 +22,7 @@ fn pages(doc: &Document, b: usize) -> BTreeSet<usize> {
         .filter(|(_, p)| {
             p.items
                 .iter()
-                .any(|i| matches!(i.role, Role::Content { block, .. } if block == b))
+                .any(|i| matches!(i.role, Role::Content { owner, .. } if owner == Owner::Block(b)))
         })
         .map(|(n, _)| n)
         .collect()
@@ -33,7 +34,7 @@ fn picture_of(doc: &Document, b: usize) -> (&leafpress::layout::Page, leafpress:
         .iter()
         .find_map(|page| {
             page.items.iter().find_map(|p| match p.item {
-                Item::Image { rect, block } if block == b => Some((page, rect)),
+                Item::Image { rect, image } if image == ImageKey::Block(b) => Some((page, rect)),
                 _ => None,
             })
         })
@@ -61,7 +62,9 @@ fn an_exercise_has_its_picture_beside_the_steps_and_is_kept_whole() {
             .items
             .iter()
             .filter_map(|p| match (&p.item, p.role) {
-                (Item::Text(run), Role::Content { block, .. }) if block == b && run.baseline > image.y => {
+                (Item::Text(run), Role::Content { owner, .. })
+                    if owner == Owner::Block(b) && run.baseline > image.y =>
+                {
                     Some(run)
                 }
                 _ => None,
@@ -105,7 +108,9 @@ fn on_a_narrow_page_the_picture_goes_above_the_steps() {
         .items
         .iter()
         .find_map(|p| match (&p.item, p.role) {
-            (Item::Text(run), Role::Content { block, .. }) if block == b && run.text.starts_with("Lie") => {
+            (Item::Text(run), Role::Content { owner, .. })
+                if owner == Owner::Block(b) && run.text.starts_with("Lie") =>
+            {
                 Some(run)
             }
             _ => None,
@@ -194,7 +199,7 @@ fn checklists_have_drawn_boxes_and_write_ins_long_lines() {
             }
             _ => None,
         })
-        .filter(|len| *len >= 60.0 * leafpress::units::PT_PER_MM - 0.01)
+        .filter(|len| *len >= 60.0 * leafpress::base::units::PT_PER_MM - 0.01)
         .collect();
     assert!(rules.len() >= 3, "three lines of at least 60 mm: {rules:?}");
     assert_eq!(pages(&doc, w).len(), 1);

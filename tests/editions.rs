@@ -4,9 +4,9 @@
 mod common;
 
 use common::*;
+use leafpress::base::units::PT_PER_MM;
 use leafpress::layout::Item;
-use leafpress::units::PT_PER_MM;
-use leafpress::Options;
+use leafpress::model::edition::Options;
 use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
 use std::process::Command;
 

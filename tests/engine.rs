@@ -5,7 +5,9 @@
 mod common;
 
 use common::*;
-use leafpress::layout::{Color, Item, LinkTarget, Role, Theme};
+use leafpress::base::colour::Color;
+use leafpress::layout::{Item, LinkTarget, Role};
+use leafpress::model::theme::Theme;
 use leafpress::text::{FontBook, Style};
 use leafpress::{Engine, Options};
 use std::path::PathBuf;
@@ -142,21 +144,21 @@ fn a_link_to_no_placed_heading_is_an_error_not_a_web_link() {
         .iter_mut()
         .flat_map(|p| p.items.iter_mut())
         .find_map(|p| match (&mut p.item, p.role) {
-            (Item::Link { target, .. }, Role::Content { block, .. }) => Some((target, block)),
+            (Item::Link { target, .. }, Role::Content { owner, .. }) => Some((target, owner)),
             _ => None,
         })
         .expect("every-block has a link");
     *link.0 = LinkTarget::Anchor("nowhere".into());
     let block = link.1;
-    let sheets = leafpress::impose::impose(&doc, &Default::default());
-    let meta = leafpress::pdf::Meta {
+    let sheets = leafpress::output::impose::impose(&doc, &Default::default());
+    let meta = leafpress::output::pdf::Meta {
         title: "x",
         author: None,
         language: "en",
         published: None,
         review: None,
     };
-    let err = leafpress::pdf::write(
+    let err = leafpress::output::pdf::write(
         &doc,
         &sheets,
         &Default::default(),
@@ -165,7 +167,7 @@ fn a_link_to_no_placed_heading_is_an_error_not_a_web_link() {
     );
     assert_eq!(
         err,
-        Err(leafpress::pdf::Error::Destination { block: Some(block) })
+        Err(leafpress::output::pdf::Error::Destination { owner: Some(block) })
     );
 }
 

@@ -6,8 +6,8 @@
 mod common;
 
 use common::*;
-use leafpress::impose::Imposition;
 use leafpress::layout::{Document, Item};
+use leafpress::model::edition::Imposition;
 use leafpress::{Fit, Options};
 
 fn fit(n: Fit) -> Options {

@@ -8,7 +8,7 @@
 mod common;
 
 use common::*;
-use leafpress::Options;
+use leafpress::model::edition::Options;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
@@ -207,10 +207,10 @@ fn generate(rng: &mut Rng) -> String {
 /// Any edition: print or e-mail, pages, a booklet or a tri-fold, large print, fitted
 /// to a page count (the editions reach code the default build does not).
 fn edition(rng: &mut Rng) -> Options {
-    use leafpress::impose::Imposition;
+    use leafpress::model::edition::Imposition;
     let mut o = Options::default();
     if rng.below(3) == 0 {
-        o.target = leafpress::images::Target::Email;
+        o.target = leafpress::model::edition::Target::Email;
     }
     o.imposition = match rng.below(6) {
         0 => Imposition::Booklet,
@@ -230,8 +230,8 @@ fn edition(rng: &mut Rng) -> Options {
         o.large_print = Some(16.0 + rng.below(9) as f32);
     }
     o.fit = match rng.below(6) {
-        0 => Some(leafpress::Fit::Pages(1 + rng.below(8))),
-        1 => Some(leafpress::Fit::Booklet),
+        0 => Some(leafpress::model::edition::Fit::Pages(1 + rng.below(8))),
+        1 => Some(leafpress::model::edition::Fit::Booklet),
         _ => None,
     };
     o
@@ -259,7 +259,7 @@ fn run(dir: &Path, name: &str, yaml: &str, options: &Options) {
                 built.sheets,
                 "{name}: sheets ({options:?})"
             );
-            if options.imposition == leafpress::impose::Imposition::default() {
+            if options.imposition == leafpress::model::edition::Imposition::default() {
                 assert_eq!(built.sheets, built.layout.pages.len(), "{name}: page count");
             }
         }

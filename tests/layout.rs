@@ -4,20 +4,29 @@
 mod common;
 
 use common::*;
-use leafpress::content::Block;
 use leafpress::layout::page::Edges;
-use leafpress::layout::{Document, Item, Role};
+use leafpress::layout::{Document, Item, Owner, Role};
+use leafpress::model::Block;
 use std::collections::{BTreeMap, BTreeSet};
 
 const EPS: f32 = 0.01;
 
 /// Pages on which each block has content.
+/// A block's index; what layout adds (title, back page) sorts after every block.
+fn owner_index(owner: Owner) -> usize {
+    match owner {
+        Owner::Block(b) => b,
+        Owner::Title => usize::MAX,
+        Owner::About => usize::MAX - 1,
+    }
+}
+
 fn pages_of(doc: &Document) -> BTreeMap<usize, BTreeSet<usize>> {
     let mut out: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for (n, page) in doc.pages.iter().enumerate() {
         for p in &page.items {
-            if let Role::Content { block, .. } = p.role {
-                out.entry(block).or_default().insert(n);
+            if let Role::Content { owner, .. } = p.role {
+                out.entry(owner_index(owner)).or_default().insert(n);
             }
         }
     }
@@ -99,7 +108,9 @@ fn last_blocks(doc: &Document) -> Vec<usize> {
             page.items
                 .iter()
                 .filter_map(|p| match (&p.item, p.role) {
-                    (Item::Text(run), Role::Content { block, .. }) => Some((run.baseline, block)),
+                    (Item::Text(run), Role::Content { owner, .. }) => {
+                        Some((run.baseline, owner_index(owner)))
+                    }
                     _ => None,
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -126,7 +137,7 @@ fn paragraph_lines_per_page(doc: &Document, blocks: &[Block]) -> Vec<(usize, Vec
                 page.items
                     .iter()
                     .filter_map(|p| match (&p.item, p.role) {
-                        (Item::Text(run), Role::Content { block, .. }) if block == i => {
+                        (Item::Text(run), Role::Content { owner, .. }) if owner == Owner::Block(i) => {
                             Some(run.baseline.to_bits())
                         }
                         _ => None,
@@ -312,8 +323,8 @@ fn every_page_has_a_footer_and_page_number() {
 fn block_lines(doc: &Document, block: usize) -> Vec<String> {
     let mut lines: Vec<(f32, String)> = Vec::new();
     for p in &doc.pages[0].items {
-        if let (Item::Text(run), Role::Content { block: b, .. }) = (&p.item, p.role) {
-            if b != block {
+        if let (Item::Text(run), Role::Content { owner, .. }) = (&p.item, p.role) {
+            if owner != Owner::Block(block) {
                 continue;
             }
             match lines.last_mut() {
@@ -350,7 +361,7 @@ fn paragraphs_do_not_end_with_a_lone_short_word() {
 fn a_long_footer_wraps_inside_the_bottom_margin() {
     let yaml = "title: T\npage: {size: A6}\nfooter: \"Example Acupuncture Clinic · 12 Example Road · 01632 960 000\"\nblocks:\n  - paragraph: Text.\n";
     let (_, doc) = lay_out_yaml(yaml).unwrap();
-    let five_mm = 5.0 * leafpress::units::PT_PER_MM;
+    let five_mm = 5.0 * leafpress::base::units::PT_PER_MM;
     let footer: Vec<&leafpress::layout::TextRun> = doc.pages[0]
         .items
         .iter()

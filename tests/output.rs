@@ -4,8 +4,8 @@
 mod common;
 
 use common::*;
-use leafpress::images::Target;
-use leafpress::impose::{booklet_order, Imposition};
+use leafpress::model::edition::Target;
+use leafpress::output::impose::{booklet_order, Imposition};
 use leafpress::{build, Options};
 use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
 use std::path::Path;
@@ -130,7 +130,7 @@ fn booklet_sheets_hold_pages_in_saddle_stitch_order() {
 
 #[test]
 fn bleed_sets_trim_and_bleed_boxes_and_marks_stay_outside() {
-    let bleed = 3.0 * leafpress::units::PT_PER_MM;
+    let bleed = 3.0 * leafpress::base::units::PT_PER_MM;
     let options = Options {
         imposition: Imposition::Pages {
             bleed,

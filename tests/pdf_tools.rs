@@ -265,8 +265,8 @@ fn mupdf_draws_every_page_and_reads_the_text() {
 
     let trifold = leafpress::build(
         &repo().join("library/content/knee-exercises.yaml"),
-        &leafpress::Options {
-            imposition: leafpress::impose::Imposition::Trifold { crop_marks: true },
+        &leafpress::model::edition::Options {
+            imposition: leafpress::model::edition::Imposition::Trifold { crop_marks: true },
             ..Default::default()
         },
     )

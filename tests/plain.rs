@@ -7,9 +7,9 @@ mod common;
 
 use assert_cmd::Command;
 use common::repo;
-use leafpress::content::model::Date;
-use leafpress::diag::Level;
-use leafpress::plain::Review;
+use leafpress::base::diag::Level;
+use leafpress::model::Date;
+use leafpress::review::plain::Review;
 use leafpress::{Engine, Options};
 use std::path::Path;
 
@@ -31,8 +31,8 @@ fn review(path: &Path) -> Review {
         .review
 }
 
-fn line_of(r: &Review, f: &leafpress::plain::Finding) -> Option<usize> {
-    leafpress::report::position(r, f).map(|p| p.0)
+fn line_of(r: &Review, f: &leafpress::review::plain::Finding) -> Option<usize> {
+    leafpress::present::report::position(r, f).map(|p| p.0)
 }
 
 fn listing(r: &Review) -> String {
@@ -68,7 +68,7 @@ fn every_rule_fires_on_its_case_at_its_line() {
         }
         let r = review(&path);
         for (rule, line) in expects {
-            let rule = leafpress::plain::rule_info(&rule)
+            let rule = leafpress::review::plain::rule_info(&rule)
                 .unwrap_or_else(|| panic!("{rule} is not a rule"))
                 .id;
             let hit = r
@@ -85,7 +85,7 @@ fn every_rule_fires_on_its_case_at_its_line() {
         }
     }
     // Every rule but those needing a theme or a build option (tested below) has a case.
-    for rule in leafpress::plain::RULES {
+    for rule in leafpress::review::plain::RULES {
         if !matches!(rule.id, "contrast" | "bleed-margin") {
             assert!(fired.contains(&rule.id), "no case for {}", rule.id);
         }
@@ -108,8 +108,8 @@ fn a_clean_leaflet_gets_no_warnings() {
 
 #[test]
 fn faint_text_and_thin_margins_are_found() {
-    let mut theme = leafpress::layout::Theme::default();
-    theme.caption.color = leafpress::layout::Color::hex(0xAAAAAA);
+    let mut theme = leafpress::model::theme::Theme::default();
+    theme.caption.color = leafpress::base::colour::Color::hex(0xAAAAAA);
     let engine = Engine::new(leafpress::text::FontBook::shared_defaults(), theme).unwrap();
     let case = repo().join("tests/cases/plain/small-text.yaml");
     let r = engine.review(&case, &options()).unwrap().review;
@@ -126,7 +126,7 @@ fn faint_text_and_thin_margins_are_found() {
     );
 
     let mut o = options();
-    o.imposition = leafpress::impose::Imposition::Pages {
+    o.imposition = leafpress::model::edition::Imposition::Pages {
         bleed: 8.5,
         crop_marks: false,
     };

@@ -4,10 +4,11 @@
 mod common;
 
 use common::*;
-use leafpress::content::resolve::LOGO;
-use leafpress::impose::Imposition;
-use leafpress::layout::{Color, Item};
-use leafpress::Options;
+use leafpress::base::colour::Color;
+use leafpress::images::ImageKey;
+use leafpress::layout::Item;
+use leafpress::model::edition::Imposition;
+use leafpress::model::edition::Options;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -44,9 +45,13 @@ fn the_library_builds_in_its_brand() {
     let built = leafpress::build(&knee(), &Options::default()).unwrap();
     let first = &built.layout.pages[0].items;
     assert!(
-        first
-            .iter()
-            .any(|p| matches!(p.item, Item::Image { block: LOGO, .. })),
+        first.iter().any(|p| matches!(
+            p.item,
+            Item::Image {
+                image: ImageKey::Logo,
+                ..
+            }
+        )),
         "the logo is on page 1"
     );
     let heading = first
@@ -230,14 +235,14 @@ fn a_booklet_keeps_the_back_cover_on_the_outside() {
         0,
         "the knee leaflet needs no blanks; pad it to test them"
     );
-    let sheets = leafpress::impose::impose(&built.layout, &Imposition::Booklet);
+    let sheets = leafpress::output::impose::impose(&built.layout, &Imposition::Booklet);
     // The first sheet's front holds [back cover | front cover].
     let front: Vec<usize> = sheets.sheets[0].slots.iter().map(|s| s.page).collect();
     assert_eq!(front, [pages - 1, 0]);
     // With one page more, the blanks come before the back cover, not after it.
     let mut doc = built.layout.clone();
     doc.pages.insert(1, Default::default());
-    let sheets = leafpress::impose::impose(&doc, &Imposition::Booklet);
+    let sheets = leafpress::output::impose::impose(&doc, &Imposition::Booklet);
     let front: Vec<usize> = sheets.sheets[0].slots.iter().map(|s| s.page).collect();
     assert_eq!(front, [pages, 0], "the back cover is the outside back");
     let (_dir, pdf) = save(&built.pdf);
@@ -283,8 +288,8 @@ fn read_qr(pdf: &Path, page: usize) -> Vec<String> {
 #[test]
 fn qr_codes_decode_to_their_address_at_25mm_and_at_the_smallest_size() {
     let url = "https://riverside-physio.example/knee";
-    let grid = leafpress::layout::qr::Grid::new(url).unwrap();
-    let smallest = (grid.min_side() / leafpress::units::PT_PER_MM).ceil();
+    let grid = leafpress::load::qr::Grid::new(url).unwrap();
+    let smallest = (grid.min_side() / leafpress::base::units::PT_PER_MM).ceil();
     for size in [25.0, smallest] {
         let dir = tempfile::tempdir().unwrap();
         let content = dir.path().join("qr.yaml");
@@ -331,7 +336,7 @@ fn a_leaflet_can_turn_off_a_default_cover_and_keep_the_projects_page_size() {
     );
     let checked = leafpress::check(&content, &Options::default()).unwrap();
     assert_eq!(checked.layout.pages.len(), 1, "no cover, no back cover");
-    let a6 = 105.0 * leafpress::units::PT_PER_MM;
+    let a6 = 105.0 * leafpress::base::units::PT_PER_MM;
     assert!((checked.layout.width - a6).abs() < 0.1, "the project's A6 stays");
     // A cover picture named in leafpress.yaml is found next to it.
     std::fs::copy(
@@ -348,7 +353,7 @@ fn a_leaflet_can_turn_off_a_default_cover_and_keep_the_projects_page_size() {
     assert!(checked.layout.pages[0].items.iter().any(|p| matches!(
         p.item,
         Item::Image {
-            block: leafpress::content::resolve::COVER_PICTURE,
+            image: ImageKey::Cover,
             ..
         }
     )));

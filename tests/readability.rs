@@ -2,8 +2,8 @@
 //! texts, and textstat.json made by scripts/textstat-fixture.py with textstat and
 //! CMUdict): within half a grade, as the plain-language issue asks.
 
-use leafpress::plain::readability::Counts;
-use leafpress::plain::syllables;
+use leafpress::review::plain::readability::Counts;
+use leafpress::review::plain::syllables;
 use std::path::PathBuf;
 
 fn dir() -> PathBuf {

@@ -5,7 +5,8 @@
 mod common;
 
 use common::*;
-use leafpress::content::{parse, traps, Source};
+use leafpress::base::source::Source;
+use leafpress::load::{parse, traps};
 use std::process::Command;
 
 fn leafpress() -> Command {

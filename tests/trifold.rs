@@ -6,9 +6,9 @@
 mod common;
 
 use common::repo;
-use leafpress::impose::Imposition;
-use leafpress::units::PT_PER_MM;
-use leafpress::Options;
+use leafpress::base::units::PT_PER_MM;
+use leafpress::model::edition::Imposition;
+use leafpress::model::edition::Options;
 use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
 use std::process::Command;
 

@@ -1,7 +1,7 @@
 //! What both targets share: a folder with the test images (so leaflets can name
 //! them), and the properties every build must keep.
 
-use leafpress::Options;
+use leafpress::model::edition::Options;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 

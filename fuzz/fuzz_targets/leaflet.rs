@@ -7,8 +7,8 @@
 mod common;
 
 use arbitrary::Arbitrary;
-use leafpress::impose::Imposition;
-use leafpress::Options;
+use leafpress::model::edition::Imposition;
+use leafpress::model::edition::Options;
 
 #[derive(Arbitrary, Debug)]
 enum Block {
@@ -135,7 +135,7 @@ fn yaml(l: &Leaflet) -> String {
 fn options(l: &Leaflet) -> Options {
     let mut o = Options::default();
     if l.target {
-        o.target = leafpress::images::Target::Email;
+        o.target = leafpress::model::edition::Target::Email;
     }
     o.imposition = match l.layout % 5 {
         0 => Imposition::Booklet,
@@ -152,8 +152,8 @@ fn options(l: &Leaflet) -> Options {
         o.large_print = Some(16.0 + (l.large % 9) as f32);
     }
     o.fit = match l.fit % 6 {
-        0 => Some(leafpress::Fit::Pages(1 + l.fit as usize % 8)),
-        1 => Some(leafpress::Fit::Booklet),
+        0 => Some(leafpress::model::edition::Fit::Pages(1 + l.fit as usize % 8)),
+        1 => Some(leafpress::model::edition::Fit::Booklet),
         _ => None,
     };
     o

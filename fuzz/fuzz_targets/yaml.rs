@@ -6,5 +6,5 @@
 mod common;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    common::check(data, &leafpress::Options::default());
+    common::check(data, &leafpress::model::edition::Options::default());
 });

@@ -3,7 +3,7 @@
 //! once and shared. Every job's PDF is the same bytes whichever thread builds it and
 //! in whatever order; messages come out in input order.
 
-use leafpress::impose::Imposition;
+use leafpress::model::edition::Imposition;
 use leafpress::{Built, Diagnostic, Diagnostics, Engine, Options};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -40,7 +40,7 @@ pub fn jobs(
         let outputs = if flags_given || output.is_some() {
             Vec::new()
         } else {
-            leafpress::project::Project::open(input, flags.root.as_deref())?.outputs
+            leafpress::load::project::Project::open(input, flags.root.as_deref())?.outputs
         };
         if outputs.is_empty() {
             jobs.push(Job {
@@ -84,7 +84,7 @@ pub fn run_one(engine: &Engine, job: &Job) -> Done {
         if let Some(parent) = job.target.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
-        leafpress::files::write_atomically(&job.target, &b.pdf).map_err(|e| {
+        leafpress::base::files::write_atomically(&job.target, &b.pdf).map_err(|e| {
             Diagnostics::one(
                 Diagnostic::new(&job.target, format!("cannot write the PDF: {e}"))
                     .help("check that the folder exists and is writable, and that the PDF is not open in another program"),

@@ -1,8 +1,9 @@
 //! `leafpress check`: the plain-language and clear-print review of one leaflet or a
 //! library, in the terminal, as JSON, or as an HTML report.
 
-use leafpress::diag::{Diagnostic, Diagnostics, Level};
-use leafpress::{report, Engine, Options, Reviewed};
+use leafpress::base::diag::{Diagnostic, Diagnostics, Level};
+use leafpress::present::report;
+use leafpress::{Engine, Options, Reviewed};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -64,7 +65,7 @@ pub fn run(engine: &Engine, req: &Request) -> bool {
     if let Some(path) = req.html {
         let pairs: Vec<_> = reviewed.iter().map(|r| (&r.review, &r.layout)).collect();
         let page = report::html::page(&pairs, &failures);
-        if let Err(e) = leafpress::files::write_atomically(path, page.as_bytes()) {
+        if let Err(e) = leafpress::base::files::write_atomically(path, page.as_bytes()) {
             super::super::report(&Diagnostics::one(
                 Diagnostic::new(path, format!("cannot write the report: {e}"))
                     .help("check that the folder exists and is writable"),

@@ -2,7 +2,7 @@
 //! comments say what each block is for, in a project with the schemas an editor
 //! needs. It never overwrites anything but the generated schemas.
 
-use leafpress::content::model::Date;
+use leafpress::model::Date;
 use std::path::{Path, PathBuf};
 
 /// The templates, by name: (name, what it is, text).
@@ -63,7 +63,7 @@ pub fn create(title: &str, template: &str, dir: &Path, today: Date) -> Result<Pa
     // The project: the nearest leafpress.yaml above, or a new one here.
     let found = dir
         .ancestors()
-        .find(|d| d.join(leafpress::project::FILE).is_file());
+        .find(|d| d.join(leafpress::model::project::FILE).is_file());
     let home = found.map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
     let content = home.join("content");
     let file = content.join(format!("{name}.yaml"));
@@ -77,14 +77,14 @@ pub fn create(title: &str, template: &str, dir: &Path, today: Date) -> Result<Pa
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("cannot make {}: {e}", parent.display()))?;
         }
-        leafpress::files::write_atomically(path, text.as_bytes())
+        leafpress::base::files::write_atomically(path, text.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
     let mut made = Vec::new();
     if found.is_none() {
-        write(&home.join(leafpress::project::FILE), PROJECT)?;
+        write(&home.join(leafpress::model::project::FILE), PROJECT)?;
         std::fs::create_dir_all(home.join("assets")).map_err(|e| format!("cannot make assets/: {e}"))?;
-        made.push(leafpress::project::FILE.to_string());
+        made.push(leafpress::model::project::FILE.to_string());
         made.push("assets/".to_string());
     }
     // The schemas are leafpress's own files: brought up to date every time.
@@ -92,11 +92,11 @@ pub fn create(title: &str, template: &str, dir: &Path, today: Date) -> Result<Pa
     let pretty = |s: schemars::Schema| serde_json::to_string_pretty(&s).unwrap_or_default() + "\n";
     write(
         &schemas.join("content.schema.json"),
-        &pretty(leafpress::schema::content()),
+        &pretty(leafpress::present::schema::content()),
     )?;
     write(
         &schemas.join("project.schema.json"),
-        &pretty(leafpress::schema::project()),
+        &pretty(leafpress::present::schema::project()),
     )?;
     let rel = format!("content/{name}.yaml");
     let review = Date {

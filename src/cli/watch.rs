@@ -59,7 +59,7 @@ fn build(engine: &Engine, job: &Job, quiet: bool) -> Vec<PathBuf> {
             let project = input
                 .ancestors()
                 .skip(1)
-                .map(|d| d.join(leafpress::project::FILE))
+                .map(|d| d.join(leafpress::model::project::FILE))
                 .find(|f| f.is_file());
             std::iter::once(input).chain(project).collect()
         }

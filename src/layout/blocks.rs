@@ -4,12 +4,14 @@
 
 use super::flow::{Builder, Child, Chunk, FrameStyle, Label};
 use super::page::{Item, Placed, Rect, Role};
+use super::structure::Owner;
 use super::structure::{Kind, Structure};
-use super::theme::TextStyle;
-use crate::content::model::{Exercise, Urgent};
+use crate::base::units::Pt;
+use crate::images::ImageKey;
+use crate::model::theme::TextStyle;
+use crate::model::{Exercise, Urgent};
 use crate::text::locale;
 use crate::text::{plain_text, Span};
-use crate::units::Pt;
 
 impl Builder<'_> {
     /// Lines of `spans` drawn into `out` from `top`, at `x`, `width` wide; returns the
@@ -69,7 +71,7 @@ impl Builder<'_> {
 
     /// An exercise, kept whole: its title, then the picture beside the numbered steps
     /// (above them on a narrow measure or in large print), then how often.
-    pub(super) fn exercise(&mut self, i: usize, e: &Exercise) {
+    pub(super) fn exercise(&mut self, i: Owner, e: &Exercise) {
         let t = self.theme.clone();
         let div = self.structure.add(Kind::Div, Structure::ROOT, i);
         let mut chunk = Chunk::default();
@@ -93,7 +95,7 @@ impl Builder<'_> {
         y += t.label_gap;
         let beside = self.width >= t.narrow_measure && t.body.size < 16.0;
         let (mut x, mut width, mut picture_bottom) = (0.0, self.width, y);
-        if let (Some(img), Some(loaded)) = (&e.image, self.images.get(&i)) {
+        if let (Some(img), Some(loaded)) = (&e.image, self.picture(i)) {
             let aspect = loaded.height_px as Pt / loaded.width_px.max(1) as Pt;
             let w = if beside {
                 self.width * t.exercise_picture
@@ -124,7 +126,7 @@ impl Builder<'_> {
                         w,
                         h: w * aspect,
                     },
-                    block: i,
+                    image: ImageKey::Block(i.block().unwrap_or_default()),
                 },
                 role,
             });
@@ -179,7 +181,7 @@ impl Builder<'_> {
 
     /// Items with empty tick boxes, hung like a list, kept together on a page (a
     /// list to tick off is used whole; one item alone overleaf gets missed).
-    pub(super) fn checklist(&mut self, i: usize, items: &[String]) {
+    pub(super) fn checklist(&mut self, i: Owner, items: &[String]) {
         let t = self.theme.clone();
         let list = self.structure.add(Kind::L, Structure::ROOT, i);
         let mut rows = Vec::new();
@@ -202,14 +204,14 @@ impl Builder<'_> {
             padding: 0.0,
             style: FrameStyle::Plain,
             header: None,
-            block: None,
+            owner: None,
         }));
         self.space(t.list_gap);
     }
 
     /// A label and a ruled line to write on: beside the label when at least
     /// `write_in_min` is left on its last line, else a full line under it.
-    pub(super) fn write_in(&mut self, i: usize, items: &[String]) {
+    pub(super) fn write_in(&mut self, i: Owner, items: &[String]) {
         let t = self.theme.clone();
         self.space(t.paragraph_gap);
         for (n, item) in items.iter().enumerate() {
@@ -249,13 +251,13 @@ impl Builder<'_> {
             });
             chunk.height = rule_y + t.item_gap;
             chunk.need = chunk.height;
-            self.push(Child::Keep { chunk, block: i });
+            self.push(Child::Keep { chunk, owner: i });
         }
         self.space(t.paragraph_gap);
     }
 
     /// When to get help now: a box in the urgent colour, kept whole.
-    pub(super) fn urgent(&mut self, i: usize, u: &Urgent) {
+    pub(super) fn urgent(&mut self, i: Owner, u: &Urgent) {
         let t = self.theme.clone();
         let inner = self.width - 2.0 * t.box_padding;
         let x = t.box_padding;

@@ -4,14 +4,15 @@
 //! (a back cover with the contact details, and "About this leaflet": dates,
 //! reference, sources, feedback).
 
-use super::flow::{Builder, Child, Chunk, ABOUT, TITLE};
+use super::flow::{Builder, Child, Chunk};
 use super::page::{Item, Placed, Rect, Role};
+use super::structure::Owner;
 use super::structure::{Kind, Structure};
-use super::theme::TextStyle;
-use crate::content::model::{Block, Leaflet};
-use crate::content::resolve::{COVER_PICTURE, LOGO};
+use crate::base::units::Pt;
+use crate::images::ImageKey;
+use crate::model::theme::TextStyle;
+use crate::model::{Block, Leaflet};
 use crate::text::plain_text;
-use crate::units::Pt;
 
 impl Builder<'_> {
     /// The title and subtitle over a rule, the logo (if any) at the top right.
@@ -40,7 +41,10 @@ impl Builder<'_> {
         y += t.title_rule;
         chunk.height = y;
         chunk.need = y;
-        self.push(Child::Keep { chunk, block: TITLE });
+        self.push(Child::Keep {
+            chunk,
+            owner: Owner::Title,
+        });
         self.space(t.title_gap);
     }
 
@@ -69,7 +73,7 @@ impl Builder<'_> {
             None => Vec::new(),
         };
         let foot = self.body_height - name_lines.len() as Pt * name_style.leading;
-        if let Some(img) = self.images.get(&COVER_PICTURE) {
+        if let Some(img) = self.images.get(&ImageKey::Cover) {
             // As wide as the text, or narrower to fit between the title and the foot.
             let room = (foot - y - 2.0 * t.cover_gap).max(0.0);
             let aspect = img.height_px as Pt / img.width_px.max(1) as Pt;
@@ -84,7 +88,7 @@ impl Builder<'_> {
                     .and_then(|i| i.alt.as_deref());
                 let role = match alt {
                     Some(alt) => {
-                        let figure = self.structure.add(Kind::Figure, Structure::ROOT, TITLE);
+                        let figure = self.structure.add(Kind::Figure, Structure::ROOT, Owner::Title);
                         self.structure.with_alt(figure, plain_text(alt));
                         self.role(figure)
                     }
@@ -99,14 +103,14 @@ impl Builder<'_> {
                             w,
                             h: w * aspect,
                         },
-                        block: COVER_PICTURE,
+                        image: ImageKey::Cover,
                     },
                     role,
                 });
             }
         }
         if !name_lines.is_empty() {
-            let role = self.node(Kind::P, Structure::ROOT, TITLE);
+            let role = self.node(Kind::P, Structure::ROOT, Owner::Title);
             for (k, line) in name_lines.iter().enumerate() {
                 let ly = foot + k as Pt * name_style.leading;
                 self.draw_line(&mut chunk.items, line, &[], &name_style, 0.0, ly, role);
@@ -117,7 +121,10 @@ impl Builder<'_> {
         let bottom = y + name_lines.len() as Pt * name_style.leading;
         chunk.height = self.body_height.max(bottom);
         chunk.need = chunk.height;
-        self.push(Child::Keep { chunk, block: TITLE });
+        self.push(Child::Keep {
+            chunk,
+            owner: Owner::Title,
+        });
         self.push(Child::PageBreak);
     }
 
@@ -132,7 +139,7 @@ impl Builder<'_> {
     ) -> Pt {
         let t = self.theme.clone();
         // The title belongs to no block; it is the document's first heading.
-        let role = self.node(Kind::H1, Structure::ROOT, TITLE);
+        let role = self.node(Kind::H1, Structure::ROOT, Owner::Title);
         let mut y = top;
         let spans = self.inline(&leaflet.title);
         for line in self.balanced_lines(&spans, style, width) {
@@ -140,7 +147,7 @@ impl Builder<'_> {
             y += style.leading;
         }
         if let Some(sub) = &leaflet.subtitle {
-            let role = self.node(Kind::P, Structure::ROOT, TITLE);
+            let role = self.node(Kind::P, Structure::ROOT, Owner::Title);
             y += t.subtitle_gap;
             let spans = self.inline(sub);
             for line in self.lines(&spans, &t.subtitle, width) {
@@ -153,12 +160,12 @@ impl Builder<'_> {
 
     /// Places the logo `height` tall at the top right (at `top`); returns its width.
     fn logo(&mut self, chunk: &mut Chunk, height: Pt, top: Pt) -> Option<Pt> {
-        let img = self.images.get(&LOGO)?;
+        let img = self.images.get(&ImageKey::Logo)?;
         let aspect = img.width_px as Pt / img.height_px.max(1) as Pt;
         // A very wide logo is kept to a third of the measure.
         let w = (height * aspect).min(self.width / 3.0);
         let h = w / aspect.max(f32::EPSILON);
-        let figure = self.structure.add(Kind::Figure, Structure::ROOT, TITLE);
+        let figure = self.structure.add(Kind::Figure, Structure::ROOT, Owner::Title);
         self.structure
             .with_alt(figure, self.logo_alt.clone().unwrap_or_default());
         chunk.items.push(Placed {
@@ -169,7 +176,7 @@ impl Builder<'_> {
                     w,
                     h,
                 },
-                block: LOGO,
+                image: ImageKey::Logo,
             },
             role: self.role(figure),
         });
@@ -180,10 +187,10 @@ impl Builder<'_> {
     /// details, then the leaflet's details); without, the details at the end.
     pub(super) fn back_matter(&mut self, leaflet: &Leaflet) {
         let has_details = leaflet.has_details();
-        if leaflet.has_cover() {
+        if self.covers {
             self.push(Child::PageBreak);
             if let Some(contact) = self.back_contact.clone() {
-                self.block(ABOUT, &Block::Contact(contact));
+                self.block(Owner::About, &Block::Contact(contact));
             }
         }
         if !has_details {
@@ -193,7 +200,7 @@ impl Builder<'_> {
         let t = self.theme.clone();
         // A section of its own (H1), not part of the content's last section.
         self.heading(
-            ABOUT,
+            Owner::About,
             &labels.about,
             &t.heading,
             1,
@@ -211,14 +218,14 @@ impl Builder<'_> {
             dates.push(format!("**{}:** {}", labels.reference, escape(r)));
         }
         if !dates.is_empty() {
-            self.block(ABOUT, &Block::Paragraph(dates.join(" · ")));
+            self.block(Owner::About, &Block::Paragraph(dates.join(" · ")));
         }
         if !leaflet.sources.is_empty() {
-            self.block(ABOUT, &Block::Paragraph(format!("**{}**", labels.sources)));
-            self.block(ABOUT, &Block::Numbered(leaflet.sources.clone()));
+            self.block(Owner::About, &Block::Paragraph(format!("**{}**", labels.sources)));
+            self.block(Owner::About, &Block::Numbered(leaflet.sources.clone()));
         }
         if let Some(f) = &leaflet.feedback {
-            self.block(ABOUT, &Block::Paragraph(f.clone()));
+            self.block(Owner::About, &Block::Paragraph(f.clone()));
         }
     }
 }

@@ -7,7 +7,7 @@
 //! and margins are never touched. The page count falls (near enough) monotonically
 //! with `t`, so a bisection finds the least `t` that fits.
 
-use super::Theme;
+use crate::model::theme::Theme;
 
 /// Gaps never go below this share of the theme's.
 pub const MIN_GAP_SHARE: f32 = 0.6;
@@ -54,9 +54,9 @@ impl Theme {
         let t = t.clamp(0.0, 1.0);
         let gap_share = 1.0 - t * (1.0 - MIN_GAP_SHARE);
         let g = |v: f32| v * gap_share;
-        let lead = |st: super::TextStyle| {
+        let lead = |st: crate::model::theme::TextStyle| {
             let floor = st.size * MIN_LEADING;
-            super::TextStyle {
+            crate::model::theme::TextStyle {
                 leading: if st.leading > floor {
                     st.leading - t * (st.leading - floor)
                 } else {

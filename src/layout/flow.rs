@@ -6,20 +6,17 @@
 
 pub use super::frame::{frame_decoration, Frame, FrameStyle};
 use super::page::{Item, Placed, Rect, Role};
+use super::structure::Owner;
 use super::structure::{Kind, NodeId, Structure};
-use super::theme::{Labels, TextStyle, Theme};
 use super::typeset::baseline_offset;
-use crate::content::model::{Block, Contact, Leaflet};
-use crate::content::LoadedImage;
+use crate::base::units::Pt;
+use crate::images::ImageKey;
+use crate::images::LoadedImage;
+use crate::model::theme::{Labels, TextStyle, Theme};
+use crate::model::{Block, Contact, Leaflet};
 use crate::text::locale;
 use crate::text::{parse_inline, plain_text, Fonts, Span, Style};
-use crate::units::Pt;
 use std::collections::HashMap;
-
-/// The block index of what belongs to no block: the title and the cover.
-pub(super) const TITLE: usize = usize::MAX;
-/// The block index of the back matter layout adds: the back cover, "About this leaflet".
-pub(super) const ABOUT: usize = usize::MAX - 1;
 
 /// A piece of flow that is placed whole.
 #[derive(Debug, Clone, Default)]
@@ -53,7 +50,7 @@ pub enum Child {
     /// Unbreakable content (title block, heading, image).
     Keep {
         chunk: Chunk,
-        block: usize,
+        owner: Owner,
     },
     Frame(Frame),
     /// Vertical space; dropped at the top of a page.
@@ -68,13 +65,13 @@ pub struct Builder<'a> {
     pub labels: &'a Labels,
     /// Width of the text area.
     pub width: Pt,
-    pub images: &'a HashMap<usize, LoadedImage>,
+    pub images: &'a HashMap<ImageKey, LoadedImage>,
     pub children: Vec<Child>,
     /// The logical structure, built in reading order as blocks are laid out.
     pub structure: Structure,
     /// Link elements by (element the link sits in, span index).
     pub link_nodes: HashMap<(NodeId, usize), NodeId>,
-    /// Each block's heading anchor (see [`crate::content::anchors`]).
+    /// Each block's heading anchor (see [`crate::load::anchors::anchors`]).
     anchors: &'a [Option<String>],
     /// Height of the text area (a cover fills it).
     pub body_height: Pt,
@@ -83,7 +80,7 @@ pub struct Builder<'a> {
     pub logo_alt: Option<String>,
     /// The contact details a back cover shows.
     pub back_contact: Option<Contact>,
-    /// What absolute image widths are multiplied by (see [`crate::content::Resolved`]).
+    /// What absolute image widths are multiplied by (see [`PageSetup`](crate::model::edition::PageSetup)).
     pub image_scale: Pt,
     /// The first table too wide for the page, if any.
     pub too_wide: Option<super::table::TooWide>,
@@ -91,6 +88,8 @@ pub struct Builder<'a> {
     pinned: bool,
     /// On paper: links' addresses and headings' pages printed after them.
     pub addresses: bool,
+    /// A front cover and a back one (the edition's choice: a tri-fold always has them).
+    pub covers: bool,
     /// Each heading anchor's page (0-based), once a first pass has placed them.
     pub anchor_pages: HashMap<String, usize>,
     /// Some text links to a heading (so its page is worth a second pass).
@@ -103,7 +102,7 @@ impl<'a> Builder<'a> {
         theme: &'a Theme,
         labels: &'a Labels,
         width: Pt,
-        images: &'a HashMap<usize, LoadedImage>,
+        images: &'a HashMap<ImageKey, LoadedImage>,
         anchors: &'a [Option<String>],
     ) -> Self {
         Builder {
@@ -114,6 +113,7 @@ impl<'a> Builder<'a> {
             back_contact: None,
             too_wide: None,
             image_scale: 1.0,
+            covers: false,
             fonts,
             theme,
             labels,
@@ -141,18 +141,18 @@ impl<'a> Builder<'a> {
     }
 
     pub fn leaflet(&mut self, leaflet: &Leaflet) {
-        if leaflet.has_cover() {
+        if self.covers {
             self.cover(leaflet);
         } else {
             self.title_block(leaflet);
         }
         for (i, block) in leaflet.blocks.iter().enumerate() {
-            self.block(i, block);
+            self.block(Owner::Block(i), block);
         }
         self.back_matter(leaflet);
     }
 
-    pub(super) fn block(&mut self, i: usize, block: &Block) {
+    pub(super) fn block(&mut self, i: Owner, block: &Block) {
         let t = self.theme.clone();
         match block {
             Block::Heading(text) => self.heading(i, text, &t.heading, 1, t.heading_above, t.heading_below),
@@ -272,7 +272,7 @@ impl<'a> Builder<'a> {
                         padding: 0.0,
                         style: FrameStyle::Plain,
                         header: None,
-                        block: None,
+                        owner: None,
                     }));
                 }
                 self.space(t.paragraph_gap);
@@ -303,7 +303,7 @@ impl<'a> Builder<'a> {
 
     pub(super) fn heading(
         &mut self,
-        i: usize,
+        i: Owner,
         text: &str,
         style: &TextStyle,
         level: u8,
@@ -313,17 +313,22 @@ impl<'a> Builder<'a> {
         self.space(above);
         // Headings layout adds (the back matter) are anchored by their text, with a
         // suffix if a heading of the leaflet's own already has it.
-        let anchor = self.anchors.get(i).cloned().flatten().unwrap_or_else(|| {
-            let base = crate::content::anchor(text);
-            let taken = |a: &str| self.anchors.iter().flatten().any(|x| x == a);
-            let mut a = base.clone();
-            let mut n = 1;
-            while taken(&a) {
-                n += 1;
-                a = format!("{base}-{n}");
-            }
-            a
-        });
+        let anchor = i
+            .block()
+            .and_then(|b| self.anchors.get(b))
+            .cloned()
+            .flatten()
+            .unwrap_or_else(|| {
+                let base = crate::load::anchors::anchor(text);
+                let taken = |a: &str| self.anchors.iter().flatten().any(|x| x == a);
+                let mut a = base.clone();
+                let mut n = 1;
+                while taken(&a) {
+                    n += 1;
+                    a = format!("{base}-{n}");
+                }
+                a
+            });
         let mut chunk = Chunk {
             sticky: true,
             outline: Some((level, plain_text(text), anchor)),
@@ -341,7 +346,7 @@ impl<'a> Builder<'a> {
         }
         chunk.height = y;
         chunk.need = y;
-        self.push(Child::Keep { chunk, block: i });
+        self.push(Child::Keep { chunk, owner: i });
         self.pinned_space(below);
     }
 
@@ -363,16 +368,16 @@ impl<'a> Builder<'a> {
             padding: t.box_padding,
             style,
             header: None,
-            block: None,
+            owner: None,
         }));
         self.space(t.box_gap);
     }
 
-    fn image(&mut self, i: usize, img: &crate::content::model::Image) {
+    fn image(&mut self, i: Owner, img: &crate::model::Image) {
         let t = self.theme.clone();
-        let Some(loaded) = self.images.get(&i) else { return };
+        let Some(loaded) = self.picture(i) else { return };
         let w = match img.width {
-            crate::units::Width::Absolute(l) => l.pt() * self.image_scale,
+            crate::base::units::Width::Absolute(l) => l.pt() * self.image_scale,
             share => share.resolve(self.width),
         }
         .min(self.width)
@@ -396,7 +401,7 @@ impl<'a> Builder<'a> {
                     w,
                     h,
                 },
-                block: i,
+                image: ImageKey::Block(i.block().unwrap_or_default()),
             },
             role,
         });
@@ -416,12 +421,12 @@ impl<'a> Builder<'a> {
 
     /// Content `height` tall placed whole, with box spacing above and below (images,
     /// exercises, QR codes).
-    pub(super) fn keep_boxed(&mut self, mut chunk: Chunk, height: Pt, block: usize) {
+    pub(super) fn keep_boxed(&mut self, mut chunk: Chunk, height: Pt, owner: Owner) {
         chunk.height = height;
         chunk.need = height;
         let gap = self.theme.box_gap;
         self.space(gap);
-        self.push(Child::Keep { chunk, block });
+        self.push(Child::Keep { chunk, owner });
         self.space(gap);
     }
 
@@ -538,15 +543,20 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
+    /// A block's picture (an image block's, or an exercise's).
+    pub(super) fn picture(&self, owner: Owner) -> Option<&'a LoadedImage> {
+        self.images.get(&ImageKey::Block(owner.block()?))
+    }
+
     /// A new element of `kind` under `parent`, as the role of the items that show it.
-    pub(super) fn node(&mut self, kind: Kind, parent: NodeId, block: usize) -> Role {
-        let node = self.structure.add(kind, parent, block);
+    pub(super) fn node(&mut self, kind: Kind, parent: NodeId, owner: Owner) -> Role {
+        let node = self.structure.add(kind, parent, owner);
         self.role(node)
     }
 
     pub(super) fn role(&self, node: NodeId) -> Role {
         Role::Content {
-            block: self.structure.nodes[node].block,
+            owner: self.structure.nodes[node].owner,
             node,
         }
     }

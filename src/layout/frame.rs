@@ -3,8 +3,9 @@
 
 use super::flow::Chunk;
 use super::page::{Edges, Item, Rect};
-use super::theme::{Color, Theme};
-use crate::units::Pt;
+use super::structure::Owner;
+use crate::base::units::Pt;
+use crate::model::theme::{Color, Theme};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FrameStyle {
@@ -31,7 +32,7 @@ pub struct Frame {
     /// continues on: a table's header.
     pub header: Option<usize>,
     /// The block, when a row too tall for a page is an error to report (tables).
-    pub block: Option<usize>,
+    pub owner: Option<Owner>,
 }
 
 impl Frame {

@@ -12,19 +12,21 @@ pub mod flow;
 pub mod frame;
 pub mod page;
 pub mod paginate;
+pub mod placements;
 pub mod qr;
 pub mod script;
 pub mod structure;
 pub mod table;
-pub mod theme;
 mod typeset;
 
 pub use page::{Destination, Document, Item, LinkTarget, OutlineEntry, Page, Placed, Rect, Role, TextRun};
 pub use paginate::TooTall;
 use std::collections::HashMap;
-pub use theme::{Color, Labels, TextStyle, Theme, ThemeError};
+pub use structure::Owner;
 
-use crate::content::Resolved;
+use crate::load::Resolved;
+use crate::model::edition::PageSetup;
+use crate::model::theme::Theme;
 use crate::text::Fonts;
 
 /// Lays out a resolved leaflet. Fails only when a block cannot fit on an empty page.
@@ -47,16 +49,21 @@ impl From<TooTall> for LayoutError {
     }
 }
 
-pub fn lay_out(doc: &Resolved, fonts: &mut Fonts, theme: &Theme) -> Result<Document, LayoutError> {
+pub fn lay_out(
+    doc: &Resolved,
+    setup: &PageSetup,
+    fonts: &mut Fonts,
+    theme: &Theme,
+) -> Result<Document, LayoutError> {
     // Faces, shaping, direction and hyphenation follow the leaflet's language.
     fonts.set_language(&doc.leaflet.language);
-    let (mut document, internal_links) = pass(doc, fonts, theme, HashMap::new())?;
+    let (mut document, internal_links) = pass(doc, setup, fonts, theme, HashMap::new())?;
     // On paper a link to a heading prints the heading's page, known only once laid
     // out: lay out again with the pages, until they no longer move (they rarely do).
-    if doc.addresses_on_paper && internal_links {
+    if setup.addresses_on_paper && internal_links {
         for _ in 0..3 {
             let pages = anchor_pages(&document);
-            let (next, _) = pass(doc, fonts, theme, pages.clone())?;
+            let (next, _) = pass(doc, setup, fonts, theme, pages.clone())?;
             let settled = anchor_pages(&next) == pages;
             document = next;
             if settled {
@@ -77,6 +84,7 @@ fn anchor_pages(doc: &Document) -> HashMap<String, usize> {
 /// One layout, with the headings' pages printed after links to them when known.
 fn pass(
     doc: &Resolved,
+    setup: &PageSetup,
     fonts: &mut Fonts,
     theme: &Theme,
     anchor_pages: HashMap<String, usize>,
@@ -84,8 +92,8 @@ fn pass(
     let leaflet = &doc.leaflet;
     let spaced = script::spaced_for_script(theme, fonts);
     let theme = spaced.as_ref().unwrap_or(theme);
-    let (width, height) = leaflet.page.size.dimensions();
-    let m = leaflet.page.margin;
+    let (width, height) = setup.size.dimensions();
+    let m = setup.margin;
     let mut body = Rect {
         x: m.inner.pt(),
         y: m.top.pt(),
@@ -97,12 +105,13 @@ fn pass(
     builder.brand_name = doc.brand.brand.name.clone();
     builder.logo_alt = doc.brand.logo_alt.clone();
     builder.back_contact = doc.back_contact.clone();
-    builder.image_scale = doc.image_scale;
-    builder.addresses = doc.addresses_on_paper;
+    builder.image_scale = setup.image_scale;
+    builder.addresses = setup.addresses_on_paper;
+    builder.covers = setup.cover;
     builder.anchor_pages = anchor_pages;
     // A footer that wraps to more lines than the bottom margin holds (with its
     // clearance kept from the edge) takes its room from the text area, never the edge.
-    if !doc.panels {
+    if !setup.panels {
         let footer_room = builder.footer_height(leaflet.footer.as_deref(), body.w) + theme.footer_clearance;
         body.h -= (footer_room - m.bottom.pt()).max(0.0);
     }
@@ -122,7 +131,7 @@ fn pass(
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
         // A front cover carries no footer or page number; it still counts as page 1.
-        if (n == 0 && leaflet.has_cover()) || doc.panels {
+        if (n == 0 && setup.cover) || setup.panels {
             continue;
         }
         let number = labels.page_number(n + 1, total);
@@ -145,9 +154,7 @@ fn pass(
     }
     let internal_links = builder.internal_links;
     let mut document = Document {
-        back_cover: leaflet.has_cover()
-            && pages.len() > 1
-            && (doc.back_contact.is_some() || leaflet.has_details()),
+        back_cover: setup.cover && pages.len() > 1 && (doc.back_contact.is_some() || leaflet.has_details()),
         width,
         height,
         body,

@@ -2,10 +2,12 @@
 //! origin at the page's top-left corner and y growing downwards. Plain data, so tests
 //! can check every position without a PDF.
 
+use super::structure::Owner;
 use super::structure::{NodeId, Structure};
-use super::theme::Color;
+use crate::base::units::Pt;
+use crate::images::ImageKey;
+use crate::model::theme::Color;
 use crate::text::{FaceId, Glyph};
-use crate::units::Pt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Rect {
@@ -88,7 +90,7 @@ pub enum Item {
     /// The image of content block `block`, scaled into `rect`.
     Image {
         rect: Rect,
-        block: usize,
+        image: ImageKey,
     },
     /// Square modules (a QR code), drawn as one path: `(row, column, length)` runs of
     /// `cell`-sized squares from the top-left corner of `rect`.
@@ -132,7 +134,7 @@ pub enum LinkTarget {
 pub enum Role {
     /// Shows (part of) structure element `node`, which belongs to content block `block`.
     Content {
-        block: usize,
+        owner: Owner,
         node: NodeId,
     },
     Artifact,
@@ -155,7 +157,7 @@ pub struct OutlineEntry {
     /// 1 for `heading`, 2 for `subheading`.
     pub level: u8,
     pub title: String,
-    /// What `[text](#anchor)` links use to point here (see [`crate::content::anchors`]).
+    /// What `[text](#anchor)` links use to point here (see [`crate::load::anchors::anchors`]).
     pub anchor: String,
     /// The heading itself, with a little air above it.
     pub dest: Destination,

@@ -5,13 +5,14 @@
 
 use super::flow::{frame_decoration, Child, Chunk, Frame};
 use super::page::{Destination, Edges, Item, OutlineEntry, Page, Placed, Rect, Role};
-use super::theme::Theme;
-use crate::units::Pt;
+use super::structure::Owner;
+use crate::base::units::Pt;
+use crate::model::theme::Theme;
 
 /// A block that cannot fit on an empty page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TooTall {
-    pub block: usize,
+    pub owner: Owner,
     pub height: Pt,
     pub available: Pt,
 }
@@ -53,10 +54,10 @@ impl<'a> Paginator<'a> {
                     self.make_room(self.need_of(children, i, chunk));
                     self.place(chunk);
                 }
-                Child::Keep { chunk, block } => {
+                Child::Keep { chunk, owner } => {
                     if chunk.height > self.body.h {
                         return Err(TooTall {
-                            block: *block,
+                            owner: *owner,
                             height: chunk.height,
                             available: self.body.h,
                         });
@@ -150,12 +151,12 @@ impl<'a> Paginator<'a> {
         // A row that cannot fit an empty page (with the header above it) would run off
         // it: that is the author's to fix, like any block too tall for a page.
         let header = frame.header.map_or(0.0, |h| frame.rows[h].height);
-        if let (Some(block), Some(row)) = (
-            frame.block,
+        if let (Some(owner), Some(row)) = (
+            frame.owner,
             frame.rows.iter().find(|r| header + r.height > self.body.h),
         ) {
             return Err(TooTall {
-                block,
+                owner,
                 height: header + row.height,
                 available: self.body.h,
             });

@@ -5,9 +5,9 @@
 //! bidi gave it (numbers, addresses and English words read left to right).
 
 use super::page::{Document, Item, LinkTarget, Rect, Role};
-use super::theme::{TextStyle, Theme};
+use crate::base::units::Pt;
+use crate::model::theme::{TextStyle, Theme};
 use crate::text::{Fonts, Style};
-use crate::units::Pt;
 
 /// The theme with its line spacing opened up for the leaflet's own script, when
 /// that script's face is taller than the main family's (ascender plus descender):

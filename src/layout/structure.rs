@@ -59,12 +59,32 @@ impl Kind {
     }
 }
 
+/// What laid-out content belongs to: a block of the leaflet, or what layout adds
+/// around the blocks (the title and cover; the back page's contact details and
+/// "About this leaflet"). Problems name it; the review reads by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Owner {
+    Title,
+    Block(usize),
+    About,
+}
+
+impl Owner {
+    /// The block's index, for content that belongs to one.
+    pub fn block(self) -> Option<usize> {
+        match self {
+            Owner::Block(i) => Some(i),
+            Owner::Title | Owner::About => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub kind: Kind,
     pub parent: Option<NodeId>,
-    /// The content block this element belongs to (`usize::MAX` for the title).
-    pub block: usize,
+    /// What this element belongs to.
+    pub owner: Owner,
     /// Alternative text (figures) or a description (links).
     pub alt: Option<String>,
     /// The element's language, where all its text is in one that is not the
@@ -85,7 +105,7 @@ impl Default for Structure {
             nodes: vec![Node {
                 kind: Kind::Document,
                 parent: None,
-                block: usize::MAX,
+                owner: Owner::Title,
                 alt: None,
                 lang: None,
             }],
@@ -96,11 +116,11 @@ impl Default for Structure {
 impl Structure {
     pub const ROOT: NodeId = 0;
 
-    pub fn add(&mut self, kind: Kind, parent: NodeId, block: usize) -> NodeId {
+    pub fn add(&mut self, kind: Kind, parent: NodeId, owner: Owner) -> NodeId {
         self.nodes.push(Node {
             kind,
             parent: Some(parent),
-            block,
+            owner,
             alt: None,
             lang: None,
         });

@@ -5,22 +5,23 @@
 
 use super::flow::{Builder, Chunk, Frame, FrameStyle};
 use super::page::{Item, Placed, Rect, Role};
+use super::structure::Owner;
 use super::structure::{Kind, NodeId, Structure};
-use super::theme::TextStyle;
-use crate::content::model::Table;
+use crate::base::units::Pt;
+use crate::model::theme::TextStyle;
+use crate::model::Table;
 use crate::text::{parse_inline, Span};
-use crate::units::Pt;
 
 /// A table that does not fit the text width even with every cell wrapped.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TooWide {
-    pub block: usize,
+    pub owner: Owner,
     pub needed: Pt,
     pub available: Pt,
 }
 
 impl Builder<'_> {
-    pub(super) fn table(&mut self, i: usize, table: &Table) {
+    pub(super) fn table(&mut self, i: Owner, table: &Table) {
         let t = self.theme.clone();
         let pad = t.cell_padding;
         let head = TextStyle { bold: true, ..t.body };
@@ -70,7 +71,7 @@ impl Builder<'_> {
         let available = self.width;
         if sum_min > available + 0.01 {
             self.too_wide.get_or_insert(TooWide {
-                block: i,
+                owner: i,
                 needed: sum_min,
                 available,
             });
@@ -195,7 +196,7 @@ impl Builder<'_> {
             padding: 0.0,
             style: FrameStyle::Plain,
             header: header_row,
-            block: Some(i),
+            owner: Some(i),
         }));
         self.space(t.box_gap);
     }

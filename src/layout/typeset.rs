@@ -5,10 +5,10 @@
 use super::flow::Builder;
 use super::page::{Item, LinkTarget, Placed, Rect, Role, TextRun};
 use super::structure::Kind;
-use super::theme::TextStyle;
+use crate::base::units::Pt;
+use crate::model::theme::TextStyle;
 use crate::text::locale;
 use crate::text::{fit, parse_inline, shape, Fonts, Glyph, Line, Paragraph, Shaped, Span, Style};
-use crate::units::Pt;
 
 impl Builder<'_> {
     /// Lines of a heading or title, as even in length as their count allows
@@ -138,11 +138,11 @@ impl Builder<'_> {
         let roles: Vec<Role> = order
             .iter()
             .map(|&piece| match (role, link_of(piece)) {
-                (Role::Content { block, node }, Some(_)) => {
+                (Role::Content { owner, node }, Some(_)) => {
                     let link = *self
                         .link_nodes
                         .entry((node, piece.span))
-                        .or_insert_with(|| self.structure.add(Kind::Link, node, block));
+                        .or_insert_with(|| self.structure.add(Kind::Link, node, owner));
                     self.role(link)
                 }
                 _ => role,

@@ -9,7 +9,7 @@ use super::book::FaceId;
 use super::fonts::{width, Fonts, Glyph, RunProps};
 use super::markup::{Span, Style};
 use super::runs::{itemize, number_groups, reorder, Run};
-use crate::units::Pt;
+use crate::base::units::Pt;
 use std::ops::Range;
 use std::rc::Rc;
 use unicode_linebreak::{linebreaks, BreakOpportunity};

@@ -1,8 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use leafpress::content::{self, Source};
+use leafpress::base::source::Source;
 use leafpress::layout::{Document, Item};
+use leafpress::load;
 use std::path::{Path, PathBuf};
 
 pub fn repo() -> PathBuf {
@@ -14,20 +15,20 @@ pub fn sample() -> PathBuf {
 }
 
 /// Lays out YAML text as if it were a file in `tests/cases/`.
-pub fn lay_out_yaml(yaml: &str) -> Result<(content::Resolved, Document), leafpress::Diagnostics> {
+pub fn lay_out_yaml(yaml: &str) -> Result<(load::Resolved, Document), leafpress::Diagnostics> {
     let src = Source {
         path: repo().join("tests/cases/inline.yaml"),
         text: yaml.to_string(),
     };
-    let leaflet = content::parse(&src)?;
-    let project = leafpress::project::Project::open(&src.path, None)?;
-    let resolved = content::resolve(&src, leaflet, &project)?;
+    let parsed = load::parse::parse_all(&src)?;
+    let project = leafpress::load::project::Project::open(&src.path, None)?;
+    let resolved = load::resolve(&src, parsed, &project, &Default::default())?;
     let mut fonts = leafpress::text::Fonts::new();
     let doc = leafpress::lay_out(&src, &resolved, &mut fonts)?;
     Ok((resolved, doc))
 }
 
-pub fn lay_out_file(path: &Path) -> (content::Resolved, Document) {
+pub fn lay_out_file(path: &Path) -> (load::Resolved, Document) {
     let (src, resolved) = leafpress::load(path).expect("loads");
     let mut fonts = leafpress::text::Fonts::new();
     let doc = leafpress::lay_out(&src, &resolved, &mut fonts).expect("lays out");
@@ -65,7 +66,7 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// The words a reader should find, in content-file order (markup removed; web
 /// addresses as the contact block shows them, without the scheme).
-pub fn expected_words(leaflet: &leafpress::content::Leaflet) -> Vec<String> {
+pub fn expected_words(leaflet: &leafpress::model::Leaflet) -> Vec<String> {
     leaflet
         .blocks
         .iter()

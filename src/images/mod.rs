@@ -1,0 +1,395 @@
+//! Images prepared for where the PDF is going, once layout knows their placed size.
+//!
+//! - `print` keeps up to 300 ppi at the placed size: larger images are resampled down
+//!   (Lanczos), smaller ones are kept and reported, since print shops want 300 ppi.
+//! - `email` resamples to about 150 ppi and recompresses photos as JPEG, for a small file.
+//!
+//! JPEGs that need no change are embedded byte for byte; PNG line art stays lossless.
+
+pub mod cache;
+pub mod decode;
+pub mod pixels;
+
+use crate::model::edition::Target;
+use ::image::{imageops::FilterType, DynamicImage, GenericImageView};
+pub use decode::{Jpeg, LoadedImage};
+use std::collections::HashMap;
+
+/// Which picture of a leaflet an image is: a block's (an image or an exercise's
+/// picture), the brand's logo, or the cover's picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ImageKey {
+    Block(usize),
+    Cover,
+    Logo,
+}
+
+/// What the PDF embeds for one image.
+#[derive(Debug, Clone)]
+pub enum Prepared {
+    Jpeg {
+        bytes: Vec<u8>,
+        components: u8,
+        width_px: u32,
+        height_px: u32,
+    },
+    /// Lossless: zlib data of PNG-filtered rows (what a PDF's FlateDecode takes with
+    /// PNG predictors), grey or RGB, with the alpha channel as its own grey plane.
+    Png {
+        color: Vec<u8>,
+        /// 1 (grey) or 3 (RGB).
+        components: u8,
+        alpha: Option<Vec<u8>>,
+        width_px: u32,
+        height_px: u32,
+    },
+    Pixels(DynamicImage),
+}
+
+impl Prepared {
+    /// The bytes it holds (for the cache's budget).
+    pub fn byte_len(&self) -> usize {
+        match self {
+            Prepared::Jpeg { bytes, .. } => bytes.len(),
+            Prepared::Png { color, alpha, .. } => color.len() + alpha.as_ref().map_or(0, Vec::len),
+            Prepared::Pixels(p) => p.as_bytes().len(),
+        }
+    }
+
+    pub fn width_px(&self) -> u32 {
+        match self {
+            Prepared::Jpeg { width_px, .. } | Prepared::Png { width_px, .. } => *width_px,
+            Prepared::Pixels(p) => p.width(),
+        }
+    }
+}
+
+/// An image as placed: its widest placement decides the resolution it needs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placement {
+    pub image: ImageKey,
+    /// Placed width in inches.
+    pub inches: f32,
+    /// The image's pixels per inch at that width.
+    pub ppi: f32,
+}
+
+/// Placed images coarser than print wants (300 ppi).
+pub fn too_coarse_for_print(placements: &[Placement]) -> Vec<Placement> {
+    placements
+        .iter()
+        .filter(|p| p.ppi < Target::Print.max_ppi() - 0.5)
+        .copied()
+        .collect()
+}
+
+/// Up to this resolution at its placed size, a JPEG is printed as it is.
+pub const PASS_THROUGH_PPI: f32 = 450.0;
+
+/// Prepares every placed image for `target`; or the picture
+/// whose data turned out damaged when it was decoded, and why.
+pub fn prepare(
+    cache: &cache::Cache,
+    images: &HashMap<ImageKey, LoadedImage>,
+    placements: &[Placement],
+    target: Target,
+) -> Result<HashMap<ImageKey, Prepared>, (ImageKey, String)> {
+    placements
+        .iter()
+        .filter_map(|p| {
+            let img = images.get(&p.image)?;
+            Some(
+                prepare_one(cache, img, p.inches, p.ppi, target)
+                    .map(|prepared| (p.image, prepared))
+                    .map_err(|reason| (p.image, reason)),
+            )
+        })
+        .collect()
+}
+
+/// One image for the target, kept between builds made with one cache ([`cache`]).
+fn prepare_one(
+    cache: &cache::Cache,
+    img: &LoadedImage,
+    inches: f32,
+    ppi: f32,
+    target: Target,
+) -> Result<Prepared, String> {
+    let width = if shrinks(img, ppi, target) {
+        (inches * target.max_ppi()).ceil().max(1.0) as u32
+    } else {
+        0
+    };
+    cache.prepared(img, target, width, || prepare_anew(img, inches, ppi, target))
+}
+
+/// Whether an image placed at `ppi` is resampled for the target.
+fn shrinks(img: &LoadedImage, ppi: f32, target: Target) -> bool {
+    // 10% leeway: resampling 330 ppi to 300 costs sharpness for almost no bytes. A
+    // JPEG for print goes in byte for byte up to 450 ppi: decoding, filtering and
+    // compressing it again would cost time and a second generation of artefacts.
+    let leeway = match (target, &img.jpeg) {
+        (Target::Print, Some(_)) => PASS_THROUGH_PPI / target.max_ppi(),
+        _ => 1.1,
+    };
+    ppi > target.max_ppi() * leeway
+}
+
+fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Result<Prepared, String> {
+    let shrink = shrinks(img, ppi, target);
+    // (A JPEG is a photograph without its pixels being looked at.)
+    let photo = img.was_jpeg || looks_like_photo(img.pixels.full()?);
+    Ok(match (&img.jpeg, shrink) {
+        (Some(Jpeg { bytes, components }), false) => Prepared::Jpeg {
+            bytes: bytes.to_vec(),
+            components: *components,
+            width_px: img.width_px,
+            height_px: img.height_px,
+        },
+        // A lossless picture that needs no resampling, and stays lossless (print, or
+        // e-mail when it is not a photograph): the file's own compressed rows.
+        (None, false) if img.png.is_some() && (target == Target::Print || !photo) => {
+            let png = img.png.as_ref().expect("checked just above");
+            Prepared::Png {
+                color: png.idat.clone(),
+                components: png.components,
+                alpha: None,
+                width_px: img.width_px,
+                height_px: img.height_px,
+            }
+        }
+        _ => {
+            let pixels = if shrink {
+                let w = (inches * target.max_ppi()).ceil().max(1.0) as u32;
+                let h = ((w as f32) * img.height_px as f32 / img.width_px as f32)
+                    .round()
+                    .max(1.0) as u32;
+                // A JPEG is decoded at the smallest DCT scale that gives w × h.
+                resample(img.pixels.at_least(w, h)?.as_ref(), w, h)
+            } else {
+                img.pixels.full()?.clone()
+            };
+            // A JPEG stays a JPEG when resampled; a PNG stays lossless for print and
+            // becomes a JPEG only for e-mail, and only when it is a photograph.
+            let reencode = !pixels.color().has_alpha()
+                && match target {
+                    Target::Print => img.was_jpeg,
+                    Target::Email => photo,
+                };
+            match reencode
+                .then(|| encode_jpeg(&pixels, target.jpeg_quality()))
+                .flatten()
+            {
+                Some((bytes, components)) => Prepared::Jpeg {
+                    bytes,
+                    components,
+                    width_px: pixels.width(),
+                    height_px: pixels.height(),
+                },
+                None => png_planes(&pixels).unwrap_or(Prepared::Pixels(pixels)),
+            }
+        }
+    })
+}
+
+/// Lanczos-3 with fast_image_resize (SIMD where the processor has it: several times
+/// faster than `image`'s own); alpha is premultiplied while filtering, so
+/// transparent edges do not darken.
+fn resample(src: &DynamicImage, w: u32, h: u32) -> DynamicImage {
+    use fast_image_resize::{FilterType as Filter, ResizeAlg, ResizeOptions, Resizer};
+    if (src.width(), src.height()) == (w, h) {
+        return src.clone();
+    }
+    let mut dst = DynamicImage::new(w, h, src.color());
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(Filter::Lanczos3));
+    match Resizer::new().resize(src, &mut dst, &options) {
+        Ok(()) => dst,
+        // A pixel layout it does not take (16-bit with alpha, say): the slow way.
+        Err(_) => src.resize_exact(w, h, FilterType::Lanczos3),
+    }
+}
+
+/// Encodes pixels the way a PNG file holds them, with the png crate's fast encoder
+/// (fdeflate, row filters chosen per row): three to ten times faster than deflating
+/// raw pixels at level 6, and smaller, since filtered rows compress better. The zlib
+/// data is taken out of the PNG's IDAT chunks as it is. Alpha becomes a grey plane
+/// of its own (a PDF's soft mask), or nothing when every pixel is opaque.
+fn png_planes(img: &DynamicImage) -> Option<Prepared> {
+    let (w, h) = (img.width(), img.height());
+    let grey = matches!(img.color().channel_count(), 1 | 2);
+    let (color, components) = if grey {
+        (
+            png_idat(img.to_luma8().as_raw(), w, h, png::ColorType::Grayscale)?,
+            1,
+        )
+    } else {
+        (png_idat(img.to_rgb8().as_raw(), w, h, png::ColorType::Rgb)?, 3)
+    };
+    let alpha = if img.color().has_alpha() {
+        let a: Vec<u8> = img.to_rgba8().pixels().map(|p| p.0[3]).collect();
+        if a.iter().all(|&v| v == 255) {
+            None
+        } else {
+            Some(png_idat(&a, w, h, png::ColorType::Grayscale)?)
+        }
+    } else {
+        None
+    };
+    Some(Prepared::Png {
+        color,
+        components,
+        alpha,
+        width_px: w,
+        height_px: h,
+    })
+}
+
+/// A PNG file's own compressed rows, as a PDF takes them (FlateDecode with PNG
+/// predictors): the IDAT chunks' data joined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PngAsIs {
+    pub idat: Vec<u8>,
+    /// 1 (grey) or 3 (RGB).
+    pub components: u8,
+}
+
+/// The IDAT data of a PNG file a PDF can take as it is: 8 bits a sample, grey or RGB,
+/// not interlaced, with no transparency (tRNS). Anything else is decoded and encoded.
+pub fn png_as_is(file: &[u8]) -> Option<PngAsIs> {
+    let mut chunks = png_chunks(file);
+    let (kind, ihdr) = chunks.next()?;
+    // Width, height, bit depth, colour type, compression, filter, interlace.
+    if kind != b"IHDR" || ihdr.len() != 13 || ihdr[8] != 8 || ihdr[10..13] != [0, 0, 0] {
+        return None;
+    }
+    let components = match ihdr[9] {
+        0 => 1,
+        2 => 3,
+        _ => return None,
+    };
+    let mut idat = Vec::with_capacity(file.len());
+    for (kind, body) in chunks {
+        match kind {
+            b"tRNS" => return None,
+            b"IDAT" => idat.extend_from_slice(body),
+            _ => {}
+        }
+    }
+    (!idat.is_empty()).then_some(PngAsIs { idat, components })
+}
+
+/// A PNG file's chunks after its signature: (type, data), up to the first that does
+/// not fit the file.
+fn png_chunks(file: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+    let mut at = 8; // the PNG signature
+    std::iter::from_fn(move || {
+        let len = u32::from_be_bytes(file.get(at..at + 4)?.try_into().ok()?) as usize;
+        let kind = file.get(at + 4..at + 8)?;
+        let body = file.get(at + 8..(at + 8).checked_add(len)?)?;
+        at += 12 + len;
+        Some((kind, body))
+    })
+}
+
+/// The zlib stream of a PNG encoding of 8-bit rows: its IDAT chunks' data, joined.
+fn png_idat(rows: &[u8], w: u32, h: u32, color: png::ColorType) -> Option<Vec<u8>> {
+    let mut file = Vec::with_capacity(rows.len() / 2 + 1024);
+    {
+        let mut encoder = png::Encoder::new(&mut file, w, h);
+        encoder.set_color(color);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(png::Compression::Fast);
+        let mut writer = encoder.write_header().ok()?;
+        writer.write_image_data(rows).ok()?;
+        writer.finish().ok()?;
+    }
+    let mut data = Vec::with_capacity(file.len());
+    for (kind, body) in png_chunks(&file) {
+        if kind == b"IDAT" {
+            data.extend_from_slice(body);
+        }
+    }
+    (!data.is_empty()).then_some(data)
+}
+
+/// A JPEG of the pixels at `quality`: with jpeg-encoder (AVX2 where the processor
+/// has it), or image's own encoder for a side over 65,535 pixels.
+fn encode_jpeg(img: &DynamicImage, quality: u8) -> Option<(Vec<u8>, u8)> {
+    let mut bytes = Vec::new();
+    let (pixels, components) = match img.color().channel_count() {
+        1 | 2 => (DynamicImage::ImageLuma8(img.to_luma8()), 1),
+        _ => (DynamicImage::ImageRgb8(img.to_rgb8()), 3),
+    };
+    if let (Ok(w), Ok(h)) = (u16::try_from(pixels.width()), u16::try_from(pixels.height())) {
+        let color = if components == 1 {
+            jpeg_encoder::ColorType::Luma
+        } else {
+            jpeg_encoder::ColorType::Rgb
+        };
+        let encoder = jpeg_encoder::Encoder::new(&mut bytes, quality);
+        encoder.encode(pixels.as_bytes(), w, h, color).ok()?;
+        return Some((bytes, components));
+    }
+    let encoder = ::image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, quality);
+    pixels.write_with_encoder(encoder).ok()?;
+    Some((bytes, components))
+}
+
+/// A photograph (many distinct colours) rather than line art or a logo (few), judged
+/// from up to 4096 pixels spread over the image.
+fn looks_like_photo(img: &DynamicImage) -> bool {
+    let (w, h) = img.dimensions();
+    let step = ((w as u64 * h as u64 / 4096).max(1) as f64).sqrt().max(1.0) as u32;
+    let mut colours = std::collections::HashSet::new();
+    for y in (0..h).step_by(step as usize) {
+        for x in (0..w).step_by(step as usize) {
+            let p = img.get_pixel(x, y).0;
+            colours.insert([p[0] >> 2, p[1] >> 2, p[2] >> 2]);
+        }
+    }
+    colours.len() > 512
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png_file(color: png::ColorType, depth: png::BitDepth, interlaced: bool, trns: bool) -> Vec<u8> {
+        let (w, h) = (5u32, 3u32);
+        let samples = color.samples() * if depth == png::BitDepth::Sixteen { 2 } else { 1 };
+        let mut file = Vec::new();
+        let mut encoder = png::Encoder::new(&mut file, w, h);
+        encoder.set_color(color);
+        encoder.set_depth(depth);
+        if trns {
+            encoder.set_trns(vec![0u8, 0, 0, 0, 0, 0]);
+        }
+        let mut writer = encoder.write_header().unwrap();
+        writer
+            .write_image_data(&vec![7u8; samples * (w * h) as usize])
+            .unwrap();
+        writer.finish().unwrap();
+        if interlaced {
+            // The png crate writes no Adam7; the flag in IHDR is what is read here
+            // (after the signature, the chunk's length and type: the 13th data byte).
+            file[8 + 8 + 12] = 1;
+        }
+        file
+    }
+
+    /// Only what a PDF's PNG predictors read the same way goes in as it is.
+    #[test]
+    fn only_opaque_8_bit_grey_or_rgb_pngs_pass_as_they_are() {
+        use png::{BitDepth::*, ColorType::*};
+        let kind = |c, d, i, t| png_as_is(&png_file(c, d, i, t)).map(|p| p.components);
+        assert_eq!(kind(Rgb, Eight, false, false), Some(3));
+        assert_eq!(kind(Grayscale, Eight, false, false), Some(1));
+        assert_eq!(kind(Rgba, Eight, false, false), None);
+        assert_eq!(kind(GrayscaleAlpha, Eight, false, false), None);
+        assert_eq!(kind(Rgb, Sixteen, false, false), None);
+        assert_eq!(kind(Rgb, Eight, true, false), None);
+        assert_eq!(kind(Rgb, Eight, false, true), None);
+        assert_eq!(png_as_is(b"\x89PNG\r\n\x1a\n"), None);
+        assert_eq!(png_as_is(&[]), None);
+    }
+}

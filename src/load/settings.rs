@@ -1,0 +1,116 @@
+//! leafpress.yaml's settings checked where the model cannot check them: rule ids
+//! that exist, a reading age to aim at, editions that can be built, each problem
+//! located in the project file.
+
+use super::spans::Spans;
+use crate::base::diag::{did_you_mean, Diagnostic, Diagnostics};
+use crate::base::source::Source;
+use crate::model::check::CheckSettings;
+use crate::model::outputs::Output;
+
+/// Every rule id named must exist, and the reading age must be one a leaflet can
+/// aim at: a typo would silently turn nothing off.
+pub fn check_settings(settings: &CheckSettings, src: &Source, spans: &Spans) -> Result<(), Diagnostics> {
+    let ids: Vec<&str> = crate::model::rules::RULES.iter().map(|r| r.id).collect();
+    let mut problems = Vec::new();
+    for id in settings.rules.keys() {
+        if !ids.contains(&id.as_str()) {
+            let help = match did_you_mean(id, &ids) {
+                Some(near) => format!("did you mean `{near}`? The rules are listed in the README"),
+                None => format!("the rules are: {}", ids.join(", ")),
+            };
+            problems.push(
+                Diagnostic::new(&src.path, format!("there is no check rule \"{id}\""))
+                    .at(spans.key(&format!("check.rules.{id}")))
+                    .help(help),
+            );
+        }
+    }
+    if let Some(age) = settings.reading_age {
+        if !(7.0..=18.0).contains(&age) {
+            problems.push(
+                Diagnostic::new(&src.path, format!("a reading age of {age} is not one to aim at"))
+                    .at(spans.key("check.reading_age"))
+                    .help("NHS guidance aims at 9 to 11 (up to 14 where medical terms make that hard)"),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics {
+            items: problems,
+            source: Some(src.text.clone()),
+        })
+    }
+}
+
+/// What the command line refuses, refused here too, located in leafpress.yaml.
+pub fn outputs(outputs: &[Output], src: &Source, spans: &Spans) -> Result<(), Diagnostics> {
+    let mut problems = Vec::new();
+    // An output is named by its `name:`, or by where it starts.
+    let at = |i: usize| {
+        let path = format!("outputs.{i}");
+        spans.value(&format!("{path}.name")).or_else(|| spans.head(&path))
+    };
+    for (i, o) in outputs.iter().enumerate() {
+        let mut bad = |msg: String, help: &str| {
+            problems.push(Diagnostic::new(&src.path, msg).at(at(i)).help(help.to_string()));
+        };
+        let ok_name = !o.name.is_empty()
+            && o.name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        if !ok_name {
+            bad(
+                format!(
+                    "output {} is named \"{}\", which cannot be a folder name",
+                    i + 1,
+                    o.name
+                ),
+                "use letters, digits, - and _, e.g. `name: print`",
+            );
+        }
+        if outputs[..i].iter().any(|p| p.name == o.name) {
+            bad(
+                format!("two outputs are named \"{}\"", o.name),
+                "give each output its own name: it is the folder its PDFs go in",
+            );
+        }
+        let layouts = [o.booklet, o.trifold, o.bleed.is_some()]
+            .iter()
+            .filter(|b| **b)
+            .count();
+        if layouts > 1 {
+            bad(
+                format!(
+                    "output \"{}\" asks for more than one of booklet, trifold and bleed",
+                    o.name
+                ),
+                "choose one: a booklet, a tri-fold, or single pages with bleed",
+            );
+        }
+        if o.trifold && o.large_print.is_some() {
+            bad(
+                format!("output \"{}\" asks for a large-print tri-fold", o.name),
+                "large print goes on A4 pages; make it its own output",
+            );
+        }
+        if let Some(size) = o.large_print {
+            if !(16.0..=24.0).contains(&size) {
+                bad(
+                    format!("output \"{}\": large print is 16 to 24 pt, not {size}", o.name),
+                    "write e.g. `large_print: 16`",
+                );
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics {
+            items: problems,
+            source: Some(src.text.clone()),
+        })
+    }
+}

@@ -1,0 +1,5 @@
+//! The present stage: what leafpress shows people besides leaflets: the review as
+//! text, JSON or an HTML page ([`report`]), and JSON Schemas for editors ([`schema`]).
+
+pub mod report;
+pub mod schema;
