@@ -30,18 +30,27 @@
 //! ```
 #![forbid(unsafe_code)]
 
-// The stages, lowest first: each imports only the ones above it in this list
-// (tests/architecture.rs keeps it so).
+// The stages, lowest first: each imports only the ones before it in this list
+// (tests/architecture.rs keeps it so). Blank lines keep rustfmt from sorting them.
 pub mod base;
-pub mod engine;
-pub mod images;
-pub mod layout;
-pub mod load;
-pub mod model;
-pub mod output;
-pub mod present;
-pub mod review;
+
 pub mod text;
+
+pub mod model;
+
+pub mod images;
+
+pub mod load;
+
+pub mod layout;
+
+pub mod review;
+
+pub mod output;
+
+pub mod present;
+
+pub mod engine;
 
 pub use base::diag::{Diagnostic, Diagnostics};
 pub use engine::{

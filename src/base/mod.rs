@@ -5,6 +5,7 @@
 pub mod colour;
 pub mod diag;
 pub mod files;
+pub mod lang;
 pub mod paper;
 pub mod source;
 pub mod units;

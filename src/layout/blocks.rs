@@ -8,10 +8,10 @@ use super::structure::Owner;
 use super::structure::{Kind, Structure};
 use crate::base::units::Pt;
 use crate::images::ImageKey;
-use crate::model::theme::TextStyle;
-use crate::model::{Exercise, Urgent};
+use crate::model::theme::{Labels, TextStyle};
+use crate::model::{Contact, Exercise, Urgent};
 use crate::text::locale;
-use crate::text::{plain_text, Span};
+use crate::text::{parse_inline, plain_text, Span, Style};
 
 impl Builder<'_> {
     /// Lines of `spans` drawn into `out` from `top`, at `x`, `width` wide; returns the
@@ -306,4 +306,60 @@ impl Builder<'_> {
         }
         self.frame(rows, FrameStyle::Urgent);
     }
+}
+
+/// The contact block's lines: (spans, bold).
+pub(super) fn contact_lines(c: &Contact, labels: &Labels) -> Vec<(Vec<Span>, bool)> {
+    let mut out = Vec::new();
+    if let Some(name) = &c.name {
+        out.push((parse_inline(name), true));
+    }
+    let field = |label: &str, text: &str, uri: Option<String>| {
+        vec![
+            Span {
+                text: format!("{label}{}", labels.colon),
+                style: Style {
+                    bold: true,
+                    italic: false,
+                },
+                ..Span::default()
+            },
+            // Numbers and addresses keep their own order in right-to-left text.
+            Span {
+                text: text.to_string(),
+                link: uri,
+                isolate: true,
+                ..Span::default()
+            },
+        ]
+    };
+    if let Some(p) = &c.phone {
+        let digits: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        out.push((field(&labels.phone, p, Some(format!("tel:{digits}"))), false));
+    }
+    if let Some(e) = &c.email {
+        out.push((field(&labels.email, e, Some(format!("mailto:{e}"))), false));
+    }
+    if let Some(w) = &c.web {
+        let uri = if w.contains("://") {
+            w.clone()
+        } else {
+            format!("https://{w}")
+        };
+        let shown = w.trim_start_matches("https://").trim_start_matches("http://");
+        out.push((field(&labels.web, shown, Some(uri)), false));
+    }
+    if let Some(a) = &c.address {
+        let mut spans = vec![Span {
+            text: format!("{}{}", labels.address, labels.colon),
+            style: Style {
+                bold: true,
+                italic: false,
+            },
+            ..Span::default()
+        }];
+        spans.extend(parse_inline(a));
+        out.push((spans, false));
+    }
+    out
 }

@@ -15,7 +15,7 @@ use crate::images::LoadedImage;
 use crate::model::theme::{Labels, TextStyle, Theme};
 use crate::model::{Block, Contact, Leaflet};
 use crate::text::locale;
-use crate::text::{parse_inline, plain_text, Fonts, Span, Style};
+use crate::text::{parse_inline, plain_text, Fonts, Span};
 use std::collections::HashMap;
 
 /// A piece of flow that is placed whole.
@@ -280,7 +280,7 @@ impl<'a> Builder<'a> {
             Block::Contact(c) => {
                 let inner = self.width - 2.0 * t.box_padding;
                 let div = self.structure.add(Kind::Div, Structure::ROOT, i);
-                let rows = contact_lines(c, self.labels)
+                let rows = super::blocks::contact_lines(c, self.labels)
                     .into_iter()
                     .flat_map(|(spans, bold)| {
                         let style = TextStyle { bold, ..t.body };
@@ -582,60 +582,4 @@ impl<'a> Builder<'a> {
         self.pinned = false;
         self.children.push(child);
     }
-}
-
-/// The contact block's lines: (spans, bold).
-fn contact_lines(c: &Contact, labels: &Labels) -> Vec<(Vec<Span>, bool)> {
-    let mut out = Vec::new();
-    if let Some(name) = &c.name {
-        out.push((parse_inline(name), true));
-    }
-    let field = |label: &str, text: &str, uri: Option<String>| {
-        vec![
-            Span {
-                text: format!("{label}{}", labels.colon),
-                style: Style {
-                    bold: true,
-                    italic: false,
-                },
-                ..Span::default()
-            },
-            // Numbers and addresses keep their own order in right-to-left text.
-            Span {
-                text: text.to_string(),
-                link: uri,
-                isolate: true,
-                ..Span::default()
-            },
-        ]
-    };
-    if let Some(p) = &c.phone {
-        let digits: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-        out.push((field(&labels.phone, p, Some(format!("tel:{digits}"))), false));
-    }
-    if let Some(e) = &c.email {
-        out.push((field(&labels.email, e, Some(format!("mailto:{e}"))), false));
-    }
-    if let Some(w) = &c.web {
-        let uri = if w.contains("://") {
-            w.clone()
-        } else {
-            format!("https://{w}")
-        };
-        let shown = w.trim_start_matches("https://").trim_start_matches("http://");
-        out.push((field(&labels.web, shown, Some(uri)), false));
-    }
-    if let Some(a) = &c.address {
-        let mut spans = vec![Span {
-            text: format!("{}{}", labels.address, labels.colon),
-            style: Style {
-                bold: true,
-                italic: false,
-            },
-            ..Span::default()
-        }];
-        spans.extend(parse_inline(a));
-        out.push((spans, false));
-    }
-    out
 }

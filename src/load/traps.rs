@@ -6,6 +6,7 @@
 //! Some traps lose text without any YAML error (`&`, `!`, `#`): they are errors even
 //! when the file parses. Word's curly quotes around a value are only a warning.
 
+use crate::model::blocks::{BlockKind, Holds};
 use std::ops::Range;
 
 pub use super::fix::{apply, fix, Fixed};
@@ -35,15 +36,13 @@ pub struct Fix {
     pub intended: String,
 }
 
-/// Keys whose value is text a writer types in their own words.
+/// Keys besides the block types whose value is text a writer types in their own
+/// words (the block types that hold one text come from [`BLOCK_KINDS`]).
 const TEXT_KEYS: &[&str] = &[
     "title",
     "subtitle",
     "author",
     "footer",
-    "heading",
-    "subheading",
-    "paragraph",
     "text",
     "by",
     "q",
@@ -57,17 +56,19 @@ const TEXT_KEYS: &[&str] = &[
     "repeat",
 ];
 
-/// Keys whose items (`- …` under them) are text.
-const TEXT_LISTS: &[&str] = &[
-    "bullets",
-    "numbered",
-    "sources",
-    "steps",
-    "checklist",
-    "write_in",
-    "items",
-    "header",
-];
+/// Keys besides the block types whose items (`- …` under them) are text (the block
+/// types that hold a list of texts come from [`BLOCK_KINDS`]).
+const TEXT_LISTS: &[&str] = &["sources", "steps", "items", "header"];
+
+/// Whether `key`'s value is text a writer types in their own words.
+fn is_text_key(key: &str) -> bool {
+    TEXT_KEYS.contains(&key) || BlockKind::named(key).is_some_and(|k| k.info().holds == Holds::Text)
+}
+
+/// Whether the items under `key` are text.
+fn is_text_list(key: &str) -> bool {
+    TEXT_LISTS.contains(&key) || BlockKind::named(key).is_some_and(|k| k.info().holds == Holds::Texts)
+}
 
 /// The content format's keys besides the block types and the top-level keys, to spot
 /// `key:value` without its space and to tell a key from text such as `Monday: 9am`.
@@ -193,12 +194,12 @@ pub fn scan(text: &str) -> Vec<Trap> {
         }
         // `- Monday: 9am to 5pm` in a list of text is text, not a key.
         let parent = list_key.last().map(|(_, k)| k.as_str()).unwrap_or("");
-        let text_item = item && TEXT_LISTS.contains(&parent);
+        let text_item = item && is_text_list(parent);
         let keyed = key_of(rest).filter(|(k, _)| !text_item || is_key(k));
         let Some((key, value_at)) = keyed else {
             if item {
                 let parent = list_key.last().map(|(_, k)| k.as_str()).unwrap_or("");
-                if TEXT_LISTS.contains(&parent) {
+                if is_text_list(parent) {
                     traps.extend(value_traps(&lines, n, col, None, col, item));
                 }
             }
@@ -223,7 +224,7 @@ pub fn scan(text: &str) -> Vec<Trap> {
             list_key.push((indent, key.to_string()));
             continue;
         }
-        if TEXT_KEYS.contains(&key) {
+        if is_text_key(key) {
             traps.extend(value_traps(&lines, n, value_col, Some(key), col, item));
         }
     }

@@ -3,6 +3,7 @@
 //! ([`project`], [`brand`], [`check`], [`outputs`]), the design ([`theme`]) and the
 //! edition asked for ([`edition`]). Nothing here reads a file or lays out a page.
 
+pub mod blocks;
 pub mod brand;
 pub mod check;
 pub mod details;
@@ -14,4 +15,5 @@ pub mod project;
 pub mod rules;
 pub mod theme;
 
+pub use blocks::{Block, BlockKind, BLOCK_KINDS, BLOCK_TYPES};
 pub use leaflet::*;

@@ -21,7 +21,7 @@ pub struct Defaults {
     /// The PDF author.
     pub author: Option<String>,
     /// BCP 47 tag, e.g. en-GB.
-    pub language: Option<String>,
+    pub language: Option<crate::base::lang::LanguageTag>,
     /// Page size and margins.
     pub page: Option<PageSpec>,
     /// Shown on every page beside the page number.

@@ -7,7 +7,8 @@
 
 use crate::base::colour::Color;
 use crate::base::units::{Length, Width};
-use crate::model::{Block, Cover, Date, Margins, PageSize, BLOCK_TYPES};
+use crate::model::blocks::Holds;
+use crate::model::{Block, BlockKind, Cover, Date, Margins, PageSize, BLOCK_KINDS};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use std::borrow::Cow;
 
@@ -151,50 +152,29 @@ impl JsonSchema for Cover {
     }
 }
 
-/// What each block is for, for the editor's hover text.
-fn about(block: &str) -> &'static str {
-    match block {
-        "heading" => "A section heading (in the PDF's bookmarks).",
-        "subheading" => "A smaller heading inside a section.",
-        "paragraph" => "Running text. Markup: **bold**, *italic*, [link text](https://…).",
-        "bullets" => "A list with bullets: one item per line.",
-        "numbered" => "A numbered list, for steps in order.",
-        "quote" => "A quotation in a box, with who said it.",
-        "callout" => "A box that stands out, with an optional title.",
-        "image" => "A picture (PNG or JPEG) with alt text for readers who cannot see it.",
-        "faq" => "Questions and answers.",
-        "contact" => "Contact details; `- contact` alone shows the project's.",
-        "qr" => "A QR code for a web address, with the address printed under it.",
-        "exercise" => "An exercise: title, picture, numbered steps and how often.",
-        "table" => "A table with a header row.",
-        "checklist" => "Items with tick boxes, to take along or do.",
-        "write_in" => "Labels with lines to write on.",
-        "urgent" => "A red box for when to get help at once.",
-        "page_break" => "Start a new page here.",
-        _ => "",
-    }
-}
-
-/// The schema of what follows `- TYPE:` in a block, for each of [`BLOCK_TYPES`].
-pub fn block_value(block: &str, g: &mut SchemaGenerator) -> Option<Schema> {
+/// The schema of what follows `- TYPE:` in a block of `kind`.
+pub fn block_value(kind: BlockKind, g: &mut SchemaGenerator) -> Schema {
     use crate::model as m;
-    let text = json_schema!({"type": "string"});
-    let texts = json_schema!({"type": "array", "items": {"type": "string"}, "minItems": 1});
-    Some(match block {
-        "heading" | "subheading" | "paragraph" => text,
-        "bullets" | "numbered" | "checklist" | "write_in" => texts,
-        "quote" => g.subschema_for::<m::Quote>(),
-        "callout" => g.subschema_for::<m::Callout>(),
-        "image" => g.subschema_for::<m::Image>(),
-        "faq" => g.subschema_for::<Vec<m::FaqEntry>>(),
-        "contact" => g.subschema_for::<Option<m::Contact>>(),
-        "qr" => g.subschema_for::<m::Qr>(),
-        "exercise" => g.subschema_for::<m::Exercise>(),
-        "table" => g.subschema_for::<m::Table>(),
-        "urgent" => g.subschema_for::<m::Urgent>(),
-        "page_break" => json_schema!({"type": "null"}),
-        _ => return None,
-    })
+    use BlockKind as K;
+    match kind.info().holds {
+        Holds::Text => return json_schema!({"type": "string"}),
+        Holds::Texts => return json_schema!({"type": "array", "items": {"type": "string"}, "minItems": 1}),
+        Holds::Nothing => return json_schema!({"type": "null"}),
+        Holds::Fields => {}
+    }
+    match kind {
+        K::Quote => g.subschema_for::<m::Quote>(),
+        K::Callout => g.subschema_for::<m::Callout>(),
+        K::Image => g.subschema_for::<m::Image>(),
+        K::Faq => g.subschema_for::<Vec<m::FaqEntry>>(),
+        K::Contact => g.subschema_for::<Option<m::Contact>>(),
+        K::Qr => g.subschema_for::<m::Qr>(),
+        K::Exercise => g.subschema_for::<m::Exercise>(),
+        K::Table => g.subschema_for::<m::Table>(),
+        K::Urgent => g.subschema_for::<m::Urgent>(),
+        // Holds::Text, Texts or Nothing: answered above.
+        _ => json_schema!({}),
+    }
 }
 
 impl JsonSchema for Block {
@@ -207,14 +187,13 @@ impl JsonSchema for Block {
             "enum": ["page_break", "contact"],
             "description": "`- page_break`, or `- contact` for the project's contact details."
         })];
-        for &name in BLOCK_TYPES {
-            let Some(mut value) = block_value(name, g) else {
-                continue;
-            };
-            value.insert("description".into(), about(name).into());
+        for info in &BLOCK_KINDS {
+            let (name, about) = (info.name, info.about);
+            let mut value = block_value(info.kind, g);
+            value.insert("description".into(), about.into());
             one_of.push(json_schema!({
                 "type": "object",
-                "description": about(name),
+                "description": about,
                 "properties": {
                     name: value,
                     "lang": {
@@ -267,11 +246,11 @@ mod tests {
     }
 
     #[test]
-    fn every_block_type_is_described() {
+    fn every_block_type_has_a_schema_of_its_own() {
         let mut g = generator();
-        for name in BLOCK_TYPES {
-            assert!(block_value(name, &mut g).is_some(), "{name} has no schema");
-            assert!(!about(name).is_empty(), "{name} has no description");
+        for info in &BLOCK_KINDS {
+            let value = serde_json::to_value(block_value(info.kind, &mut g)).unwrap();
+            assert_ne!(value, serde_json::json!({}), "{} has no schema", info.name);
         }
     }
 }

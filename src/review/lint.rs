@@ -11,6 +11,7 @@ use crate::images::{self, ImageKey, Placement};
 use crate::load::Resolved;
 use crate::model::edition::Options;
 use crate::model::edition::Target;
+use crate::model::rules::RuleId;
 use crate::model::Block;
 use std::collections::BTreeSet;
 
@@ -59,7 +60,7 @@ fn coarse_images<'a>(
             )
             .at(block.and_then(|b| doc.block_spans.get(b).cloned().flatten()))
             .help("use a larger image, or a smaller `width:`; it will look soft in print")
-            .rule("image-resolution")
+            .rule(RuleId::ImageResolution.id())
             .warning()
         })
 }
@@ -77,7 +78,7 @@ fn margins_for_bleed(src: &Source, doc: &Resolved, options: &Options) -> Option<
             "a page margin is under 5 mm: a print shop's cut may touch the text",
         )
         .help("use margins of at least 5 mm (15mm is the default) for print-shop output")
-        .rule("bleed-margin")
+        .rule(RuleId::BleedMargin.id())
         .warning()
     })
 }
@@ -98,14 +99,14 @@ fn review_date(src: &Source, doc: &Resolved, options: &Options) -> Option<Diagno
             )
             .at(at("review"))
             .help("check the content is still right, then set a new `review:` date")
-            .rule("review-date")
+            .rule(RuleId::ReviewDate.id())
             .warning(),
         ),
         None if doc.in_project || l.published.is_some() => Some(
             Diagnostic::new(&src.path, "this leaflet has no review date")
                 .at(at("published"))
                 .help("add `review: YYYY-MM` (NHS trusts review leaflets every 2–3 years)")
-                .rule("review-date")
+                .rule(RuleId::ReviewDate.id())
                 .warning(),
         ),
         _ => None,
@@ -155,6 +156,6 @@ pub fn missing_glyphs(src: &Source, missing: &BTreeSet<char>) -> Option<Diagnost
             .filter_map(|c| first_use(&src.text, &c.to_string()))
             .min_by_key(|r| r.start))
         .help(crate::text::find::advice(missing))
-        .rule("missing-glyph"),
+        .rule(RuleId::MissingGlyph.id()),
     )
 }

@@ -41,15 +41,7 @@ pub fn in_language(text: &str, tag: &str) -> String {
     format!("{LANG_START}{tag}{LANG_TEXT}{text}{LANG_END}")
 }
 
-/// Whether `tag` is a well-formed BCP 47 tag as leaflets use them: a 2–3 letter
-/// language, then subtags of 1–8 letters or digits (`pl`, `zh-Hans`, `pa-Arab-PK`).
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let first = parts.next().unwrap_or("");
-    (2..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
+pub use crate::base::lang::is_language_tag;
 
 /// The `[text]{lang=tag}` spans of `src` (byte range of the whole form, and the tag
 /// as written), for checking tags where they are written.

@@ -7,6 +7,7 @@ pub mod json;
 mod thumbs;
 
 use crate::base::diag::Level;
+use crate::model::rules::RuleId;
 use crate::review::plain::{Finding, Review};
 use std::fmt::Write;
 
@@ -51,8 +52,9 @@ pub fn summary(r: &Review) -> String {
     // Counted rule by rule, in the README's order (the language first).
     let counts: Vec<(&str, usize)> = crate::review::plain::RULES
         .iter()
-        .map(|rule| (rule.id, r.findings.iter().filter(|f| f.rule == rule.id).count()))
-        .filter(|(id, n)| *n > 0 && !matches!(*id, "reading-age" | "section-reading-age"))
+        .filter(|rule| !matches!(rule.rule, RuleId::ReadingAge | RuleId::SectionReadingAge))
+        .map(|rule| (rule.id, r.findings.iter().filter(|f| f.rule == rule.rule).count()))
+        .filter(|(_, n)| *n > 0)
         .collect();
     let sentence_rules: Vec<String> = counts
         .iter()
@@ -67,16 +69,21 @@ pub fn summary(r: &Review) -> String {
             format!("{n} {}", if *n == 1 { one } else { many })
         })
         .collect();
-    let whole: Vec<&str> = ["no-you", "no-action", "contact", "review-date"]
-        .iter()
-        .filter(|rule| r.findings.iter().any(|f| f.rule == **rule))
-        .map(|rule| match *rule {
-            "no-you" => "never says \"you\"",
-            "no-action" => "no action for the reader",
-            "contact" => "no contact details",
-            _ => "review date missing or passed",
-        })
-        .collect();
+    let whole: Vec<&str> = [
+        RuleId::NoYou,
+        RuleId::NoAction,
+        RuleId::Contact,
+        RuleId::ReviewDate,
+    ]
+    .iter()
+    .filter(|rule| r.findings.iter().any(|f| f.rule == **rule))
+    .map(|rule| match *rule {
+        RuleId::NoYou => "never says \"you\"",
+        RuleId::NoAction => "no action for the reader",
+        RuleId::Contact => "no contact details",
+        _ => "review date missing or passed",
+    })
+    .collect();
     let parts: Vec<String> = sentence_rules
         .into_iter()
         .chain(whole.iter().map(|s| s.to_string()))
@@ -124,7 +131,7 @@ pub fn text(r: &Review) -> String {
     }
     let mut current: Option<Option<usize>> = None;
     // A section's reading age is in its header line.
-    for f in r.findings.iter().filter(|f| f.rule != "section-reading-age") {
+    for f in r.findings.iter().filter(|f| f.rule != RuleId::SectionReadingAge) {
         let section = r.section_of(f);
         if current != Some(section) {
             current = Some(section);

@@ -8,6 +8,7 @@ use super::words::{self, Swaps};
 use super::{Finding, SectionFigures};
 use crate::base::diag::Level;
 use crate::load::Resolved;
+use crate::model::rules::RuleId;
 use crate::model::Block;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -87,7 +88,7 @@ impl<'a> Language<'a> {
             if age > aim + 0.5 {
                 out.push(
                     Finding::new(
-                        "reading-age",
+                        RuleId::ReadingAge,
                         format!("the estimated reading age is about {age:.0} ({by}); aim for 9 to {aim:.0}"),
                     )
                     .fix("shorten the long sentences and swap the hard words found below; then check again"),
@@ -103,7 +104,7 @@ impl<'a> Language<'a> {
             if let Some((age, by)) = s.counts.reading_age() {
                 if age > aim + 0.5 {
                     let f = Finding::new(
-                        "section-reading-age",
+                        RuleId::SectionReadingAge,
                         format!("\"{}\" reads at about age {age:.0} ({by})", s.title),
                     )
                     .fix("this section is one of the harder ones: start with its long sentences");
@@ -127,7 +128,7 @@ impl<'a> Language<'a> {
                 let (first, last) = (&sentences[0], &sentences[sentences.len() - 1]);
                 out.push(
                     Finding::new(
-                        "long-paragraph",
+                        RuleId::LongParagraph,
                         format!("this paragraph has {n} sentences; keep to {LONG_PARAGRAPH}"),
                     )
                     .in_unit(self.prose, u, first.range.start..last.range.end)
@@ -139,7 +140,7 @@ impl<'a> Language<'a> {
                 if w > LONG_SENTENCE {
                     out.push(
                         Finding::new(
-                            "long-sentence",
+                            RuleId::LongSentence,
                             format!("this sentence has {w} words; keep to {LONG_SENTENCE}"),
                         )
                         .in_unit(self.prose, u, s.range.clone())
@@ -149,7 +150,7 @@ impl<'a> Language<'a> {
                 if let Some(r) = passive(&self.prose.units[u].text, s) {
                     let text = &self.prose.units[u].text[r.clone()];
                     out.push(
-                        Finding::new("passive-voice", format!("\"{text}\" may be passive voice"))
+                        Finding::new(RuleId::PassiveVoice, format!("\"{text}\" may be passive voice"))
                             .in_unit(self.prose, u, r)
                             .fix("say who does it: \"the acupuncturist inserts the needles\", not \"the needles are inserted\""),
                     );
@@ -178,9 +179,12 @@ impl<'a> Language<'a> {
                     let r = s.words[i].range.start..s.words[end - 1].range.end;
                     let hard = &text[r.clone()];
                     out.push(
-                        Finding::new("plain-words", format!("\"{hard}\" has a plainer alternative"))
-                            .in_unit(self.prose, u, r)
-                            .fix(instead(swap.plain, hard)),
+                        Finding::new(
+                            RuleId::PlainWords,
+                            format!("\"{hard}\" has a plainer alternative"),
+                        )
+                        .in_unit(self.prose, u, r)
+                        .fix(instead(swap.plain, hard)),
                     );
                 }
                 for (i, (swap, end)) in matches(words::medical(), &lower) {
@@ -205,7 +209,7 @@ impl<'a> Language<'a> {
                         };
                         out.push(
                             Finding::new(
-                                "medical-term",
+                                RuleId::MedicalTerm,
                                 format!("\"{hard}\" is a medical term, not explained here"),
                             )
                             .in_unit(self.prose, u, r)
@@ -237,7 +241,7 @@ impl<'a> Language<'a> {
                 if run.len() >= 3 {
                     let r = run[0].start..run[run.len() - 1].end;
                     out.push(
-                        Finding::new("capitals", "words in capitals are harder to read")
+                        Finding::new(RuleId::Capitals, "words in capitals are harder to read")
                             .in_unit(self.prose, u, r)
                             .fix("write it in normal case; use bold for the one word that matters"),
                     );
@@ -269,7 +273,7 @@ impl<'a> Language<'a> {
                 if !explained {
                     out.push(
                         Finding::new(
-                            "acronym",
+                            RuleId::Acronym,
                             format!("\"{word}\" is not spelled out the first time it is used"),
                         )
                         .in_unit(self.prose, u, w.range.clone())
@@ -301,7 +305,7 @@ impl<'a> Language<'a> {
                     });
                     if covered {
                         out.push(
-                            Finding::new("emphasis", format!("a whole sentence in {what}"))
+                            Finding::new(RuleId::Emphasis, format!("a whole sentence in {what}"))
                                 .in_unit(self.prose, u, s.range.clone())
                                 .fix(if italic {
                                     "drop the italics: they are hard to read; put what matters first instead"
@@ -327,7 +331,7 @@ impl<'a> Language<'a> {
             };
             if n > LONG_LIST {
                 let mut f = Finding::new(
-                    "long-list",
+                    RuleId::LongList,
                     format!("this list has {n} items; keep to {LONG_LIST}"),
                 )
                 .fix("group the items under two or more headings, or keep the ones that matter most");
@@ -358,7 +362,7 @@ impl<'a> Language<'a> {
                     .min(unit.text.find(['.', '\n']).unwrap_or(unit.text.len()));
                 out.push(
                     Finding::new(
-                        "long-section",
+                        RuleId::LongSection,
                         format!("more than {LONG_SECTION} words without a heading"),
                     )
                     .in_unit(self.prose, u, at)
@@ -380,7 +384,7 @@ impl<'a> Language<'a> {
             })
         });
         if !says_you {
-            out.push(Finding::new("no-you", "the leaflet never says \"you\"").fix(
+            out.push(Finding::new(RuleId::NoYou, "the leaflet never says \"you\"").fix(
                 "speak to the reader: \"you may feel a tingling\", not \"patients may experience tingling\"",
             ));
         }
@@ -402,7 +406,7 @@ impl<'a> Language<'a> {
         });
         if !action_block && !action_sentence {
             out.push(
-                Finding::new("no-action", "nothing tells the reader what to do")
+                Finding::new(RuleId::NoAction, "nothing tells the reader what to do")
                     .fix("add at least one clear step: \"Call us on … if your knee swells\", or a checklist"),
             );
         }

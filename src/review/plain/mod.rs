@@ -21,7 +21,7 @@ use crate::base::diag::{Diagnostic, Diagnostics, Level};
 use crate::base::source::Source;
 use crate::layout::Document;
 use crate::load::Resolved;
-pub use crate::model::rules::{rule_info, Rule, RULES};
+pub use crate::model::rules::{rule_info, Rule, RuleId, RULES};
 use crate::model::theme::Theme;
 use prose::Prose;
 use readability::Counts;
@@ -31,7 +31,7 @@ use std::path::PathBuf;
 /// One thing the review found.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub level: Level,
     pub message: String,
     /// What to write instead, or what to do.
@@ -50,10 +50,10 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(rule: &'static str, message: impl Into<String>) -> Finding {
+    pub fn new(rule: RuleId, message: impl Into<String>) -> Finding {
         Finding {
             rule,
-            level: rule_info(rule).map_or(Level::Warning, |r| r.level),
+            level: rule.info().level,
             message: message.into(),
             fix: None,
             text: String::new(),
@@ -144,7 +144,7 @@ pub fn review(
         file: src.path.clone(),
         source: src.text.clone(),
         title: crate::text::plain_text(&doc.leaflet.title),
-        language: doc.leaflet.language.clone(),
+        language: doc.leaflet.language.to_string(),
         english,
         aim,
         whole,
@@ -159,7 +159,9 @@ pub fn review(
 
 /// A build warning as a finding of its rule.
 fn from_lint(d: &Diagnostic) -> Finding {
-    let mut f = Finding::new(d.rule.unwrap_or("content"), d.message.clone());
+    // Build warnings name their rule by id; those with none are the `content` rule's.
+    let rule = d.rule.and_then(RuleId::named).unwrap_or(RuleId::Content);
+    let mut f = Finding::new(rule, d.message.clone());
     f.level = d.level;
     f.fix = d.help.clone();
     f.span = d.span.clone();
@@ -193,12 +195,12 @@ fn settle(r: &mut Review, src: &Source, doc: &Resolved) {
         if let Some(b) = f.block {
             if allowed
                 .get(b)
-                .is_some_and(|a| a.iter().any(|id| id == f.rule || id == "all"))
+                .is_some_and(|a| a.iter().any(|id| id == f.rule.id() || id == "all"))
             {
                 return false;
             }
         }
-        match settings.rules.get(f.rule).map(|l| l.level()) {
+        match settings.rules.get(f.rule.id()).map(|l| l.level()) {
             Some(None) => false,
             Some(Some(level)) => {
                 f.level = level;
@@ -262,7 +264,7 @@ impl Review {
                 .map(|f| {
                     let mut d = Diagnostic::new(&self.file, &f.message)
                         .level(f.level)
-                        .rule(f.rule)
+                        .rule(f.rule.id())
                         .at(f.span.clone());
                     d.help = f.fix.clone();
                     d

@@ -9,6 +9,7 @@ use crate::base::diag::Level;
 use crate::layout::page::{Item, Role};
 use crate::layout::Document;
 use crate::load::Resolved;
+use crate::model::rules::RuleId;
 use crate::model::theme::Theme;
 use crate::model::Block;
 use std::collections::BTreeMap;
@@ -103,7 +104,7 @@ fn text_on_pages(doc: &Resolved, layout: &Document, theme: &Theme, out: &mut Vec
     for ((kind, tenths), (page, n, role, text)) in small {
         let size = tenths as f32 / 10.0;
         let mut f = Finding::new(
-            "small-text",
+            RuleId::SmallText,
             format!(
                 "{kind}: {size} pt ({n} line{}, first on page {}); clear print is 12 pt or more",
                 if n == 1 { "" } else { "s" },
@@ -127,7 +128,7 @@ fn text_on_pages(doc: &Resolved, layout: &Document, theme: &Theme, out: &mut Vec
     let hex = |c: Color| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
     for ((kind, ink, ground), (page, ratio, text)) in faint {
         let mut f = Finding::new(
-            "contrast",
+            RuleId::Contrast,
             format!(
                 "{kind} in {} on {} has a contrast of {ratio:.1}:1 (page {}); text needs 4.5:1",
                 hex(ink),
@@ -173,7 +174,7 @@ fn alt_text(doc: &Resolved, out: &mut Vec<Finding>) {
             None
         };
         if let Some(p) = problem {
-            let mut f = Finding::new("alt-text", format!("the alt text \"{}\" {p}", shorten(a, 60)))
+            let mut f = Finding::new(RuleId::AltText, format!("the alt text \"{}\" {p}", shorten(a, 60)))
                 .fix("say in a short sentence what the picture shows that matters, e.g. \"A woman lying on her back, bending one knee\"");
             f.block = block;
             f.text = a.to_string();
@@ -210,7 +211,7 @@ fn links(prose: &Prose, out: &mut Vec<Finding>) {
             if super::words::VAGUE_LINKS.contains(&text.as_str()) {
                 out.push(
                     Finding::new(
-                        "link-text",
+                        RuleId::LinkText,
                         format!(
                             "the link text \"{}\" does not say where it goes",
                             span.text.trim()
@@ -224,7 +225,7 @@ fn links(prose: &Prose, out: &mut Vec<Finding>) {
             } else if (text.contains("://") || text.starts_with("www.")) && text.len() > 40 {
                 out.push(
                     Finding::new(
-                        "url-link-text",
+                        RuleId::UrlLinkText,
                         "a long web address as link text is hard to read and to say aloud",
                     )
                     .in_unit(prose, u, r)
@@ -241,7 +242,7 @@ fn contact(doc: &Resolved, out: &mut Vec<Finding>) {
     let has = doc.back_contact.is_some() || doc.leaflet.blocks.iter().any(|b| matches!(b, Block::Contact(_)));
     if !has {
         out.push(
-            Finding::new("contact", "the leaflet does not say who to contact with questions")
+            Finding::new(RuleId::Contact, "the leaflet does not say who to contact with questions")
                 .fix("add a `- contact:` block with a phone number (or set `defaults: contact:` in leafpress.yaml)"),
         );
     }
