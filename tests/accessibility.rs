@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use lopdf::{Document, Object, ObjectId};
-use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -26,27 +25,17 @@ fn inputs() -> Vec<PathBuf> {
 fn pdf_ua_1_rules_pass() {
     for input in inputs() {
         let built = leafpress::build(&input, &Default::default()).unwrap();
-        let report = validate_pdf_bytes(
-            &built.pdf,
-            &ValidationOptions::default().profile(ValidationProfile::PdfUa1),
-        )
-        .expect("the validator reads the file");
-        let failures: Vec<String> = report
-            .failures
-            .iter()
-            .map(|f| format!("{}: {}", f.rule_id, f.message))
-            .collect();
+        let failures = pdf_ua_failures(&built.pdf);
         assert!(
-            report.is_compliant,
+            failures.is_empty(),
             "{}: {} rules failed:\n{}",
             input.display(),
             failures.len(),
-            failures.join("\n")
-        );
-        assert!(
-            report.rules.total > 50,
-            "the UA-1 profile ran ({} rules)",
-            report.rules.total
+            failures
+                .iter()
+                .map(|f| f.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
         );
     }
 }
@@ -136,10 +125,10 @@ fn parent_tree_matches_the_content() {
                 .as_array()
                 .unwrap()
                 .clone();
-            let content = doc.get_and_decode_page_content(page_id).unwrap();
+            let operations = page_ops(&doc, page_id);
             let mut depth = 0i32;
             let mut mcids = BTreeSet::new();
-            for op in &content.operations {
+            for op in &operations {
                 match op.operator.as_str() {
                     "BDC" | "BMC" => {
                         depth += 1;
@@ -198,15 +187,7 @@ fn parent_tree_matches_the_content() {
 #[test]
 fn structure_reads_in_content_order() {
     let built = leafpress::build(&repo().join("tests/cases/every-block.yaml"), &Default::default()).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("x.pdf");
-    std::fs::write(&pdf, &built.pdf).unwrap();
-    let out = std::process::Command::new("pdfinfo")
-        .arg("-struct-text")
-        .arg(&pdf)
-        .output()
-        .expect("pdfinfo (poppler-utils)");
-    let tree = String::from_utf8(out.stdout).unwrap();
+    let tree = struct_text(&save(&built.pdf));
     for tag in [
         "Document",
         "H1",

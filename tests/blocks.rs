@@ -211,15 +211,7 @@ fn checklists_have_drawn_boxes_and_write_ins_long_lines() {
 #[test]
 fn the_pdf_reads_each_exercise_as_title_steps_repeat_and_heads_table_columns() {
     let built = leafpress::build(&plan(), &Default::default()).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("plan.pdf");
-    std::fs::write(&pdf, &built.pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = pdftotext(&save(&built.pdf), &[]);
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s:?} not in:\n{text}"));
     assert!(
         at("Ankle pumps") < at("Point your foot down")

@@ -7,7 +7,6 @@ use common::*;
 use leafpress::base::units::PT_PER_MM;
 use leafpress::layout::Item;
 use leafpress::model::edition::Options;
-use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
 use std::process::Command;
 
 fn large(size: f32) -> Options {
@@ -36,16 +35,7 @@ fn no_text_is_smaller_than_the_large_print_body() {
             assert!(run.size >= size - 0.01, "{:?} is {} pt", run.text, run.size);
         }
         // Same tagging and PDF/UA-1 as any build.
-        let report = validate_pdf_bytes(
-            &built.pdf,
-            &ValidationOptions::default().profile(ValidationProfile::PdfUa1),
-        )
-        .expect("the validator reads the file");
-        assert!(
-            report.failures.is_empty(),
-            "{:?}",
-            report.failures.iter().map(|f| &f.rule_id).collect::<Vec<_>>()
-        );
+        assert_pdf_ua(&built.pdf, "large print");
     }
 }
 
@@ -115,24 +105,14 @@ fn the_command_names_the_edition_and_refuses_sizes_outside_16_to_24() {
 /// matrices never scale), read back with lopdf.
 fn sizes_in_pdf(pdf: &[u8]) -> Vec<f32> {
     let doc = lopdf::Document::load_mem(pdf).unwrap();
-    let mut sizes = Vec::new();
-    for (_, id) in doc.get_pages() {
-        let content = lopdf::content::Content::decode(&doc.get_page_content(id)).unwrap();
-        for op in &content.operations {
-            match op.operator.as_str() {
-                "Tf" => sizes.push(op.operands[1].as_float().unwrap()),
-                "Tm" => {
-                    let m: Vec<f32> = op.operands.iter().map(|o| o.as_float().unwrap()).collect();
-                    assert!(
-                        (m[0] - 1.0).abs() < 1e-4 && (m[3] - 1.0).abs() < 1e-4,
-                        "a scaled text matrix: {m:?}"
-                    );
-                }
-                _ => {}
-            }
-        }
+    for o in content_ops(&doc).iter().filter(|o| o.op.operator == "Tm") {
+        let m: Vec<f32> = o.op.operands.iter().map(|o| o.as_float().unwrap()).collect();
+        assert!(
+            (m[0] - 1.0).abs() < 1e-4 && (m[3] - 1.0).abs() < 1e-4,
+            "a scaled text matrix: {m:?}"
+        );
     }
-    sizes
+    fonts_set(pdf).into_iter().map(|(_, _, size)| size).collect()
 }
 
 /// Characters per line of body text, on average over lines that are not the last
@@ -179,17 +159,7 @@ fn large_print_pdfs_set_nothing_under_16_pt_and_keep_lines_readable() {
             "{}: {chars:.1} characters a line",
             input.display()
         );
-        let report = validate_pdf_bytes(
-            &built.pdf,
-            &ValidationOptions::default().profile(ValidationProfile::PdfUa1),
-        )
-        .unwrap();
-        assert!(
-            report.is_compliant,
-            "{}: {:?}",
-            input.display(),
-            report.failures.iter().map(|f| &f.message).collect::<Vec<_>>()
-        );
+        assert_pdf_ua(&built.pdf, &input.display().to_string());
         let normal = leafpress::build(&input, &Options::default()).unwrap();
         assert!(
             sizes_in_pdf(&normal.pdf).iter().any(|s| *s < 16.0),

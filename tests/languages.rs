@@ -6,15 +6,13 @@
 
 mod common;
 
-use common::repo;
+use common::{content_ops, page_ops, pdf_ua_failures, pdffonts, pdftotext, repo, save, struct_text};
 use leafpress::layout::structure::Kind;
 use leafpress::layout::{Document, Item, Role};
 use leafpress::text::locale;
-use lopdf::content::Content;
 use lopdf::{Object, ObjectId};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use std::process::Command;
 
 const LANGUAGES: [&str; 13] = [
     "en", "pl", "ur", "ar", "bn", "pa", "gu", "ro", "tr", "ta", "el", "ru", "zh-Hans",
@@ -103,24 +101,6 @@ fn assert_in_order(lang: &str, what: &str, texts: &[String], got: &str) {
     }
 }
 
-fn tool(name: &str, args: &[&str], pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("in.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new(name)
-        .args(args)
-        .arg(&path)
-        .args(if name == "pdftotext" { &["-"][..] } else { &[][..] })
-        .output()
-        .unwrap_or_else(|e| panic!("{name} runs (scripts/test installs poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// What the content streams say, in content order: each glyph's ToUnicode text, or
 /// the ActualText of the span around it; and every glyph id drawn.
 struct TextLayer {
@@ -175,56 +155,61 @@ fn text_layer(pdf: &[u8]) -> TextLayer {
         text: String::new(),
         glyphs: Vec::new(),
     };
-    for (_, page_id) in lo.get_pages() {
-        let fonts: BTreeMap<Vec<u8>, BTreeMap<u16, String>> = lo
-            .get_page_fonts(page_id)
-            .unwrap()
-            .into_iter()
-            .map(|(name, font)| (name, to_unicode(&lo, font)))
-            .collect();
-        let content = Content::decode(&lo.get_page_content(page_id)).unwrap();
-        let mut font: Option<&BTreeMap<u16, String>> = None;
-        // For each open marked-content sequence: its ActualText, if it has one.
-        let mut spans: Vec<Option<String>> = Vec::new();
-        for op in &content.operations {
-            match op.operator.as_str() {
-                "BDC" => {
-                    let actual = op
-                        .operands
-                        .get(1)
-                        .and_then(|o| o.as_dict().ok())
-                        .and_then(|d| d.get(b"ActualText").ok())
-                        .and_then(|o| o.as_str().ok())
-                        .map(|b| lopdf::decode_text_string(&Object::string_literal(b.to_vec())).unwrap());
-                    spans.push(actual);
-                }
-                "BMC" => spans.push(None),
-                "EMC" => {
-                    if let Some(Some(actual)) = spans.pop() {
-                        if !spans.iter().any(Option::is_some) {
-                            layer.text.push_str(&actual);
-                        }
-                    }
-                }
-                "Tf" => font = op.operands[0].as_name().ok().and_then(|n| fonts.get(n)),
-                "TJ" | "Tj" => {
-                    let strings: Vec<&[u8]> = match &op.operands[0] {
-                        Object::Array(items) => items.iter().filter_map(|o| o.as_str().ok()).collect(),
-                        o => o.as_str().ok().into_iter().collect(),
-                    };
-                    for s in strings {
-                        for pair in s.chunks(2) {
-                            let gid = u16::from_be_bytes([pair[0], pair[1]]);
-                            layer.glyphs.push(gid);
-                            if !spans.iter().any(Option::is_some) {
-                                let t = font.and_then(|f| f.get(&gid)).map_or("\u{fffd}", String::as_str);
-                                layer.text.push_str(t);
-                            }
-                        }
-                    }
-                }
-                _ => {}
+    // The Tf walk: each operation with the font resource in force; each page's
+    // fonts' ToUnicode maps, and its open marked-content sequences (each with its
+    // ActualText, if it has one), afresh on every page.
+    let mut page = None;
+    let mut fonts: BTreeMap<Vec<u8>, BTreeMap<u16, String>> = BTreeMap::new();
+    let mut spans: Vec<Option<String>> = Vec::new();
+    for o in content_ops(&lo) {
+        if page != Some(o.page_id) {
+            page = Some(o.page_id);
+            fonts = lo
+                .get_page_fonts(o.page_id)
+                .unwrap()
+                .into_iter()
+                .map(|(name, font)| (name, to_unicode(&lo, font)))
+                .collect();
+            assert!(spans.is_empty(), "marked content left open at the end of a page");
+        }
+        let font = o.font.as_ref().and_then(|(name, _)| fonts.get(name));
+        let op = &o.op;
+        match op.operator.as_str() {
+            "BDC" => {
+                let actual = op
+                    .operands
+                    .get(1)
+                    .and_then(|o| o.as_dict().ok())
+                    .and_then(|d| d.get(b"ActualText").ok())
+                    .and_then(|o| o.as_str().ok())
+                    .map(|b| lopdf::decode_text_string(&Object::string_literal(b.to_vec())).unwrap());
+                spans.push(actual);
             }
+            "BMC" => spans.push(None),
+            "EMC" => {
+                if let Some(Some(actual)) = spans.pop() {
+                    if !spans.iter().any(Option::is_some) {
+                        layer.text.push_str(&actual);
+                    }
+                }
+            }
+            "TJ" | "Tj" => {
+                let strings: Vec<&[u8]> = match &op.operands[0] {
+                    Object::Array(items) => items.iter().filter_map(|o| o.as_str().ok()).collect(),
+                    o => o.as_str().ok().into_iter().collect(),
+                };
+                for s in strings {
+                    for pair in s.chunks(2) {
+                        let gid = u16::from_be_bytes([pair[0], pair[1]]);
+                        layer.glyphs.push(gid);
+                        if !spans.iter().any(Option::is_some) {
+                            let t = font.and_then(|f| f.get(&gid)).map_or("\u{fffd}", String::as_str);
+                            layer.text.push_str(t);
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
     }
     layer
@@ -254,7 +239,7 @@ fn every_sample_reads_back_in_order_with_no_missing_glyph() {
 
         // pdftotext in content order (-raw): its layout mode regroups the glyphs of a
         // Nastaliq word, which climb and fall, into other lines.
-        let extracted = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &pdf);
+        let extracted = pdftotext(&save(&pdf), &["-raw", "-enc", "UTF-8"]);
         assert_in_order(lang, "pdftotext -raw", &texts, &extracted);
         let have: BTreeSet<char> = squeeze(&extracted).chars().collect();
         for t in &texts {
@@ -268,7 +253,7 @@ fn every_sample_reads_back_in_order_with_no_missing_glyph() {
         }
 
         if poppler_reads_structure(lang) {
-            let structure = tool("pdfinfo", &["-struct-text"], &pdf);
+            let structure = struct_text(&save(&pdf));
             let strings: String = structure
                 .lines()
                 .filter_map(|l| l.trim().strip_prefix('"').and_then(|l| l.strip_suffix('"')))
@@ -292,49 +277,46 @@ fn every_face_is_embedded_and_subset_and_the_faces_follow_the_script() {
         ("zh-Hans", "NotoSansCJKsc"),
     ];
     for lang in LANGUAGES {
-        let fonts = tool("pdffonts", &[], &build(lang));
-        let rows: Vec<&str> = fonts.lines().skip(2).collect();
-        assert!(!rows.is_empty(), "{lang}: no fonts");
-        for row in &rows {
-            let cols: Vec<&str> = row.split_whitespace().collect();
-            let n = cols.len();
-            // name … emb sub uni object-id generation
-            assert_eq!(cols[n - 5..n - 2], ["yes", "yes", "yes"], "{lang}: {row}");
-            assert_eq!(cols[0].as_bytes()[6], b'+', "{lang}: subset tag in {row}");
+        let fonts = pdffonts(&save(&build(lang)));
+        assert!(!fonts.is_empty(), "{lang}: no fonts");
+        for row in &fonts {
+            // emb sub uni
+            assert!(row.embedded && row.subset && row.unicode, "{lang}: {}", row.line);
+            assert_eq!(row.name.as_bytes()[6], b'+', "{lang}: subset tag in {}", row.line);
         }
         if let Some((_, face)) = expect.iter().find(|(l, _)| *l == lang) {
-            assert!(fonts.contains(face), "{lang} is set in {face}:\n{fonts}");
+            assert!(
+                fonts.iter().any(|r| r.name.contains(face)),
+                "{lang} is set in {face}:\n{fonts:#?}"
+            );
         }
     }
 }
 
 #[test]
 fn pdf_ua_1_passes_with_the_languages_stated() {
-    use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
     for lang in LANGUAGES {
         let pdf = build(lang);
-        let report = validate_pdf_bytes(
-            &pdf,
-            &ValidationOptions::default().profile(ValidationProfile::PdfUa1),
-        )
-        .expect("the validator reads the file");
         // page_validation 0.12.2 reads a CFF glyph's width from the operands before
         // the charstring's first operator (font_embedding.rs, cff_charstring_width),
         // which for Noto Sans CJK's subroutinised glyphs is a subroutine number
         // (`10608 callgsubr`), not a width: it reports every such glyph's width as
         // wrong. fontTools reads the subset's widths as 1000, as /W says.
-        let failures: Vec<String> = report
-            .failures
+        let failures: Vec<String> = pdf_ua_failures(&pdf)
             .iter()
             .filter(|f| !(f.rule_id.contains("7.21.5") && f.message.contains("CIDFontType0C")))
-            .map(|f| format!("{}: {}", f.rule_id, f.message))
+            .map(|f| f.to_string())
             .collect();
         assert!(failures.is_empty(), "{lang}: {}", failures.join("\n"));
         let lo = lopdf::Document::load_mem(&pdf).unwrap();
         let catalog = lo.catalog().unwrap();
         let stated = lopdf::decode_text_string(catalog.get(b"Lang").unwrap()).unwrap();
         let (_, resolved) = leafpress::load(&case(lang)).unwrap();
-        assert_eq!(stated, resolved.leaflet.language, "{lang}: the catalog's /Lang");
+        assert_eq!(
+            stated,
+            resolved.leaflet.language.as_str(),
+            "{lang}: the catalog's /Lang"
+        );
     }
 }
 
@@ -380,9 +362,8 @@ fn blocks_and_spans_in_other_languages_carry_their_own_lang() {
     assert_eq!(a.get(b"WritingMode").unwrap().as_name().unwrap(), b"RlTb");
     // The Polish span inside English text: /Lang on its marked content.
     let page = *lo.get_pages().values().next().unwrap();
-    let content = Content::decode(&lo.get_page_content(page)).unwrap();
-    let span_langs: Vec<&[u8]> = content
-        .operations
+    let operations = page_ops(&lo, page);
+    let span_langs: Vec<&[u8]> = operations
         .iter()
         .filter(|op| op.operator == "BDC")
         .filter_map(|op| {
@@ -398,7 +379,7 @@ fn blocks_and_spans_in_other_languages_carry_their_own_lang() {
         .collect();
     assert_eq!(span_langs, [b"pl".as_slice()]);
     // Polish quotation marks in the Polish block only.
-    let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &pdf);
+    let text = pdftotext(&save(&pdf), &["-raw", "-enc", "UTF-8"]);
     assert!(text.contains("„Qi”"), "{text}");
 }
 
@@ -424,11 +405,9 @@ fn a_right_to_left_block_in_a_left_to_right_leaflet_keeps_to_the_right() {
         (right - end).abs() < 1.0,
         "the Urdu line ends at {end}, the margin is at {right}"
     );
-    let fonts = tool("pdffonts", &[], &build("mixed"));
-    assert!(
-        fonts.contains("NotoNaskhArabic") && !fonts.contains("Nastaliq"),
-        "{fonts}"
-    );
+    let fonts = pdffonts(&save(&build("mixed")));
+    let has = |face: &str| fonts.iter().any(|r| r.name.contains(face));
+    assert!(has("NotoNaskhArabic") && !has("Nastaliq"), "{fonts:#?}");
 }
 
 fn lay_out(lang: &str) -> Document {
@@ -587,11 +566,12 @@ fn a_project_names_its_own_cjk_font() {
     std::fs::copy(case("zh-Hans"), dir.path().join("zh.yaml")).unwrap();
     let built = leafpress::build(&dir.path().join("zh.yaml"), &Default::default())
         .unwrap_or_else(|e| panic!("{}", e.render_plain()));
-    let fonts = tool("pdffonts", &[], &built.pdf);
-    assert!(fonts.contains("NotoSansCJKsc-Bold"), "{fonts}");
+    let fonts = pdffonts(&save(&built.pdf));
+    let has = |face: &str| fonts.iter().any(|r| r.name.contains(face));
+    assert!(has("NotoSansCJKsc-Bold"), "{fonts:#?}");
     assert!(
-        !fonts.contains("NotoSansCJKsc-Regular"),
-        "the system's font was used:\n{fonts}"
+        !has("NotoSansCJKsc-Regular"),
+        "the system's font was used:\n{fonts:#?}"
     );
 
     // A font it names that is not there: an error at the key.

@@ -5,57 +5,9 @@ mod common;
 
 use common::*;
 use leafpress::model::edition::Target;
-use leafpress::output::impose::{booklet_order, Imposition};
+use leafpress::output::impose::Imposition;
 use leafpress::{build, Options};
-use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
 use std::path::Path;
-use std::process::Command;
-
-fn save(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("out.pdf");
-    std::fs::write(&pdf, bytes).unwrap();
-    (dir, pdf)
-}
-
-fn run(tool: &str, args: &[&str], pdf: &Path) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("poppler-utils installed");
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// The rows of `pdfimages -list` (page num type width height color comp bpc enc …).
-fn image_rows(pdf: &[u8]) -> Vec<Vec<String>> {
-    let (_dir, path) = save(pdf);
-    let out = Command::new("pdfimages")
-        .arg("-list")
-        .arg(&path)
-        .output()
-        .expect("poppler-utils installed");
-    let text = String::from_utf8(out.stdout).unwrap();
-    text.lines()
-        .skip(2)
-        .map(|l| l.split_whitespace().map(String::from).collect())
-        .collect()
-}
-
-fn assert_ua(pdf: &[u8], what: &str) {
-    let r = validate_pdf_bytes(
-        pdf,
-        &ValidationOptions::default().profile(ValidationProfile::PdfUa1),
-    )
-    .unwrap();
-    let failures: Vec<String> = r
-        .failures
-        .iter()
-        .map(|f| format!("{}: {}", f.rule_id, f.message))
-        .collect();
-    assert!(r.is_compliant, "{what}: {}", failures.join("\n"));
-}
 
 /// The page number ("n / N" in the footer) printed on one half of a booklet sheet.
 fn page_number_on(pdf: &Path, sheet: usize, right_half: bool, sheet_width: f32) -> Option<usize> {
@@ -76,7 +28,7 @@ fn page_number_on(pdf: &Path, sheet: usize, right_half: bool, sheet_width: f32) 
         "-H",
         "1000",
     ];
-    let text = run("pdftotext", &args, pdf);
+    let text = pdftotext(pdf, &args);
     text.lines().find_map(|l| {
         // pdftotext may drop the thin spaces around the slash.
         let (n, _) = l.trim().split_once('/')?;
@@ -84,47 +36,122 @@ fn page_number_on(pdf: &Path, sheet: usize, right_half: bool, sheet_width: f32) 
     })
 }
 
+/// The page numbers on the two halves of every side of an imposed booklet, as
+/// pdftotext reads them; None for a blank half.
+fn booklet_sides(pdf: &Path, sides: usize) -> Vec<[Option<usize>; 2]> {
+    (1..=sides)
+        .map(|side| {
+            [
+                page_number_on(pdf, side, false, 841.89),
+                page_number_on(pdf, side, true, 841.89),
+            ]
+        })
+        .collect()
+}
+
+/// A leaflet of `pages` A5 pages, one paragraph each, broken by `page_break`.
+fn leaflet_of(dir: &Path, pages: usize) -> std::path::PathBuf {
+    let mut yaml = String::from("title: Pages\nblocks:\n");
+    for n in 1..=pages {
+        if n > 1 {
+            yaml.push_str("  - page_break\n");
+        }
+        yaml.push_str(&format!("  - paragraph: Page {n} of the leaflet.\n"));
+    }
+    let path = dir.join(format!("pages-{pages}.yaml"));
+    std::fs::write(&path, yaml).unwrap();
+    path
+}
+
+/// Saddle-stitch order, written out (front and back of each sheet of paper in turn,
+/// [left | right] halves): the outermost sheet's front is [back | page 1], its back
+/// [page 2 | the page before the back], and so inwards; blank pages (None) pad the
+/// end up to a multiple of four. Read back from the page numbers in the footers.
 #[test]
 fn booklet_sheets_hold_pages_in_saddle_stitch_order() {
     let options = Options {
         imposition: Imposition::Booklet,
         ..Default::default()
     };
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(usize, &[[Option<usize>; 2]]); 4] = [
+        (4, &[[Some(4), Some(1)], [Some(2), Some(3)]]),
+        (
+            5,
+            &[
+                [None, Some(1)],
+                [Some(2), None],
+                [None, Some(3)],
+                [Some(4), Some(5)],
+            ],
+        ),
+        (
+            8,
+            &[
+                [Some(8), Some(1)],
+                [Some(2), Some(7)],
+                [Some(6), Some(3)],
+                [Some(4), Some(5)],
+            ],
+        ),
+        (
+            9,
+            &[
+                [None, Some(1)],
+                [Some(2), None],
+                [None, Some(3)],
+                [Some(4), Some(9)],
+                [Some(8), Some(5)],
+                [Some(6), Some(7)],
+            ],
+        ),
+    ];
+    for (pages, want) in cases {
+        let built = build(&leaflet_of(dir.path(), pages), &options).unwrap();
+        assert_eq!(built.layout.pages.len(), pages, "the leaflet's own pages");
+        assert!(!built.layout.back_cover);
+        assert_eq!(built.sheets, want.len(), "sides of paper for {pages} pages");
+        let pdf = save(&built.pdf);
+        assert_eq!(pdfinfo(&pdf)["Pages"], want.len().to_string());
+        assert_eq!(
+            booklet_sides(&pdf, want.len()),
+            want,
+            "{pages} pages, sides in order as [left, right]"
+        );
+    }
+
+    // The sample: ceil(N/4) sheets of A4 landscape, both sides, the same order.
     let built = build(&sample(), &options).unwrap();
     let pages = built.layout.pages.len();
-    let (_dir, pdf) = save(&built.pdf);
-    let info = String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    let pdf = save(&built.pdf);
+    let info = pdfinfo(&pdf);
     assert_eq!(
         built.sheets,
         pages.div_ceil(4) * 2,
         "ceil(N/4)·2 sheets for {pages} pages"
     );
-    assert!(
-        info.contains(&format!("Pages:           {}", built.sheets)),
-        "{info}"
+    assert_eq!(info["Pages"], built.sheets.to_string(), "{info:?}");
+    assert_eq!(
+        info["Page size"], "841.89 x 595.276 pts (A4)",
+        "A4 landscape sheets: {info:?}"
     );
-    assert!(
-        info.contains("841.89 x 595.276 pts (A4)"),
-        "A4 landscape sheets: {info}"
+    let sides = booklet_sides(&pdf, built.sheets);
+    assert_eq!(
+        sides[0][1],
+        Some(1),
+        "page 1 on the right of the first front: {sides:?}"
     );
-    for (k, [left, right]) in booklet_order(pages).into_iter().enumerate() {
-        let read = |right_half, n: usize| {
-            let got = page_number_on(&pdf, k + 1, right_half, 841.89);
-            let want = (n <= pages).then_some(n);
-            assert_eq!(
-                got,
-                want,
-                "sheet {} {} half",
-                k + 1,
-                if right_half { "right" } else { "left" }
-            );
-        };
-        read(false, left);
-        read(true, right);
-    }
-    assert_ua(&built.pdf, "booklet");
+    assert_eq!(sides[1][0], Some(2), "page 2 on the left of its back: {sides:?}");
+    let mut numbers: Vec<usize> = sides.iter().flatten().flatten().copied().collect();
+    numbers.sort();
+    assert_eq!(
+        numbers,
+        (1..=pages).collect::<Vec<_>>(),
+        "every page once: {sides:?}"
+    );
+    assert_pdf_ua(&built.pdf, "booklet");
     // Reading order survives imposition: the text still starts with the title.
-    let text = run("pdftotext", &[], &pdf);
+    let text = pdftotext(&pdf, &[]);
     assert!(text.contains("Acupuncture for"));
 }
 
@@ -139,23 +166,10 @@ fn bleed_sets_trim_and_bleed_boxes_and_marks_stay_outside() {
         ..Default::default()
     };
     let built = build(&sample(), &options).unwrap();
-    let (_dir, pdf) = save(&built.pdf);
-    let out = Command::new("pdfinfo")
-        .args(["-box", "-f", "1", "-l", "1"])
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    let info = String::from_utf8(out.stdout).unwrap();
-    let bx = |name: &str| -> [f32; 4] {
-        let line = info
-            .lines()
-            .find(|l| l.starts_with(&format!("Page    1 {name}")) || l.starts_with(name))
-            .unwrap_or_else(|| panic!("{name} in {info}"));
-        let v: Vec<f32> = line.split_whitespace().filter_map(|t| t.parse().ok()).collect();
-        let n = v.len();
-        [v[n - 4], v[n - 3], v[n - 2], v[n - 1]]
-    };
-    let (trim, bleed_box, media) = (bx("TrimBox:"), bx("BleedBox:"), bx("MediaBox:"));
+    let pdf = save(&built.pdf);
+    let boxes = page_boxes(&pdf, 1);
+    let bx = |name: &str| -> [f32; 4] { *boxes.get(name).unwrap_or_else(|| panic!("{name} in {boxes:?}")) };
+    let (trim, bleed_box, media) = (bx("TrimBox"), bx("BleedBox"), bx("MediaBox"));
     let (a5w, a5h) = (419.53, 595.28);
     assert!(
         ((trim[2] - trim[0]) - a5w).abs() < 0.05 && ((trim[3] - trim[1]) - a5h).abs() < 0.05,
@@ -174,21 +188,20 @@ fn bleed_sets_trim_and_bleed_boxes_and_marks_stay_outside() {
         media[2] > bleed_box[2] && media[0] <= bleed_box[0],
         "the marks need room outside the bleed"
     );
-    // Text stays at least 5 mm inside the trim.
+    // Text stays at least 5 mm inside the trim: every word of the leaflet, read back
+    // (so an empty or failed read cannot pass).
     let five_mm = 5.0 * 72.0 / 25.4;
-    let words = run("pdftotext", &["-bbox"], &pdf);
-    for line in words.lines().filter(|l| l.contains("<word ")) {
-        let attr = |k: &str| -> f32 {
-            let at = line.find(&format!("{k}=\"")).unwrap() + k.len() + 2;
-            line[at..].split('"').next().unwrap().parse().unwrap()
-        };
-        let (x0, x1) = (attr("xMin"), attr("xMax"));
+    let words = pdftotext_words(&pdf, &[]);
+    let (resolved, _) = lay_out_file(&sample());
+    let texts: Vec<String> = words.iter().map(|w| w.text.clone()).collect();
+    assert_words_in_order(&expected_words(&resolved.leaflet), &texts);
+    for w in &words {
         assert!(
-            x0 >= trim[0] + five_mm && x1 <= trim[2] - five_mm,
-            "a word is closer than 5 mm to the trim: {line}"
+            w.x_min >= trim[0] + five_mm && w.x_max <= trim[2] - five_mm,
+            "a word is closer than 5 mm to the trim: {w:?}"
         );
     }
-    assert_ua(&built.pdf, "bleed with crop marks");
+    assert_pdf_ua(&built.pdf, "bleed with crop marks");
 }
 
 /// A large, photo-like JPEG (smooth colour fields with fine noise) of `w` × `h` pixels.
@@ -237,7 +250,12 @@ fn email_build_is_small_and_print_build_keeps_300_ppi() {
         print.pdf.len()
     );
     // Column 12 of `pdfimages -list` is the x resolution.
-    let ppi = |pdf: &[u8]| -> Vec<u32> { image_rows(pdf).iter().map(|r| r[12].parse().unwrap()).collect() };
+    let ppi = |pdf: &[u8]| -> Vec<u32> {
+        image_rows(&save(pdf), &[])
+            .iter()
+            .map(|r| r[12].parse().unwrap())
+            .collect()
+    };
     let (p, e) = (ppi(&print.pdf), ppi(&email.pdf));
     assert!(
         (295..=305).contains(&p[0]),
@@ -347,7 +365,7 @@ fn a_png_stays_lossless_for_print_and_becomes_jpeg_for_email() {
             },
         )
         .unwrap();
-        let row = &image_rows(&built.pdf)[0];
+        let row = &image_rows(&save(&built.pdf), &[])[0];
         (row[3].parse::<u32>().unwrap(), row[8].clone())
     };
     let (print_w, print_enc) = list(Target::Print);
@@ -411,7 +429,7 @@ fn png_images_read_back_exactly_with_their_alpha() {
                 - image: {src: opaque.png, alt: An opaque gradient, width: 30mm}\n";
     std::fs::write(dir.path().join("images.yaml"), yaml).unwrap();
     let built = build(&dir.path().join("images.yaml"), &Options::default()).unwrap();
-    let rows = image_rows(&built.pdf);
+    let rows = image_rows(&save(&built.pdf), &[]);
     let kinds: Vec<(&str, &str)> = rows.iter().map(|r| (r[2].as_str(), r[5].as_str())).collect();
     assert_eq!(
         kinds,
@@ -419,15 +437,9 @@ fn png_images_read_back_exactly_with_their_alpha() {
         "{rows:?}"
     );
 
-    let (_pdf_dir, pdf) = save(&built.pdf);
+    let pdf = save(&built.pdf);
     let prefix = dir.path().join("out");
-    let status = Command::new("pdfimages")
-        .arg("-png")
-        .arg(&pdf)
-        .arg(&prefix)
-        .status()
-        .expect("poppler-utils installed");
-    assert!(status.success());
+    tool("pdfimages", &[&"-png", &pdf, &prefix]);
     let read = |n: u32| image::open(dir.path().join(format!("out-{n:03}.png"))).unwrap();
     let (color, mask, plain) = (read(0).to_rgb8(), read(1).to_luma8(), read(2).to_rgb8());
     for (x, y, p) in source.enumerate_pixels() {
@@ -467,7 +479,7 @@ fn a_replaced_picture_is_not_taken_from_the_cache() {
             .save(&picture)
             .unwrap();
         let built = build(&yaml, &Options::default()).unwrap();
-        let rows = image_rows(&built.pdf);
+        let rows = image_rows(&save(&built.pdf), &[]);
         (rows[0][3].clone(), rows[0][4].clone(), built.pdf)
     };
     let (w, h, first) = sizes(40, 30, 90);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::repo;
+use common::{pdftotext, repo, struct_text};
 use std::process::Command;
 
 fn build(args: &[&str]) -> (String, String) {
@@ -18,22 +18,15 @@ fn build(args: &[&str]) -> (String, String) {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let read = |cmd: &str, flags: &[&str]| {
-        let o = Command::new(cmd)
-            .args(flags)
-            .arg(&pdf)
-            .args(if cmd == "pdftotext" { &["-"][..] } else { &[][..] })
-            .output()
-            .unwrap();
-        // One line: the tools break lines where the page does (an address may break
-        // after a slash).
-        String::from_utf8_lossy(&o.stdout)
-            .split_whitespace()
+    // One line: the tools break lines where the page does (an address may break
+    // after a slash).
+    let one_line = |text: String| {
+        text.split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
             .replace("/ ", "/")
     };
-    (read("pdftotext", &[]), read("pdfinfo", &["-struct-text"]))
+    (one_line(pdftotext(&pdf, &[])), one_line(struct_text(&pdf)))
 }
 
 #[test]

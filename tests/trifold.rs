@@ -5,12 +5,10 @@
 
 mod common;
 
-use common::repo;
+use common::{assert_pdf_ua, page_boxes, pdfinfo, pdftotext_words, repo, save, struct_text};
 use leafpress::base::units::PT_PER_MM;
 use leafpress::model::edition::Imposition;
 use leafpress::model::edition::Options;
-use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
-use std::process::Command;
 
 fn trifold(marks: bool) -> Options {
     Options {
@@ -22,35 +20,11 @@ fn trifold(marks: bool) -> Options {
 /// Each word pdftotext finds, with its page (1-based) and its left edge in mm from
 /// the trim's left edge.
 fn words(pdf: &[u8], trim_x: f32) -> Vec<(usize, f32, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .arg("-bbox")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .unwrap();
-    let html = String::from_utf8(out.stdout).unwrap();
-    let mut page = 0;
-    let mut found = Vec::new();
-    for line in html.lines() {
-        if line.contains("<page ") {
-            page += 1;
-        }
-        if let Some(rest) = line.trim().strip_prefix("<word xMin=\"") {
-            let x: f32 = rest.split('"').next().unwrap().parse().unwrap();
-            let word = rest
-                .split('>')
-                .nth(1)
-                .unwrap()
-                .split('<')
-                .next()
-                .unwrap()
-                .to_string();
-            found.push((page, (x - trim_x) / PT_PER_MM, word));
-        }
-    }
+    let found: Vec<(usize, f32, String)> = pdftotext_words(&save(pdf), &[])
+        .into_iter()
+        .map(|w| (w.page, (w.x_min - trim_x) / PT_PER_MM, w.text))
+        .collect();
+    assert!(!found.is_empty(), "pdftotext finds no words");
     found
 }
 
@@ -80,12 +54,10 @@ fn panels_are_where_the_fold_puts_them_and_read_in_order() {
     let built = leafpress::build(&leaflet, &trifold(false)).unwrap();
     assert_eq!(built.sheets, 2, "one sheet, two sides");
     // 297 × 210 mm, landscape.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.pdf");
-    std::fs::write(&path, &built.pdf).unwrap();
-    let info = String::from_utf8(Command::new("pdfinfo").arg(&path).output().unwrap().stdout).unwrap();
-    assert!(info.contains("Pages:           2"), "{info}");
-    assert!(info.contains("841.89 x 595.276 pts (A4)"), "{info}");
+    let path = save(&built.pdf);
+    let info = pdfinfo(&path);
+    assert_eq!(info["Pages"], "2", "{info:?}");
+    assert_eq!(info["Page size"], "841.89 x 595.276 pts (A4)", "{info:?}");
 
     let w = words(&built.pdf, 0.0);
     assert_eq!(panel_of(&w, "Exercises"), 1, "the front: the title");
@@ -113,54 +85,22 @@ fn panels_are_where_the_fold_puts_them_and_read_in_order() {
     }
 
     // The structure tree reads 1 → 6, not in sheet order.
-    let tree = String::from_utf8(
-        Command::new("pdfinfo")
-            .arg("-struct-text")
-            .arg(&path)
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let tree = struct_text(&path);
     let at = |s: &str| tree.find(s).unwrap_or_else(|| panic!("{s} not in the tree"));
     assert!(at("Exercises after a knee") < at("Why exercise matters"));
     assert!(at("Why exercise matters") < at("When to call us"));
     assert!(at("When to call us") < at("About this leaflet"));
 
-    let report = validate_pdf_bytes(
-        &built.pdf,
-        &ValidationOptions::default().profile(ValidationProfile::PdfUa1),
-    )
-    .unwrap();
-    assert!(
-        report.is_compliant,
-        "{:?}",
-        report.failures.iter().map(|f| &f.message).collect::<Vec<_>>()
-    );
+    assert_pdf_ua(&built.pdf, "tri-fold");
 }
 
 #[test]
 fn marks_sit_outside_the_sheet_and_long_leaflets_are_refused() {
     let leaflet = repo().join("content/knee-exercise-plan.yaml");
     let built = leafpress::build(&leaflet, &trifold(true)).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.pdf");
-    std::fs::write(&path, &built.pdf).unwrap();
-    let boxes = String::from_utf8(
-        Command::new("pdfinfo")
-            .args(["-box"])
-            .arg(&path)
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    let trim = boxes.lines().find(|l| l.starts_with("TrimBox:")).unwrap();
-    let n: Vec<f32> = trim
-        .split_whitespace()
-        .skip(1)
-        .map(|v| v.parse().unwrap())
-        .collect();
+    let boxes = page_boxes(&save(&built.pdf), 1);
+    let n = boxes["TrimBox"];
+    let trim = format!("TrimBox: {n:?}");
     assert!(
         ((n[2] - n[0]) / PT_PER_MM - 297.0).abs() < 0.1 && ((n[3] - n[1]) / PT_PER_MM - 210.0).abs() < 0.1,
         "{trim}"
