@@ -1,23 +1,38 @@
 //! leafpress turns a structured YAML file into a print-ready, paginated PDF leaflet.
 //!
-//! The pipeline, one module per stage, each handing plain data to the next:
+//! The crate is built in stages. Each hands plain data to the next and imports only
+//! the stages listed before it (`tests/architecture.rs` reads every `crate::` path
+//! and fails on one that climbs):
 //!
-//! 1. [`content`]: read the YAML ([`content::Source`]), parse it into the content
-//!    model ([`content::Leaflet`]) and resolve it ([`content::Resolved`]: checks made,
-//!    images read). Every problem becomes a located [`Diagnostic`]; nothing after this
-//!    stage fails on bad input.
-//! 2. [`text`]: inline markup → styled spans → shaped glyphs (harfrust) → lines
-//!    (UAX #14 breaks, hyphenation only for words longer than a line).
-//! 3. [`layout`]: blocks → flow children → pages of positioned items
-//!    ([`layout::Document`]), with keep-with-next, orphan and widow rules, and the
-//!    logical structure (headings, lists, figures…) every content item belongs to.
-//! 4. [`lint`]: the laid-out document reviewed: what a build warns about; and for
-//!    `check`, [`plain`]: the plain-language and clear-print review, which
-//!    [`report`] shows in the terminal, as JSON or as an HTML page.
-//! 5. [`impose`]: pages → sheets (one per page; booklet pairs; bleed and crop marks).
-//! 6. [`images`]: each placed image resampled and encoded for print or e-mail.
-//! 7. [`pdf`]: sheets → a tagged (PDF/UA-1) PDF with subset, embedded fonts, links,
-//!    outline and metadata.
+//! 1. [`base`]: units and paper sizes, colours and contrast, language tags, a file's
+//!    text ([`base::source::Source`]), located [`Diagnostic`]s, atomic writes.
+//! 2. [`text`]: fonts, inline markup → styled spans → shaped glyphs (harfrust) →
+//!    lines (UAX #14 breaks, hyphenation only for words longer than a line).
+//! 3. [`model`]: what a clinic writes, as data: the leaflet ([`model::Leaflet`], its
+//!    blocks from one table of kinds), `leafpress.yaml` (brand, defaults, `check:`,
+//!    `outputs:`), the review's rules, the design ([`model::theme::Theme`]) and the
+//!    edition asked for ([`model::edition::Options`] → [`model::edition::PageSetup`]).
+//! 4. [`images`]: pictures decoded, kept in an engine's [`images::cache::Cache`] and
+//!    prepared for print or e-mail at their placed size.
+//! 5. [`load`](mod@load): a content file and its project read and parsed once, with a source
+//!    map from a YAML parser's marks ([`load::spans::Spans`]), traps explained and
+//!    fixed, and resolved ([`load::Resolved`]: checks made, images read). Every problem
+//!    becomes a located [`Diagnostic`]; nothing after this stage fails on bad input.
+//! 6. [`layout`]: blocks → flow children → pages of positioned items
+//!    ([`layout::Document`]) on an edition's pages, with keep-with-next, orphan and
+//!    widow rules, and the logical structure every content item belongs to.
+//! 7. [`review`]: the laid-out leaflet reviewed: what a build warns about
+//!    ([`review::lint`]) and `check`'s plain-language and clear-print review
+//!    ([`review::plain`]).
+//! 8. [`output`]: pages → sheets ([`output::impose`]: one per page, booklet pairs,
+//!    tri-fold panels, bleed and marks) → a tagged (PDF/UA-1) PDF ([`output::pdf`]),
+//!    the only stage that knows PDF.
+//! 9. [`present`]: the review in the terminal, as JSON or as an HTML page, and JSON
+//!    Schemas for editors.
+//! 10. [`engine`]: what builds share (fonts, the theme, the image cache) and one
+//!     edition of one leaflet run through the stages above.
+//!
+//! The command line (`src/main.rs`, `src/cli/`) stands on the engine.
 //!
 //! [`build`] and [`check`] run the pipeline with the compiled-in fonts and the default
 //! theme; an [`Engine`] holds a font book and a theme of your own, shared by every

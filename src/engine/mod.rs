@@ -1,6 +1,6 @@
 //! The engine: what builds share (fonts, the design, the image cache) and the
 //! pipeline run for one edition of one leaflet: load → layout → review → output.
-//! The edition ([`Options`]) decides the pages ([`PageSetup`]) and the theme; the
+//! The edition ([`Options`]) decides the pages (`PageSetup`) and the theme; the
 //! loaded content is the same for every edition.
 
 mod errors;

@@ -28,8 +28,8 @@ pub struct LoadedImage {
     /// turn needed), which a PDF takes as they are: written unchanged when the image
     /// needs no resampling, never larger than the file.
     pub png: Option<super::PngAsIs>,
-    /// Which decoding this is ([`crate::cache`]): the same for the same file bytes
-    /// within a process, so what is prepared from it can be kept.
+    /// Which decoding this is ([`super::cache::Cache`]): the same for the same file
+    /// bytes in one cache, so what is prepared from it can be kept.
     pub id: u64,
 }
 

@@ -1,7 +1,7 @@
 //! The load stage: a content file and its project read once, parsed into the
-//! model with located errors ([`parse`], [`traps`], [`fix`]), and resolved
-//! ([`resolve`]: checks serde cannot make, images read, anchors named) so that no
-//! later stage fails on bad input.
+//! model with located errors ([`parse()`], [`traps`]) and a source map
+//! ([`spans`]), and resolved ([`resolve()`]: checks serde cannot make, images read,
+//! anchors named) so that no later stage fails on bad input.
 
 pub mod anchors;
 mod checks;

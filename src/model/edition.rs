@@ -88,7 +88,7 @@ pub enum Imposition {
     /// Two pages per landscape sheet in saddle-stitch order, for duplex printing.
     Booklet,
     /// A DL tri-fold: six panels on the two sides of an A4 landscape sheet, with
-    /// trim and fold marks outside it when asked (see [`trifold`]).
+    /// trim and fold marks outside it when asked (see `output::impose::trifold`).
     Trifold { crop_marks: bool },
 }
 

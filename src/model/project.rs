@@ -59,7 +59,7 @@ pub struct ProjectFile {
     pub outputs: Vec<outputs::Output>,
 }
 
-/// The schema of leafpress.yaml (see [`crate::schema`]).
+/// The schema of leafpress.yaml (for `leafpress schema`).
 pub fn schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
     g.clone().into_root_schema_for::<ProjectFile>()
 }

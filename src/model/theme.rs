@@ -123,7 +123,7 @@ pub struct Theme {
     pub exercise_picture: f32,
     pub narrow_measure: Pt,
     /// The share of its given width each image is set at: 1, except when a leaflet
-    /// is tightened to fit a page count (see [`super::fit`]).
+    /// is tightened to fit a page count (see `layout::fit`).
     pub image_share: f32,
     /// Inside table cells, and the rules between rows.
     pub cell_padding: Pt,

@@ -1,8 +1,8 @@
 //! PDF writing: the only module that knows printpdf and lopdf.
 //!
-//! Layout's pages become content streams ([`draw`], [`content`]); printpdf writes
-//! the pages around them, the subset fonts ([`fonts`]) and the images; lopdf then adds
-//! what printpdf cannot write ([`finish`]): the structure tree, language, nested
+//! Layout's pages become content streams (`draw`, `content`); printpdf writes
+//! the pages around them, the subset fonts (`fonts`) and the images; lopdf then adds
+//! what printpdf cannot write (`finish`): the structure tree, language, nested
 //! outline, viewer preferences and a content-derived file ID.
 
 mod cff;
