@@ -99,6 +99,18 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// `Ok` when there are no problems; else all of them, shown in `source`.
+    pub fn none_or(problems: Vec<Diagnostic>, source: &str) -> Result<(), Diagnostics> {
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Diagnostics {
+                items: problems,
+                source: Some(source.to_string()),
+            })
+        }
+    }
+
     pub fn one(d: Diagnostic) -> Self {
         Diagnostics {
             items: vec![d],

@@ -35,14 +35,7 @@ pub fn check_settings(settings: &CheckSettings, src: &Source, spans: &Spans) -> 
             );
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Diagnostics {
-            items: problems,
-            source: Some(src.text.clone()),
-        })
-    }
+    Diagnostics::none_or(problems, &src.text)
 }
 
 /// What the command line refuses, refused here too, located in leafpress.yaml.
@@ -105,12 +98,5 @@ pub fn outputs(outputs: &[Output], src: &Source, spans: &Spans) -> Result<(), Di
             }
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Diagnostics {
-            items: problems,
-            source: Some(src.text.clone()),
-        })
-    }
+    Diagnostics::none_or(problems, &src.text)
 }
