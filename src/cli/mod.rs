@@ -1,6 +1,8 @@
 //! The commands' work that is more than a call into the library.
 
+pub mod args;
 pub mod build;
 pub mod check;
+pub mod fix;
 pub mod new;
 pub mod watch;
