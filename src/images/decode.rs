@@ -28,6 +28,8 @@ pub struct LoadedImage {
     /// turn needed), which a PDF takes as they are: written unchanged when the image
     /// needs no resampling, never larger than the file.
     pub png: Option<super::PngAsIs>,
+    /// An SVG's shapes: drawn as vectors, never as pixels.
+    pub vector: Option<std::sync::Arc<super::vector::Drawing>>,
     /// Which decoding this is ([`super::cache::Cache`]): the same for the same file
     /// bytes in one cache, so what is prepared from it can be kept.
     pub id: u64,
@@ -50,6 +52,24 @@ pub fn load_image(path: &Path, cache: &Cache) -> Result<LoadedImage, String> {
 
 /// Checks and decodes an image file's bytes, applying its EXIF orientation.
 fn decode_image(path: &Path, bytes: &[u8], id: u64) -> Result<LoadedImage, String> {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    if super::vector::is_svg(&name, bytes) {
+        let drawing = super::vector::read(bytes)?;
+        // Its size in the SVG's own units gives the shape of its box; a vector has no
+        // pixels to count, so the placeholder below is never drawn or resampled.
+        let (w, h) = (drawing.width.round().max(1.0), drawing.height.round().max(1.0));
+        return Ok(LoadedImage {
+            path: path.to_path_buf(),
+            width_px: w as u32,
+            height_px: h as u32,
+            pixels: super::pixels::Pixels::decoded(DynamicImage::new_luma8(1, 1)),
+            jpeg: None,
+            was_jpeg: false,
+            png: None,
+            vector: Some(drawing),
+            id,
+        });
+    }
     let mut reader = ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| format!("cannot read it: {e}"))?;
@@ -111,6 +131,7 @@ fn decode_image(path: &Path, bytes: &[u8], id: u64) -> Result<LoadedImage, Strin
     };
     Ok(LoadedImage {
         path: path.to_path_buf(),
+        vector: None,
         png,
         width_px,
         height_px,

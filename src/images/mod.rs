@@ -9,6 +9,7 @@
 pub mod cache;
 pub mod decode;
 pub mod pixels;
+pub mod vector;
 
 use crate::model::edition::Target;
 use ::image::{imageops::FilterType, DynamicImage, GenericImageView};
@@ -44,6 +45,8 @@ pub enum Prepared {
         height_px: u32,
     },
     Pixels(DynamicImage),
+    /// An SVG's shapes, for the PDF to draw as vectors.
+    Vector(std::sync::Arc<vector::Drawing>),
 }
 
 impl Prepared {
@@ -53,6 +56,7 @@ impl Prepared {
             Prepared::Jpeg { bytes, .. } => bytes.len(),
             Prepared::Png { color, alpha, .. } => color.len() + alpha.as_ref().map_or(0, Vec::len),
             Prepared::Pixels(p) => p.as_bytes().len(),
+            Prepared::Vector(d) => d.shapes.iter().map(|s| s.path.len() * 28).sum(),
         }
     }
 
@@ -60,6 +64,7 @@ impl Prepared {
         match self {
             Prepared::Jpeg { width_px, .. } | Prepared::Png { width_px, .. } => *width_px,
             Prepared::Pixels(p) => p.width(),
+            Prepared::Vector(_) => 0,
         }
     }
 }
@@ -70,7 +75,7 @@ pub struct Placement {
     pub image: ImageKey,
     /// Placed width in inches.
     pub inches: f32,
-    /// The image's pixels per inch at that width.
+    /// The image's pixels per inch at that width (infinite for a vector picture).
     pub ppi: f32,
 }
 
@@ -115,6 +120,10 @@ fn prepare_one(
     ppi: f32,
     target: Target,
 ) -> Result<Prepared, String> {
+    // Vectors are as sharp at any size and for any target.
+    if let Some(d) = &img.vector {
+        return Ok(Prepared::Vector(d.clone()));
+    }
     let width = if shrinks(img, ppi, target) {
         (inches * target.max_ppi()).ceil().max(1.0) as u32
     } else {

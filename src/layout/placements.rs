@@ -22,7 +22,12 @@ pub fn placements(doc: &Document, images: &HashMap<ImageKey, LoadedImage>) -> Ve
             Some(Placement {
                 image,
                 inches,
-                ppi: img.width_px as f32 / inches,
+                // A vector picture is sharp at any size.
+                ppi: if img.vector.is_some() {
+                    f32::INFINITY
+                } else {
+                    img.width_px as f32 / inches
+                },
             })
         })
         .collect();

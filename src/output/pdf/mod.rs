@@ -13,6 +13,7 @@ mod fonts;
 mod save;
 mod tags;
 mod unhint;
+mod vector;
 
 use crate::images::{ImageKey, Prepared};
 use crate::layout::{Document, Item, LinkTarget, Owner, Placed, Role};
@@ -275,6 +276,7 @@ fn embed_images(
                     Err(reason) => return Err(Error::Image { image: key, reason }),
                 }
             }
+            Prepared::Vector(d) => XObject::External(vector::form_xobject(d)),
         };
         pdf.resources.xobjects.map.insert(id.clone(), xobject);
         out.insert(key, (id, prepared.width_px()));
