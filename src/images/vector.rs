@@ -64,8 +64,20 @@ pub fn is_svg(name: &str, bytes: &[u8]) -> bool {
     text.starts_with("<svg") || (text.starts_with("<?xml") && text.contains("<svg"))
 }
 
+/// An SVG larger than this is no logo (a designer's logo is a few KB to a few
+/// hundred): bounded time and memory for a hostile file.
+const MAX_SVG_BYTES: usize = 4 << 20;
+/// Path segments at most, after `<use>` and transforms are resolved.
+const MAX_SEGMENTS: usize = 200_000;
+
 /// Reads an SVG file's bytes into a drawing, or says why it cannot be used.
 pub fn read(bytes: &[u8]) -> Result<Arc<Drawing>, String> {
+    if bytes.len() > MAX_SVG_BYTES {
+        return Err(format!(
+            "the SVG file is {:.1} MB; a logo or drawing is far smaller (export it again, or send a PNG)",
+            bytes.len() as f64 / 1e6
+        ));
+    }
     let text = std::str::from_utf8(bytes).map_err(|_| "the SVG file is not UTF-8 text".to_string())?;
     // Text needs fonts, which would have to come from this computer: a logo's words
     // must be outlines, as print shops ask for anyway.
@@ -105,6 +117,9 @@ pub fn read(bytes: &[u8]) -> Result<Arc<Drawing>, String> {
         return Err("the SVG holds a picture of its own; export it with every part as a vector shape".into());
     }
     group(tree.root(), &mut drawing)?;
+    if drawing.shapes.iter().map(|s| s.path.len()).sum::<usize>() > MAX_SEGMENTS {
+        return Err("the SVG has too many shapes for a logo or drawing (simplify it, or send a PNG)".into());
+    }
     if drawing.shapes.is_empty() {
         return Err("the SVG draws nothing".into());
     }
