@@ -169,14 +169,13 @@ fn plan(
     outputs: bool,
 ) -> Result<Vec<cli::build::Job>, ExitCode> {
     let inputs = or_library(inputs).map_err(|msg| usage(&msg))?;
-    let out_dir = out_dir.unwrap_or_else(|| PathBuf::from("out"));
     let one_edition = flags.given() || !outputs;
     let jobs = cli::build::jobs(
         &inputs,
         &flags.options(project),
         one_edition,
         output.as_deref(),
-        &out_dir,
+        out_dir.as_deref(),
     )
     .map_err(|d| {
         report(&d);

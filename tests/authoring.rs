@@ -167,7 +167,7 @@ fn a_library_builds_every_edition_in_parallel_with_the_bytes_of_a_serial_build()
         "{}",
         stderr(&one)
     );
-    assert!(lib.path().join("out/knee-0.pdf").is_file());
+    assert!(lib.path().join("out/knee-0-email.pdf").is_file());
 
     // A broken leaflet is reported, located; the others still build; exit 1.
     std::fs::write(

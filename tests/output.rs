@@ -496,3 +496,57 @@ fn a_replaced_picture_is_not_taken_from_the_cache() {
     let (w, h, _) = sizes(30, 40, 90);
     assert_eq!((w.as_str(), h.as_str()), ("30", "40"));
 }
+
+/// A booklet's back cover is moved to the outside back, after the blank pages the
+/// booklet needs: it keeps its footer and carries no page number (as the front cover
+/// has none), where before it said "5 / 5" on the eighth page printed. The pages
+/// between are numbered as the leaflet's own; printed as pages, the back cover keeps
+/// its "5 / 5".
+#[test]
+fn a_booklet_back_cover_after_blank_pages_has_no_page_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("five.yaml");
+    std::fs::write(
+        &yaml,
+        "title: Five pages\ncover: true\npublished: 2026-01\nreview: 2028-01\n\
+         footer: Riverside clinic\nblocks:\n  - paragraph: Page two.\n  - page_break\n\
+         \x20 - paragraph: Page three.\n  - page_break\n  - paragraph: Page four.\n",
+    )
+    .unwrap();
+    let booklet = build(
+        &yaml,
+        &Options {
+            imposition: Imposition::Booklet,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(booklet.layout.pages.len(), 5, "front cover, 3 pages, back cover");
+    assert!(booklet.layout.back_cover);
+    assert_eq!(booklet.sheets, 4, "2 sheets of paper, both sides");
+    let pdf = save(&booklet.pdf);
+    // The first side: [back cover | front cover], neither numbered.
+    assert_eq!(
+        booklet_sides(&pdf, 4),
+        [[None, None], [Some(2), None], [None, Some(3)], [Some(4), None]]
+    );
+    let back = pdftotext(
+        &pdf,
+        &[
+            "-f", "1", "-l", "1", "-x", "0", "-y", "0", "-W", "420", "-H", "1000",
+        ],
+    );
+    assert!(
+        back.contains("About this leaflet") && back.contains("Riverside clinic"),
+        "the back cover, with its footer: {back}"
+    );
+    let all = pdftotext(&pdf, &[]);
+    assert!(!all.contains("5/5") && !all.contains("5 / 5"), "{all}");
+    // Printed as pages, the back cover is page 5 of 5 where it stands.
+    let pages = save(&build(&yaml, &Options::default()).unwrap().pdf);
+    let last = pdftotext(&pages, &["-f", "5", "-l", "5"]);
+    assert!(
+        last.contains("About this leaflet") && last.contains("5/5"),
+        "{last}"
+    );
+}

@@ -173,10 +173,13 @@ pub enum Command {
     Watch {
         /// Content files (YAML).
         inputs: Vec<PathBuf>,
-        /// Output file (only with a single input). Default: out/NAME.pdf.
+        /// Output file (only with a single input). Default: out/NAME.pdf for print,
+        /// NAME-email.pdf, NAME-booklet.pdf, NAME-large-print.pdf, NAME-trifold.pdf…
+        /// for the other editions.
         #[arg(short, long, conflicts_with = "out_dir")]
         output: Option<PathBuf>,
-        /// Folder for the PDFs. Default: out.
+        /// Folder for the PDFs. Default: out/ beside leafpress.yaml (wherever the
+        /// command runs), or out/ here when there is none.
         #[arg(long)]
         out_dir: Option<PathBuf>,
         #[command(flatten)]
@@ -197,10 +200,13 @@ pub enum Command {
     Build {
         /// Content files (YAML).
         inputs: Vec<PathBuf>,
-        /// Output file (only with a single input). Default: out/NAME.pdf.
+        /// Output file (only with a single input). Default: out/NAME.pdf for print,
+        /// NAME-email.pdf, NAME-booklet.pdf, NAME-large-print.pdf, NAME-trifold.pdf…
+        /// for the other editions.
         #[arg(short, long, conflicts_with = "out_dir")]
         output: Option<PathBuf>,
-        /// Folder for the PDFs. Default: out.
+        /// Folder for the PDFs. Default: out/ beside leafpress.yaml (wherever the
+        /// command runs), or out/ here when there is none.
         #[arg(long)]
         out_dir: Option<PathBuf>,
         /// How many PDFs to build at once (default: one per core).

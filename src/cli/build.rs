@@ -27,54 +27,144 @@ pub struct Done {
 }
 
 /// The jobs for `inputs`: with edition flags (or `-o`), that one edition; otherwise
-/// each leaflet's project's `outputs:`, or the one default edition.
+/// each leaflet's project's `outputs:`, or the one default edition. Each PDF goes in
+/// `out_dir`, or out/ in the leaflet's project (see [`project_out`]); each edition
+/// has a file name of its own ([`pdf_name`]), and no two jobs write the same file.
 pub fn jobs(
     inputs: &[PathBuf],
     flags: &Options,
     flags_given: bool,
     output: Option<&Path>,
-    out_dir: &Path,
+    out_dir: Option<&Path>,
 ) -> Result<Vec<Job>, Diagnostics> {
+    use leafpress::load::project::Project;
+    let want_outputs = !flags_given && output.is_none();
     let mut jobs = Vec::new();
-    for input in inputs {
-        let outputs = if flags_given || output.is_some() {
-            Vec::new()
+    for (i, input) in inputs.iter().enumerate() {
+        // A file named twice is built once.
+        if inputs[..i].contains(input) {
+            continue;
+        }
+        // The project gives `outputs:` and the folder out/ is in. When only the folder
+        // is wanted, a project that cannot be read is left to the build to report.
+        let project = if want_outputs {
+            Some(Project::open(input, flags.root.as_deref())?)
+        } else if output.is_none() && out_dir.is_none() {
+            Project::open(input, flags.root.as_deref()).ok()
         } else {
-            leafpress::load::project::Project::open(input, flags.root.as_deref())?.outputs
+            None
+        };
+        let dir = out_dir.map_or_else(|| project_out(project.as_ref()), Path::to_path_buf);
+        let outputs = match &project {
+            Some(p) if want_outputs => {
+                distinct_outputs(p)?;
+                p.outputs.clone()
+            }
+            _ => Vec::new(),
         };
         if outputs.is_empty() {
             jobs.push(Job {
                 input: input.clone(),
                 edition: None,
                 options: flags.clone(),
-                target: output.map_or_else(|| out_dir.join(pdf_name(input, flags)), Path::to_path_buf),
+                target: output.map_or_else(|| dir.join(pdf_name(input, flags)), Path::to_path_buf),
             });
         }
         for o in outputs {
             let options = o.options(flags);
             jobs.push(Job {
                 input: input.clone(),
-                target: out_dir.join(&o.name).join(pdf_name(input, &Options::default())),
+                // Each output has its own folder: the name inside it is the leaflet's.
+                target: dir.join(&o.name).join(pdf_name(input, &Options::default())),
                 edition: Some(o.name),
                 options,
             });
         }
     }
+    // `-o` with more than one job is the caller's usage error.
+    if output.is_none() {
+        distinct_targets(&jobs)?;
+    }
     Ok(jobs)
 }
 
-/// `leaflet.yaml` → `leaflet.pdf`, or `leaflet-large-print.pdf` and
-/// `leaflet-trifold.pdf` for those editions.
+/// out/ in the folder holding the leaflet's leafpress.yaml, wherever the command
+/// runs; without a project, out/ here. Relative to the current folder when inside
+/// it, so the line a build prints stays short; otherwise the whole path.
+pub fn project_out(project: Option<&leafpress::load::project::Project>) -> PathBuf {
+    let Some(home) = project
+        .and_then(|p| p.source.as_ref())
+        .and_then(|s| s.path.parent())
+    else {
+        return PathBuf::from("out");
+    };
+    let out = home.join("out");
+    match std::env::current_dir().and_then(|d| d.canonicalize()) {
+        Ok(here) => out
+            .strip_prefix(&here)
+            .map_or_else(|_| out.clone(), Path::to_path_buf),
+        Err(_) => out,
+    }
+}
+
+/// Two `outputs:` whose names differ only in capitals are one folder on Windows and
+/// macOS: one edition would replace the other's PDFs. (Equal names are refused when
+/// the project is read.)
+fn distinct_outputs(project: &leafpress::load::project::Project) -> Result<(), Diagnostics> {
+    let Some(src) = &project.source else {
+        return Ok(());
+    };
+    let mut problems = Vec::new();
+    for (i, o) in project.outputs.iter().enumerate() {
+        if let Some(p) = project.outputs[..i]
+            .iter()
+            .find(|p| p.name != o.name && p.name.to_lowercase() == o.name.to_lowercase())
+        {
+            problems.push(
+                Diagnostic::new(
+                    &src.path,
+                    format!(
+                        "outputs \"{}\" and \"{}\" differ only in capitals: on Windows and macOS they are one folder, and one edition would replace the other",
+                        p.name, o.name
+                    ),
+                )
+                .at(project.spans.value(&format!("outputs.{i}.name")))
+                .help("give each output a name of its own, e.g. `print` and `large-print`"),
+            );
+        }
+    }
+    Diagnostics::none_or(problems, &src.text)
+}
+
+/// Refuses two jobs that would write one file (compared without capitals, as
+/// Windows and macOS do), e.g. content/x.yaml and content/x.yml, before any is built.
+fn distinct_targets(jobs: &[Job]) -> Result<(), Diagnostics> {
+    let key = |j: &Job| j.target.to_string_lossy().to_lowercase();
+    for (i, job) in jobs.iter().enumerate() {
+        if let Some(other) = jobs[..i].iter().find(|o| key(o) == key(job)) {
+            return Err(Diagnostics::one(
+                Diagnostic::new(
+                    &job.input,
+                    format!(
+                        "{} and {} would both be written to {}",
+                        other.input.display(),
+                        job.input.display(),
+                        job.target.display()
+                    ),
+                )
+                .help("rename one of the leaflets, or build them one at a time with -o FILE"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `leaflet.yaml` → `leaflet.pdf` for print, or with the edition's name:
+/// `leaflet-email.pdf`, `leaflet-booklet.pdf`, `leaflet-large-print-email.pdf`…
+/// (see [`Options::name`]), so no edition replaces another's file.
 pub fn pdf_name(input: &Path, options: &Options) -> PathBuf {
     let stem = input.file_stem().unwrap_or(input.as_os_str()).to_string_lossy();
-    let mut edition = String::new();
-    if options.large_print.is_some() {
-        edition.push_str("-large-print");
-    }
-    if let Imposition::Trifold { .. } = options.imposition {
-        edition.push_str("-trifold");
-    }
-    PathBuf::from(format!("{stem}{edition}.pdf"))
+    PathBuf::from(format!("{stem}{}.pdf", options.suffix()))
 }
 
 /// Builds and writes one job.
@@ -129,12 +219,18 @@ pub fn run_all(
         .collect()
 }
 
-/// "9 pages on 3 sheets of paper, both sides, fitted from 10: …".
+/// "9 pages + 3 blank on 3 sheets of paper, both sides, fitted from 10: …".
 pub fn describe(job: &Job, built: &Built) -> String {
-    // A booklet's PDF pages are the two sides of each sheet of paper.
+    let pages = built.layout.pages.len();
+    // A booklet's PDF pages are the two sides of each sheet of paper, each side two
+    // pages; the ones no page of the leaflet fills are printed blank.
     let sheets = match job.options.imposition {
         Imposition::Booklet => format!(
-            " on {} sheet{} of paper, both sides",
+            "{} on {} sheet{} of paper, both sides",
+            match (built.sheets * 2).saturating_sub(pages) {
+                0 => String::new(),
+                blank => format!(" + {blank} blank"),
+            },
             built.sheets.div_ceil(2),
             if built.sheets > 2 { "s" } else { "" }
         ),
@@ -147,7 +243,8 @@ pub fn describe(job: &Job, built: &Built) -> String {
         }
         _ => String::new(),
     };
-    format!("{} pages{sheets}{fitted}", built.layout.pages.len())
+    let plural = if pages == 1 { "" } else { "s" };
+    format!("{pages} page{plural}{sheets}{fitted}")
 }
 
 /// The table printed after a library build: one row a PDF.
@@ -167,7 +264,7 @@ pub fn summary(jobs: &[Job], done: &[Done]) -> String {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let edition = job.edition.clone().unwrap_or_else(|| "-".into());
+        let edition = job.edition.clone().unwrap_or_else(|| job.options.name());
         rows.push(match &d.built {
             Ok(b) => [
                 name,

@@ -129,12 +129,19 @@ fn pass(
     // Footers come last, when the page count is known; they are artifacts and add
     // nothing to the structure.
     let total = pages.len();
+    let back_cover = setup.cover && total > 1 && (doc.back_contact.is_some() || leaflet.has_details());
     for (n, page) in pages.iter_mut().enumerate() {
         // A front cover carries no footer or page number; it still counts as page 1.
         if (n == 0 && setup.cover) || setup.panels {
             continue;
         }
-        let number = labels.page_number(n + 1, total);
+        // A booklet's back cover is its outside back, after any blank pages: it keeps
+        // the footer and loses the number, as the front cover has none.
+        let number = if back_cover && n + 1 == total && !setup.number_back_cover {
+            String::new()
+        } else {
+            labels.page_number(n + 1, total)
+        };
         page.items
             .extend(builder.footer(leaflet.footer.as_deref(), &number, body, height));
     }
@@ -154,7 +161,7 @@ fn pass(
     }
     let internal_links = builder.internal_links;
     let mut document = Document {
-        back_cover: setup.cover && pages.len() > 1 && (doc.back_contact.is_some() || leaflet.has_details()),
+        back_cover,
         width,
         height,
         body,

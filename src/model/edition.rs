@@ -149,6 +149,10 @@ pub struct PageSetup {
     /// The panels of a DL tri-fold: no footers or page numbers (a folded sheet has no
     /// pages to number).
     pub panels: bool,
+    /// The back cover carries its page number. Not in a booklet: there the back cover
+    /// is the outside back, after any blank pages imposition adds, and "5 / 5" on the
+    /// eighth page printed would be wrong (the front cover has no number either).
+    pub number_back_cover: bool,
 }
 
 impl PageSetup {
@@ -164,6 +168,50 @@ impl PageSetup {
 }
 
 impl Options {
+    /// What a file name adds for this edition: nothing for print, else `-` and its
+    /// [`name`](Options::name), e.g. `-email`, `-large-print-booklet-email`.
+    pub fn suffix(&self) -> String {
+        self.name_parts().iter().map(|p| format!("-{p}")).collect()
+    }
+
+    /// The edition's name: `print`, or its parts in a fixed order: large print, then
+    /// how pages go on paper (`booklet`, `trifold`, `print-shop` for bleed or trim
+    /// marks), then `email`; e.g. `large-print-email`, `booklet-email`, `print-shop`.
+    /// Fitting to a page count does not rename an edition.
+    pub fn name(&self) -> String {
+        let parts = self.name_parts();
+        if parts.is_empty() {
+            "print".to_string()
+        } else {
+            parts.join("-")
+        }
+    }
+
+    fn name_parts(&self) -> Vec<&'static str> {
+        let mut parts = Vec::new();
+        if self.large_print.is_some() {
+            parts.push("large-print");
+        }
+        match self.imposition {
+            Imposition::Booklet => parts.push("booklet"),
+            Imposition::Trifold { crop_marks } => {
+                parts.push("trifold");
+                if crop_marks {
+                    parts.push("print-shop");
+                }
+            }
+            Imposition::Pages { bleed, crop_marks } => {
+                if bleed > 0.0 || crop_marks {
+                    parts.push("print-shop");
+                }
+            }
+        }
+        if self.target == Target::Email {
+            parts.push("email");
+        }
+        parts
+    }
+
     /// The pages this edition lays `leaflet` out on. `page_size_named`: the leaflet
     /// (or the project's defaults) chose its page size, which large print keeps.
     pub fn page_setup(&self, leaflet: &Leaflet, page_size_named: bool) -> PageSetup {
@@ -174,6 +222,7 @@ impl Options {
             image_scale: 1.0,
             addresses_on_paper: self.target == Target::Print,
             panels: false,
+            number_back_cover: self.imposition != Imposition::Booklet,
         };
         // Large print: A4 unless the page size was chosen (so lines stay near 60–70
         // characters), and absolute image widths scaled with the text width.

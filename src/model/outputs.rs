@@ -1,5 +1,6 @@
 //! `outputs:` in leafpress.yaml: the editions `leafpress build` makes of every
-//! leaflet, each into its own folder under out/.
+//! leaflet, each into its own folder under out/ (out/print/NAME.pdf,
+//! out/email/NAME.pdf), so no edition replaces another's PDFs.
 //!
 //! ```yaml
 //! outputs:
@@ -17,7 +18,8 @@ use serde::{Deserialize, Deserializer};
 #[derive(Debug, Clone, Deserialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Output {
-    /// The folder under out/ its PDFs go in, e.g. `print`.
+    /// The folder under out/ its PDFs go in, e.g. `print`: a name of its own, not
+    /// another's in other capitals (one folder on Windows and macOS).
     pub name: String,
     /// `print` (images up to 300 ppi) or `email` (smaller images, a small file).
     #[serde(default, rename = "for")]
