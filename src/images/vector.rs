@@ -95,12 +95,14 @@ pub fn read(bytes: &[u8]) -> Result<Arc<Drawing>, String> {
                 .into(),
         );
     }
-    let mut options = usvg::Options::default();
     // `<image href="…">` is never followed: a picture cannot pull in files from
     // elsewhere on the computer, or from the web.
-    options.image_href_resolver = usvg::ImageHrefResolver {
-        resolve_data: Box::new(|_, _, _| None),
-        resolve_string: Box::new(|_, _| None),
+    let options = usvg::Options {
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: Box::new(|_, _, _| None),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
     };
     let tree =
         usvg::Tree::from_str(text, &options).map_err(|e| format!("the SVG file cannot be read ({e})"))?;
