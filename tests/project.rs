@@ -99,7 +99,9 @@ fn a_colour_under_4_5_to_1_is_refused_with_its_ratio_and_a_passing_shade() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("leafpress.yaml:3:5"), "{err}");
     assert!(err.contains("contrast 2.51:1"), "{err}");
-    assert!(err.contains("use `accent: \"#38827D\"`"), "{err}");
+    // #38827D, a shade that passes on white, failed on the default tint in turn: the
+    // advice passes both.
+    assert!(err.contains("use `accent: \"#347974\"`"), "{err}");
     drop(dir);
 }
 
@@ -408,4 +410,281 @@ fn a_qr_code_prints_its_address_exactly_and_is_checked_at_the_width_it_gets() {
         .unwrap()
         .render_plain();
     assert!(err.contains("is 25 mm, too small for its address"), "{err}");
+}
+
+/// A project as `leafpress new` makes it (leafpress.yaml, assets/, content/), with a
+/// photo in assets/ and a leaflet in content/ naming `src`.
+fn new_project(src: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, err) = run(leafpress().current_dir(dir.path()).args(["new", "Knee"]));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(dir.path().join("assets").is_dir());
+    std::fs::copy(
+        repo().join("tests/cases/images/landscape.jpg"),
+        dir.path().join("assets/photo.jpg"),
+    )
+    .unwrap();
+    let content = dir.path().join("content/x.yaml");
+    write(
+        &content,
+        &format!("title: T\nblocks:\n  - image: {{src: \"{src}\", alt: A photo}}\n"),
+    );
+    (dir, content)
+}
+
+/// `leafpress check content/x.yaml`, run in the project folder as a user would.
+fn check_in(dir: &Path) -> (Option<i32>, String) {
+    run(leafpress().current_dir(dir).args(["check", "content/x.yaml"]))
+}
+
+#[test]
+fn a_missing_picture_is_not_found_says_where_its_path_counts_from_and_what_was_meant() {
+    // issue 21: `assets/` is at the project root, and `src` counts from content/.
+    let (dir, content) = new_project("assets/photo.jpg");
+    let (code, err) = check_in(dir.path());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        !err.contains("outside"),
+        "a folder that is not there is not outside: {err}"
+    );
+    assert!(
+        err.contains("image \"assets/photo.jpg\" in block 1: file not found: there is no content/assets/photo.jpg in the project folder"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "did you mean `../assets/photo.jpg`? `src` counts from the folder of content/x.yaml, content/"
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("PNG or JPEG"),
+        "the advice for a file that is there: {err}"
+    );
+    // Run from anywhere, the same answer.
+    let (_, err) = run(leafpress().arg("check").arg(&content));
+    assert!(err.contains("did you mean `../assets/photo.jpg`?"), "{err}");
+    // The advice, followed, builds.
+    write(
+        &content,
+        "title: T\nblocks:\n  - image: {src: \"../assets/photo.jpg\", alt: A photo}\n",
+    );
+    let (code, err) = check_in(dir.path());
+    assert!(!err.contains("error"), "{err}");
+    assert_eq!(code, Some(0), "{err}");
+
+    // Other capitals: the file that is there, named.
+    std::fs::rename(
+        dir.path().join("assets/photo.jpg"),
+        dir.path().join("assets/Photo.JPG"),
+    )
+    .unwrap();
+    let (code, err) = check_in(dir.path());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("did you mean `../assets/Photo.JPG`? Capitals count in file names; `src` counts from the folder of content/x.yaml, content/"),
+        "{err}"
+    );
+    // Nothing like it anywhere: the rule, and no advice about file types.
+    write(
+        &content,
+        "title: T\nblocks:\n  - image: {src: \"../assets/knee-diagram.png\", alt: A photo}\n",
+    );
+    let (_, err) = check_in(dir.path());
+    assert!(
+        err.contains("there is no assets/knee-diagram.png in the project folder")
+            && err.contains("help: `src` counts from the folder of content/x.yaml, content/; check the name and the folder"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("did you mean") && !err.contains("PNG or JPEG"),
+        "{err}"
+    );
+    // A file that is there but is not a picture: now the PNG or JPEG advice.
+    write(&dir.path().join("assets/notes.png"), "not a picture");
+    write(
+        &content,
+        "title: T\nblocks:\n  - image: {src: \"../assets/notes.png\", alt: A photo}\n",
+    );
+    let (_, err) = check_in(dir.path());
+    assert!(err.contains("the file is not a PNG or JPEG image"), "{err}");
+    assert!(err.contains("help: use a PNG or JPEG"), "{err}");
+}
+
+#[test]
+fn outside_the_project_is_decided_by_where_a_path_leads_and_leafpress_yaml_paths_count_from_the_project() {
+    let (dir, content) = new_project("../../elsewhere/photo.jpg");
+    // Folders that are not there, inside and outside the project.
+    for (src, outside) in [
+        ("../../elsewhere/photo.jpg", true),
+        ("nowhere/../../../photo.jpg", true),
+        ("nowhere/deeper/photo.jpg", false),
+        ("nowhere/../../assets/photo.jpg", false),
+    ] {
+        write(
+            &content,
+            &format!("title: T\nblocks:\n  - image: {{src: \"{src}\", alt: A photo}}\n"),
+        );
+        let (code, err) = check_in(dir.path());
+        if src == "nowhere/../../assets/photo.jpg" {
+            // Where it leads is there: the file system follows `..` the same way.
+            assert_eq!(code, Some(0), "{src}: {err}");
+            continue;
+        }
+        assert_eq!(code, Some(1), "{src}: {err}");
+        assert_eq!(
+            err.contains("is outside the project folder"),
+            outside,
+            "{src}: {err}"
+        );
+        assert_eq!(err.contains("file not found"), !outside, "{src}: {err}");
+        assert!(
+            err.contains("`src` counts from the folder of content/x.yaml, content/"),
+            "{src}: {err}"
+        );
+    }
+    // Paths in leafpress.yaml count from the project folder, and say so.
+    std::fs::copy(
+        repo().join("tests/cases/images/gradient.png"),
+        dir.path().join("assets/logo.png"),
+    )
+    .unwrap();
+    write(&content, LEAFLET);
+    for (logo, says) in [
+        (
+            "../assets/logo.png",
+            "did you mean `assets/logo.png`? Paths in leafpress.yaml count from the project folder",
+        ),
+        (
+            "logo.png",
+            "did you mean `assets/logo.png`? Paths in leafpress.yaml count from the project folder",
+        ),
+        (
+            "assets/Logo.png",
+            "did you mean `assets/logo.png`? Capitals count in file names; paths in leafpress.yaml count from the project folder",
+        ),
+    ] {
+        write(
+            &dir.path().join("leafpress.yaml"),
+            &format!("brand:\n  logo: {{src: \"{logo}\", alt: The clinic}}\n"),
+        );
+        let (code, err) = check_in(dir.path());
+        assert_eq!(code, Some(1), "{logo}: {err}");
+        assert!(err.contains(says), "{logo}: {err}");
+        assert!(err.contains("leafpress.yaml:2:"), "located: {err}");
+    }
+}
+
+/// The colours a brand's advice says to use: every `key: "#RRGGBB"` in it.
+fn advised(help: &str) -> Vec<(String, Color)> {
+    help.split('`')
+        .filter_map(|part| {
+            let (key, value) = part.split_once(": \"")?;
+            Some((key.to_string(), value.trim_end_matches('"').parse().ok()?))
+        })
+        .collect()
+}
+
+fn hue_apart(a: Color, b: Color) -> f32 {
+    let (ha, _, _) = leafpress::base::colour::to_hsl(a);
+    let (hb, _, _) = leafpress::base::colour::to_hsl(b);
+    let d = (ha - hb).rem_euclid(1.0);
+    d.min(1.0 - d)
+}
+
+#[test]
+fn colour_advice_followed_passes_every_check_at_once_in_the_same_hues() {
+    use leafpress::model::brand::Brand;
+    let accents = [
+        None,
+        Some("#4FB3AC"),
+        Some("#38827D"),
+        Some("#1B5E5A"),
+        Some("#E67E22"),
+        Some("#C0392B"),
+        Some("#2A5DB0"),
+        Some("#7A1F5C"),
+        Some("#FFD700"),
+        Some("#777777"),
+    ];
+    let tints = [
+        None,
+        Some("#8FB8B4"),
+        Some("#EAF3F6"),
+        Some("#4FB3AC"),
+        Some("#FFE0B2"),
+        Some("#F4C2C2"),
+        Some("#BBBBBB"),
+        Some("#DDEEFF"),
+    ];
+    let texts = [None, Some("#777777"), Some("#1A1A1A")];
+    let mut advised_sets = 0;
+    for accent in accents {
+        for tint in tints {
+            for text in texts {
+                let colours: Vec<String> = [("accent", accent), ("tint", tint), ("text", text)]
+                    .iter()
+                    .filter_map(|(k, v)| v.map(|v| format!("{k}: \"{v}\"")))
+                    .collect();
+                let yaml = format!("colors: {{{}}}", colours.join(", "));
+                let mut brand: Brand = serde_yaml::from_str(&yaml).unwrap();
+                let problems = brand.problems();
+                let Some((_, message, help)) = problems.first() else {
+                    continue;
+                };
+                assert_eq!(problems.len(), 1, "one message with the whole set: {problems:?}");
+                let advice = advised(help);
+                assert!(!advice.is_empty(), "{yaml}: {help}");
+                // A colour the brand did not write is named as the default.
+                for (key, given) in [("accent", accent), ("tint", tint)] {
+                    if given.is_none()
+                        && (message.contains(&format!(" {key} #")) || help.contains(&format!(" {key} #")))
+                    {
+                        assert!(
+                            message.contains(&format!("the default {key} #"))
+                                || help.contains(&format!("the default {key} #")),
+                            "{yaml}: {message} / {help}"
+                        );
+                    }
+                }
+                let theme = brand.theme();
+                let mut colors = brand.colors.clone().unwrap_or_default();
+                for (key, colour) in &advice {
+                    let (was, slot) = match key.as_str() {
+                        "accent" => (theme.accent, &mut colors.accent),
+                        "tint" => (theme.tint, &mut colors.tint),
+                        "text" => (theme.body.color, &mut colors.text),
+                        other => panic!("{yaml}: advice for `{other}`: {help}"),
+                    };
+                    // The same hue (a grey's shades are greys).
+                    let (hi, lo) = (was.0.max(was.1).max(was.2), was.0.min(was.1).min(was.2));
+                    if hi - lo >= 12 {
+                        assert!(
+                            hue_apart(was, *colour) <= 0.03,
+                            "{yaml}: {key} {was} → {colour}: {help}"
+                        );
+                    }
+                    *slot = Some(*colour);
+                }
+                brand.colors = Some(colors);
+                let after = brand.problems();
+                assert!(after.is_empty(), "{yaml}: following \"{help}\" gives {after:?}");
+                advised_sets += 1;
+            }
+        }
+    }
+    assert!(advised_sets > 100, "{advised_sets}");
+    // The reproduced cases: a light accent on a mid tint; an accent alone.
+    let brand: Brand = serde_yaml::from_str("colors: {accent: \"#4FB3AC\", tint: \"#8FB8B4\"}").unwrap();
+    let (_, _, help) = &brand.problems()[0];
+    assert!(help.starts_with("use `accent: \"#"), "{help}");
+    assert!(
+        help.contains("on your tint #8FB8B4") || help.contains("`tint: \"#"),
+        "the advice answers for the tint too: {help}"
+    );
+    let brand: Brand = serde_yaml::from_str("colors: {accent: \"#4FB3AC\"}").unwrap();
+    let (key, message, help) = &brand.problems()[0];
+    assert_eq!(*key, "accent");
+    assert!(message.contains("the default tint #EAF4F2"), "{message}");
+    assert!(help.contains("on the default tint #EAF4F2"), "{help}");
 }

@@ -43,11 +43,16 @@ impl<'de> Deserialize<'de> for Color {
 
 /// WCAG 2 contrast ratio of two sRGB colours, 1 to 21.
 pub fn contrast(a: Color, b: Color) -> f32 {
-    let (la, lb) = (luminance(a), luminance(b));
+    ratio(luminance(a), luminance(b))
+}
+
+/// WCAG 2 contrast ratio of two relative luminances (see [`luminance`]).
+pub fn ratio(la: f32, lb: f32) -> f32 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
-fn luminance(c: Color) -> f32 {
+/// WCAG 2 relative luminance, 0 (black) to 1 (white).
+pub fn luminance(c: Color) -> f32 {
     let ch = |v: u8| {
         let s = v as f32 / 255.0;
         if s <= 0.04045 {
@@ -72,6 +77,47 @@ pub fn shade_until(c: Color, ok: impl Fn(Color) -> bool, lighter: bool) -> Optio
         let shade = from_hsl(h, s, l);
         ok(shade).then_some(shade)
     })
+}
+
+/// CIE L*: lightness as the eye sees it, 0 (black) to 100 (white); the distance
+/// between two shades of one hue.
+pub fn lightness(c: Color) -> f32 {
+    let y = luminance(c);
+    if y <= 216.0 / 24389.0 {
+        y * 24389.0 / 27.0
+    } else {
+        116.0 * y.cbrt() - 16.0
+    }
+}
+
+/// How far apart two hues are (as [`to_hsl`] gives them), 0 to 0.5 of the wheel.
+pub fn hue_distance(a: f32, b: f32) -> f32 {
+    let d = (a - b).rem_euclid(1.0);
+    d.min(1.0 - d)
+}
+
+/// How colourful `c` is in sRGB steps (the largest channel less the smallest):
+/// under about 12 its hue is a grey's and not worth keeping.
+pub fn chroma(c: Color) -> u8 {
+    let (hi, lo) = (c.0.max(c.1).max(c.2), c.0.min(c.1).min(c.2));
+    hi - lo
+}
+
+/// Every shade of `c` that keeps its hue once written as sRGB (lightness from black
+/// to white in 400 steps, hue and saturation kept; shades too dark or too light to
+/// hold the hue left out), darkest first. A grey's shades are all greys.
+pub fn shades(c: Color) -> Vec<Color> {
+    let (h, s, _) = to_hsl(c);
+    let grey = chroma(c) < 12;
+    let mut out: Vec<Color> = Vec::new();
+    for step in 0..=400 {
+        let shade = from_hsl(h, s, step as f32 / 400.0);
+        let keeps_hue = grey || (chroma(shade) >= 6 && hue_distance(to_hsl(shade).0, h) <= 0.02);
+        if keeps_hue && out.last() != Some(&shade) {
+            out.push(shade);
+        }
+    }
+    out
 }
 
 pub fn to_hsl(c: Color) -> (f32, f32, f32) {
@@ -114,8 +160,37 @@ fn from_hsl(h: f32, s: f32, l: f32) -> Color {
         (v * 255.0).round().clamp(0.0, 255.0) as u8
     };
     if s == 0.0 {
-        let v = (l * 255.0).round() as u8;
+        let v = (l * 255.0).round().clamp(0.0, 255.0) as u8;
         return Color(v, v, v);
     }
     Color(channel(h + 1.0 / 3.0), channel(h), channel(h - 1.0 / 3.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shades_keep_the_hue_and_run_from_dark_to_light() {
+        for c in [
+            Color::hex(0x4FB3AC),
+            Color::hex(0x8FB8B4),
+            Color::hex(0xC0392B),
+            Color::hex(0x2A5DB0),
+        ] {
+            let all = shades(c);
+            assert!(all.len() > 100, "{c}: {}", all.len());
+            let (h, _, _) = to_hsl(c);
+            for s in &all {
+                assert!(hue_distance(to_hsl(*s).0, h) <= 0.02, "{c} → {s}");
+            }
+            assert!(all.windows(2).all(|w| lightness(w[0]) <= lightness(w[1])), "{c}");
+            // Dark enough for text on white, light enough for a box behind it.
+            assert!(contrast(all[0], Color(255, 255, 255)) > 12.0, "{c}: {}", all[0]);
+            assert!(lightness(*all.last().unwrap()) > 90.0, "{c}");
+        }
+        assert!(shades(Color::hex(0x1F1F1F)).contains(&Color(0, 0, 0)));
+        assert!((lightness(Color(255, 255, 255)) - 100.0).abs() < 0.01);
+        assert!((hue_distance(0.98, 0.01) - 0.03).abs() < 1e-6);
+    }
 }

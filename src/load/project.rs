@@ -12,7 +12,7 @@ use crate::model::check::CheckSettings;
 use crate::model::outputs;
 use crate::model::project::{Defaults, ProjectFile, FILE};
 use crate::model::Leaflet;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// The project a content file belongs to.
 #[derive(Debug, Clone)]
@@ -128,26 +128,13 @@ impl Project {
     }
 
     /// `path` (relative to `base`) with links followed, if it stays inside the root;
-    /// otherwise why not, in words for the author.
+    /// otherwise why not, in words for the author. A path that leads nowhere is
+    /// inside or outside by what it names: the part that exists, links followed,
+    /// then the rest as written (`assets/x.png` under a folder with no `assets/` is
+    /// inside, and simply not there). The message is the same whether a file outside
+    /// the root exists or not.
     pub fn inside(&self, base: &Path, path: &str) -> Result<PathBuf, String> {
-        let joined = base.join(path);
-        let real = match joined.canonicalize() {
-            Ok(p) => p,
-            // A file that is not there, whose folder is inside, is reported by whoever
-            // reads it ("not found"); anything else gets the one answer below, so the
-            // message never tells whether a file outside the root exists.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let folder_inside = joined
-                    .parent()
-                    .and_then(|f| f.canonicalize().ok())
-                    .is_some_and(|f| f.starts_with(&self.root));
-                if folder_inside {
-                    return Ok(joined);
-                }
-                joined
-            }
-            Err(_) => joined,
-        };
+        let real = leads_to(&base.join(path));
         if real.starts_with(&self.root) {
             Ok(real)
         } else {
@@ -157,6 +144,178 @@ impl Project {
             ))
         }
     }
+
+    /// `path` for the author: from the project folder (`content/x.yaml`), or in full
+    /// when it is elsewhere.
+    pub fn shown(&self, path: &Path) -> String {
+        let real = leads_to(path);
+        match real.strip_prefix(&self.root) {
+            Ok(rel) if rel.as_os_str().is_empty() => "the project folder".into(),
+            Ok(rel) => slashed(rel),
+            Err(_) => real.display().to_string(),
+        }
+    }
+
+    /// The one rule for paths, for a path written under `key` in `file` (a leaflet
+    /// or leafpress.yaml): "`src` counts from the folder of content/x.yaml,
+    /// content/", "paths in leafpress.yaml count from the project folder".
+    pub fn counts_from(&self, file: &Path, key: &str) -> String {
+        let home = self.home();
+        if self.source.as_ref().is_some_and(|s| s.path == file) {
+            return if leads_to(&home) == self.root {
+                "paths in leafpress.yaml count from the project folder".into()
+            } else {
+                format!(
+                    "paths in leafpress.yaml count from its folder, {}/",
+                    self.shown(&home)
+                )
+            };
+        }
+        let folder = file
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let name = file
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        counts_from_folder(key, &self.shown(&folder), &name)
+    }
+
+    /// What the author may have meant by `name`, written from `from` and looked for
+    /// (not found, or outside) at `looked_at`: the file with other capitals in the
+    /// same folder, the same path counted from the project folder, the same name in
+    /// the folders pictures and fonts are usually kept in, or a near spelling in the
+    /// same folder. Written as the author would write it from `from`, with whether
+    /// only the capitals differ. Only folders inside the root are read, and only the
+    /// first 1,000 entries of each.
+    pub fn did_you_mean(&self, from: &Path, name: &str, looked_at: &Path) -> Option<(String, bool)> {
+        let from = leads_to(from);
+        let inside = |p: &Path| Some(leads_to(p)).filter(|r| r.starts_with(&self.root) && r.exists());
+        let wanted = looked_at.file_name()?.to_string_lossy().into_owned();
+        let entries = |dir: &Path| -> Vec<String> {
+            if inside(dir).is_none() {
+                return Vec::new();
+            }
+            std::fs::read_dir(dir).map_or_else(
+                |_| Vec::new(),
+                |d| {
+                    d.take(1000)
+                        .flatten()
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect()
+                },
+            )
+        };
+        let same_name = |dir: &Path| {
+            entries(dir)
+                .into_iter()
+                .find(|e| e.to_lowercase() == wanted.to_lowercase())
+                .and_then(|e| inside(&dir.join(e)))
+        };
+        let written = |found: PathBuf, case_only: bool| Some((relative(&from, &found), case_only));
+        // The same folder, other capitals.
+        if let Some(folder) = looked_at.parent() {
+            if let Some(found) = same_name(folder) {
+                return written(found, true);
+            }
+        }
+        // The path counted from the project folder (or leafpress.yaml's), `../`s dropped.
+        let trimmed: PathBuf = Path::new(name)
+            .components()
+            .skip_while(|c| matches!(c, Component::ParentDir | Component::CurDir | Component::RootDir))
+            .collect();
+        if !trimmed.as_os_str().is_empty() && Path::new(name).is_relative() {
+            for top in [self.root.clone(), self.home()] {
+                if let Some(found) = inside(&top.join(&trimmed)).filter(|f| *f != leads_to(looked_at)) {
+                    return written(found, false);
+                }
+            }
+        }
+        // The same name where such files are kept.
+        for top in [self.root.clone(), self.home(), from.clone()] {
+            for sub in ["", "assets", "images", "pictures", "photos", "fonts"] {
+                if let Some(found) = same_name(&top.join(sub)).filter(|f| *f != leads_to(looked_at)) {
+                    return written(found, false);
+                }
+            }
+        }
+        // A near spelling in the same folder.
+        let folder = looked_at.parent()?;
+        let names = entries(folder);
+        let options: Vec<&str> = names.iter().map(String::as_str).collect();
+        let near = crate::base::diag::did_you_mean(&wanted, &options)?;
+        written(inside(&folder.join(near))?, false)
+    }
+}
+
+/// The rule for a path in a leaflet, whose folder is `folder` as the author sees it.
+pub fn counts_from_folder(key: &str, folder: &str, file: &str) -> String {
+    if folder == "the project folder" {
+        format!("`{key}` counts from the folder of {file}, the project folder")
+    } else {
+        format!("`{key}` counts from the folder of {folder}/{file}, {folder}/")
+    }
+}
+
+/// The help for a path not found or outside the project: a guess at what was meant
+/// (and whether only its capitals differ), then the rule, or the rule and what to do.
+pub fn path_help(guess: Option<(String, bool)>, rule: &str, otherwise: &str) -> String {
+    let mut chars = rule.chars();
+    let rule_first = chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect());
+    match guess {
+        Some((path, true)) => format!("did you mean `{path}`? Capitals count in file names; {rule}"),
+        Some((path, false)) => format!("did you mean `{path}`? {rule_first}"),
+        None => format!("{rule_first}; {otherwise}"),
+    }
+}
+
+/// Where `path` leads: the part that exists with links followed, then the rest as
+/// written (`..` taking off a folder, `.` nothing).
+fn leads_to(path: &Path) -> PathBuf {
+    // The folder of `x.yaml` is "": the current one.
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let parts: Vec<Component> = path.components().collect();
+    for n in (1..parts.len()).rev() {
+        let Ok(mut real) = parts[..n].iter().collect::<PathBuf>().canonicalize() else {
+            continue;
+        };
+        for part in &parts[n..] {
+            match part {
+                Component::ParentDir => {
+                    real.pop();
+                }
+                Component::Normal(p) => real.push(p),
+                _ => {}
+            }
+        }
+        return real;
+    }
+    path
+}
+
+/// `to` written from the folder `from` (both absolute): `../assets/photo.jpg`.
+fn relative(from: &Path, to: &Path) -> String {
+    let (a, b): (Vec<_>, Vec<_>) = (from.components().collect(), to.components().collect());
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let ups = std::iter::repeat_n(Component::ParentDir, a.len() - common);
+    slashed(&ups.chain(b[common..].iter().copied()).collect::<PathBuf>())
+}
+
+/// A relative path with `/` between its parts, as a leaflet writes it on any system.
+fn slashed(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The absolute folder a content file is in (not following links: a content file
@@ -217,6 +376,9 @@ fn parse(src: &Source) -> Result<ProjectFile, Diagnostics> {
     })
 }
 
+/// Where a key is written: the file, the key's place in it, the file's text.
+type Place = (PathBuf, Option<std::ops::Range<usize>>, String);
+
 /// A leaflet's brand, checked: the merged keys, the theme they give, the logo read,
 /// and the brand font files found inside the root.
 #[derive(Debug, Clone, Default)]
@@ -260,18 +422,13 @@ impl Project {
             s => format!("brand.{s}.{key}"),
         };
         // Which file said it: the leaflet for the keys it sets, else the project file.
-        let place = |section: &str,
-                     key: &str,
-                     leaflet_sets: bool|
-         -> (PathBuf, Option<std::ops::Range<usize>>, String) {
+        let place = |section: &str, key: &str, leaflet_sets: bool| -> Place {
             match (&self.source, leaflet_sets) {
                 (Some(p), false) => (p.path.clone(), self.spans.at(&path(section, key)), p.text.clone()),
                 _ => (src.path.clone(), spans.at(&path(section, key)), src.text.clone()),
             }
         };
-        let fail = |(file, span, text): (PathBuf, Option<std::ops::Range<usize>>, String),
-                    msg: String,
-                    help: String| {
+        let fail = |(file, span, text): Place, msg: String, help: String| {
             Diagnostics::one(Diagnostic::new(&file, msg).at(span).help(help)).with_source(&text)
         };
         if let Some((key, msg, help)) = brand.problems().into_iter().next() {
@@ -307,25 +464,34 @@ impl Project {
             logo_alt: brand.logo.as_ref().and_then(|l| l.alt.clone()),
             ..ResolvedBrand::default()
         };
+        // A path outside the root, or not there: with where it counts from, and a guess.
+        let outside = |at: Place, key: &str, base: &Path, name: &str, msg: String, what: &str| {
+            let guess = self.did_you_mean(base, name, &leads_to(&base.join(name)));
+            let rule = self.counts_from(&at.0, key);
+            let otherwise = format!("move {what} into the project folder, or widen it with --root DIR");
+            fail(at, msg, path_help(guess, &rule, &otherwise))
+        };
+        let missing = |at: Place, key: &str, base: &Path, name: &str, path: &Path, what: &str| {
+            let guess = self.did_you_mean(base, name, path);
+            let rule = self.counts_from(&at.0, key);
+            let msg = format!(
+                "{what} \"{name}\" not found: there is no {} in the project folder",
+                self.shown(path)
+            );
+            fail(at, msg, path_help(guess, &rule, "check the name and the folder"))
+        };
         if let Some(f) = &brand.fonts {
             let from_leaflet = own.fonts.is_some();
             let base = base_of(from_leaflet);
             let names = [&f.regular, &f.bold, &f.italic, &f.bold_italic];
             let keys = ["regular", "bold", "italic", "bold_italic"];
             for name in &f.more {
-                let path = self.inside(&base, name).map_err(|msg| {
-                    fail(
-                        place("fonts", "more", from_leaflet),
-                        msg,
-                        "move the font into the project folder, or widen it with --root DIR".into(),
-                    )
-                })?;
+                let at = || place("fonts", "more", from_leaflet);
+                let path = self
+                    .inside(&base, name)
+                    .map_err(|msg| outside(at(), "more", &base, name, msg, "the font"))?;
                 if !path.exists() {
-                    return Err(fail(
-                        place("fonts", "more", from_leaflet),
-                        format!("font file or folder \"{name}\" not found ({})", path.display()),
-                        "font paths are relative to the file that names them".into(),
-                    ));
+                    return Err(missing(at(), "more", &base, name, &path, "font file or folder"));
                 }
                 resolved.more_fonts.push(path);
             }
@@ -344,19 +510,12 @@ impl Project {
             let mut files: [Option<PathBuf>; 4] = Default::default();
             for ((name, key), slot) in names.iter().zip(keys).zip(files.iter_mut()) {
                 let Some(name) = name else { continue };
-                let path = self.inside(&base, name).map_err(|msg| {
-                    fail(
-                        place("fonts", key, from_leaflet),
-                        msg,
-                        "move the font into the project folder, or widen it with --root DIR".into(),
-                    )
-                })?;
+                let at = || place("fonts", key, from_leaflet);
+                let path = self
+                    .inside(&base, name)
+                    .map_err(|msg| outside(at(), key, &base, name, msg, "the font"))?;
                 if !path.is_file() {
-                    return Err(fail(
-                        place("fonts", key, from_leaflet),
-                        format!("font file \"{name}\" not found ({})", path.display()),
-                        "font paths are relative to the file that names them".into(),
-                    ));
+                    return Err(missing(at(), key, &base, name, &path, "font file"));
                 }
                 *slot = Some(path);
             }
@@ -368,27 +527,28 @@ impl Project {
         }
         if let Some(logo) = &brand.logo {
             let from_leaflet = own.logo.is_some();
-            let path = self.inside(&base_of(from_leaflet), &logo.src).map_err(|msg| {
-                fail(
-                    place("logo", "src", from_leaflet),
-                    msg,
-                    "keep the logo inside the project folder, or widen it with --root DIR".into(),
-                )
-            })?;
+            let base = base_of(from_leaflet);
+            let at = || place("logo", "src", from_leaflet);
+            let path = self
+                .inside(&base, &logo.src)
+                .map_err(|msg| outside(at(), "src", &base, &logo.src, msg, "the logo"))?;
             if logo.src.to_ascii_lowercase().ends_with(".svg") {
                 return Err(fail(
-                    place("logo", "src", from_leaflet),
+                    at(),
                     format!("logo \"{}\": SVG logos cannot be used yet", logo.src),
                     "export the logo as a PNG at least 600 pixels wide (most design tools can), and name that file".into(),
                 ));
+            }
+            if !path.is_file() {
+                return Err(missing(at(), "src", &base, &logo.src, &path, "logo"));
             }
             match crate::images::decode::load_image(&path, cache) {
                 Ok(img) => resolved.logo = Some(img),
                 Err(msg) => {
                     return Err(fail(
-                        place("logo", "src", from_leaflet),
+                        at(),
                         format!("logo \"{}\": {msg}", logo.src),
-                        "use a PNG or JPEG logo; its path is relative to the file that names it".into(),
+                        "use a PNG or JPEG logo: save or export it as one, and name that file".into(),
                     ))
                 }
             }

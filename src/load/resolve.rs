@@ -484,21 +484,52 @@ fn within(text: &str, node: Option<Range<usize>>, part: &str) -> Option<Range<us
     Some(at..at + part.len())
 }
 
-/// Why a picture a leaflet names cannot be used: outside the project, or unreadable.
+/// Why a picture a leaflet names cannot be used: outside the project, not there, or
+/// not a picture leafpress can read.
 struct PictureProblem {
     message: String,
-    outside: bool,
+    kind: Trouble,
+    /// What the author may have meant (and whether only the capitals differ).
+    guess: Option<(String, bool)>,
+    /// The leaflet's folder, as the author sees it (`content`, "the project folder").
+    folder: String,
+    /// The rule, when the path was not written in the leaflet (a cover picture from
+    /// leafpress.yaml's defaults).
+    rule: Option<String>,
+}
+
+enum Trouble {
+    Outside,
+    Missing,
+    Unreadable,
 }
 
 impl PictureProblem {
     /// The problem as a diagnostic about `what`, at `at`.
     fn on(self, src: &Source, what: String, at: Option<Range<usize>>) -> Diagnostic {
-        let help = if self.outside {
-            "copy the picture into the project folder, or widen it with --root DIR"
-        } else if self.message.contains("damaged") {
-            "copy or export the picture again from where it came from"
-        } else {
-            "`src` is relative to the content file; use a PNG or JPEG"
+        let file = src
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let rule = self
+            .rule
+            .unwrap_or_else(|| crate::load::project::counts_from_folder("src", &self.folder, &file));
+        let help = match self.kind {
+            Trouble::Outside => crate::load::project::path_help(
+                self.guess,
+                &rule,
+                "copy the picture into the project folder, or widen it with --root DIR",
+            ),
+            Trouble::Missing => crate::load::project::path_help(self.guess, &rule, "check the name and the folder"),
+            Trouble::Unreadable if self.message.contains("damaged") => {
+                "copy or export the picture again from where it came from".into()
+            }
+            Trouble::Unreadable if self.message.contains("too large") => {
+                "scale the picture down in a photo program (2,000 pixels on its long side is plenty) and save it again".into()
+            }
+            Trouble::Unreadable => {
+                "use a PNG or JPEG: open the picture and save or export it as one, and name that file".into()
+            }
         };
         Diagnostic::new(&src.path, format!("{what}: {}", self.message))
             .at(at)
@@ -513,12 +544,46 @@ fn read_picture(
     base: &Path,
     name: &str,
 ) -> Result<LoadedImage, PictureProblem> {
-    let path = project.inside(base, name).map_err(|message| PictureProblem {
+    // A cover picture from leafpress.yaml's defaults comes with its path made whole.
+    let from_project = project
+        .defaults
+        .cover
+        .as_ref()
+        .and_then(|c| c.image.as_ref())
+        .map(|i| (project.home().join(&i.src), i.src.clone()))
+        .filter(|(whole, _)| whole.display().to_string() == name && Path::new(name).is_absolute());
+    let (from, written) = match &from_project {
+        Some((_, written)) => (project.home(), written.as_str()),
+        None => (base.to_path_buf(), name),
+    };
+    let problem = |message: String, kind: Trouble, looked_at: &Path| PictureProblem {
         message,
-        outside: true,
-    })?;
-    load_image(&path, cache).map_err(|message| PictureProblem {
-        message,
-        outside: false,
-    })
+        guess: match kind {
+            Trouble::Unreadable => None,
+            _ => project.did_you_mean(&from, written, looked_at),
+        },
+        kind,
+        folder: project.shown(base),
+        rule: from_project.as_ref().map(|_| {
+            let file = project
+                .source
+                .as_ref()
+                .map_or_else(PathBuf::new, |s| s.path.clone());
+            format!(
+                "this picture is set in leafpress.yaml (`defaults: cover:`), and {}",
+                project.counts_from(&file, "src")
+            )
+        }),
+    };
+    let path = project
+        .inside(base, name)
+        .map_err(|message| problem(message, Trouble::Outside, &base.join(name)))?;
+    if !path.exists() {
+        let message = format!(
+            "file not found: there is no {} in the project folder",
+            project.shown(&path)
+        );
+        return Err(problem(message, Trouble::Missing, &path));
+    }
+    load_image(&path, cache).map_err(|message| problem(message, Trouble::Unreadable, &path))
 }

@@ -1,10 +1,11 @@
 //! A clinic's brand: name, logo, three colours, a font family and a body size. It
 //! becomes a [`Theme`] and, with brand fonts, a [`FontBook`]. Colours are checked
-//! against WCAG AA (4.5:1) before anything is laid out, and a failing one comes back
-//! with its measured ratio and a passing shade of the same hue.
+//! against WCAG AA (4.5:1) before anything is laid out; a failure comes back with its
+//! measured ratio and one set of shades of the same hues that passes every check at
+//! once, so the advice, followed, never fails in turn.
 
 use super::theme::Theme;
-use crate::base::colour::{contrast, shade_until, Color};
+use crate::base::colour::{contrast, lightness, luminance, ratio, shades, Color};
 use crate::base::units::Length;
 use crate::text::{FontBook, FontError, Style};
 use serde::{Deserialize, Deserializer};
@@ -82,6 +83,74 @@ const MAX_SIZE: f32 = 24.0;
 pub const MIN_CONTRAST: f32 = 4.5;
 
 const WHITE: Color = Color(255, 255, 255);
+
+/// The three colours the checks read, by their keys in `colors:`.
+const KEYS: [&str; 3] = ["accent", "tint", "text"];
+const ACCENT: usize = 0;
+const TINT: usize = 1;
+const TEXT: usize = 2;
+
+/// "a", "a and b", "a, b and c".
+fn and(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
+}
+
+/// The accent, tint and text colours (in [`KEYS`] order) nearest `given` that pass
+/// every check at once: each a shade of its own hue, the change in lightness (CIE L*)
+/// summed over the three as small as can be; each colour changed costs a little more
+/// (one more key to write), a colour the brand did not write (a default) twice as
+/// much and more. Black and white stand behind every hue, so there is an answer.
+fn passing_set(given: [Color; 3], written: [bool; 3]) -> [Color; 3] {
+    const BLACK: Color = Color(0, 0, 0);
+    // Each colour's candidates: (colour, luminance, cost), cheapest first.
+    let candidates: Vec<Vec<(Color, f32, f32)>> = (0..3)
+        .map(|i| {
+            let weight = if written[i] { 1.0 } else { 2.0 };
+            let mut all: Vec<(Color, f32, f32)> = shades(given[i])
+                .into_iter()
+                .chain([given[i]])
+                .map(|c| {
+                    let change = (lightness(c) - lightness(given[i])).abs();
+                    // Each colour changed is one more thing to write; a default, a key more.
+                    let step = match (c == given[i], written[i]) {
+                        (true, _) => 0.0,
+                        (false, true) => 1.0,
+                        (false, false) => 5.0,
+                    };
+                    (c, change * weight + step)
+                })
+                .chain([(BLACK, 1000.0), (WHITE, 1000.0)])
+                .map(|(c, cost)| (c, luminance(c), cost))
+                .collect();
+            all.sort_by(|a, b| a.2.total_cmp(&b.2));
+            all
+        })
+        .collect();
+    let white = luminance(WHITE);
+    let on = |fg: &Vec<(Color, f32, f32)>, tint: f32| {
+        fg.iter()
+            .find(|(_, l, _)| ratio(*l, white) >= MIN_CONTRAST && ratio(*l, tint) >= MIN_CONTRAST)
+            .copied()
+    };
+    let mut best = (f32::INFINITY, [BLACK, WHITE, BLACK]);
+    for &(tint, tint_lum, tint_cost) in &candidates[TINT] {
+        if tint_cost >= best.0 {
+            break;
+        }
+        if let (Some(accent), Some(text)) =
+            (on(&candidates[ACCENT], tint_lum), on(&candidates[TEXT], tint_lum))
+        {
+            let cost = tint_cost + accent.2 + text.2;
+            if cost < best.0 {
+                best = (cost, [accent.0, tint, text.0]);
+            }
+        }
+    }
+    best.1
+}
 
 impl Brand {
     /// This brand with `over`'s keys put in its place (a leaflet's `brand:`).
@@ -161,73 +230,96 @@ impl Brand {
                 ));
             }
         }
-        let theme = self.theme();
-        let (accent, tint, text) = (theme.accent, theme.tint, theme.body.color);
-        let checks = [
-            (
-                "accent",
-                "the accent colour (headings, links) on white",
-                accent,
-                WHITE,
-                false,
-            ),
-            ("text", "the text colour on white", text, WHITE, false),
-            (
-                "tint",
-                "the text colour on the tint (quote and contact boxes)",
-                text,
-                tint,
-                true,
-            ),
-            (
-                "tint",
-                "links (the accent colour) on the tint",
-                accent,
-                tint,
-                true,
-            ),
-        ];
-        for (key, what, fg, bg, fix_background) in checks {
-            let ratio = contrast(fg, bg);
-            if ratio >= MIN_CONTRAST {
-                continue;
-            }
-            // One problem a colour; and the tint is not blamed for a colour that
-            // fails on white already.
-            if out
-                .iter()
-                .any(|(k, _, _)| *k == key || (fix_background && (*k == "accent" || *k == "text")))
-            {
-                continue;
-            }
-            let (colour, fixed) = if fix_background {
-                (
-                    bg,
-                    shade_until(
-                        bg,
-                        |c| contrast(fg, c) >= MIN_CONTRAST && contrast(accent, c) >= MIN_CONTRAST,
-                        true,
-                    ),
-                )
-            } else {
-                (fg, shade_until(fg, |c| contrast(c, bg) >= MIN_CONTRAST, false))
-            };
-            out.push((
-                key,
-                format!("{what}: contrast {ratio:.2}:1, and text needs at least 4.5:1 (WCAG AA)"),
-                match fixed {
-                    Some(c) => format!(
-                        "use `{key}: \"{c}\"`, a {} shade of {colour} that passes",
-                        if fix_background { "lighter" } else { "darker" }
-                    ),
-                    None => format!(
-                        "choose a {} `{key}`",
-                        if fix_background { "lighter" } else { "darker" }
-                    ),
-                },
-            ));
+        if let Some(problem) = self.colour_problem() {
+            out.push(problem);
         }
         out
+    }
+
+    /// The first colour check that fails (with the others that fail too), and one
+    /// set of colours that passes every check at once: advice that, followed, never
+    /// leads to another failure.
+    fn colour_problem(&self) -> Option<(&'static str, String, String)> {
+        let theme = self.theme();
+        let given = [theme.accent, theme.tint, theme.body.color];
+        let c = self.colors.clone().unwrap_or_default();
+        let written = [c.accent.is_some(), c.tint.is_some(), c.text.is_some()];
+        // "your accent #4FB3AC", "the default tint #EAF4F2".
+        let name = |i: usize| {
+            let whose = if written[i] { "your" } else { "the default" };
+            let what = if i == TEXT { "text colour" } else { KEYS[i] };
+            format!("{whose} {what} {}", given[i])
+        };
+        let checks = [
+            (
+                ACCENT,
+                format!("{} (headings, links) on white", name(ACCENT)),
+                None,
+            ),
+            (TEXT, format!("{} on white", name(TEXT)), None),
+            (
+                TINT,
+                format!("{} on {} (quote and contact boxes)", name(TEXT), name(TINT)),
+                Some(TEXT),
+            ),
+            (
+                TINT,
+                format!("links in {} on {}", name(ACCENT), name(TINT)),
+                Some(ACCENT),
+            ),
+        ];
+        let failing: Vec<(usize, String, f32)> = checks
+            .into_iter()
+            .filter_map(|(key, what, on_tint)| {
+                let ratio = match on_tint {
+                    Some(fg) => contrast(given[fg], given[TINT]),
+                    None => contrast(given[key], WHITE),
+                };
+                (ratio < MIN_CONTRAST).then_some((key, what, ratio))
+            })
+            .collect();
+        let (key, what, ratio) = failing.first()?;
+        let mut message = format!("{what}: contrast {ratio:.2}:1, and text needs at least 4.5:1 (WCAG AA)");
+        for (_, what, ratio) in &failing[1..] {
+            message.push_str(&format!("; {what}: {ratio:.2}:1"));
+        }
+        let fixed = passing_set(given, written);
+        let changed: Vec<usize> = (0..3).filter(|&i| fixed[i] != given[i]).collect();
+        // Located at a key the advice changes and someone wrote, else the failing one.
+        let at = changed.iter().copied().find(|&i| written[i]).unwrap_or(*key);
+        let uses: Vec<String> = changed
+            .iter()
+            .map(|&i| format!("`{}: \"{}\"`", KEYS[i], fixed[i]))
+            .collect();
+        let shades: Vec<String> = changed
+            .iter()
+            .enumerate()
+            .map(|(n, &i)| {
+                let way = if lightness(fixed[i]) < lightness(given[i]) {
+                    "darker"
+                } else {
+                    "lighter"
+                };
+                let one = if n == 0 { "shade" } else { "one" };
+                format!("a {way} {one} of {}", name(i))
+            })
+            .collect();
+        let their = if changed.len() > 1 {
+            "their hues"
+        } else {
+            "its hue"
+        };
+        let tint = match (changed.len(), changed.contains(&TINT)) {
+            (1, true) => "on it".to_string(),
+            (_, true) => "on the tint, all at once".to_string(),
+            _ => format!("on {}", name(TINT)),
+        };
+        let help = format!(
+            "use {}, {}: the nearest of {their} with which the accent and the text pass 4.5:1 on white and {tint}",
+            and(&uses),
+            and(&shades),
+        );
+        Some((KEYS[at], message, help))
     }
 
     /// A book with the default faces and this brand's, whose files are given as
