@@ -508,7 +508,7 @@ fn a_missing_picture_is_not_found_says_where_its_path_counts_from_and_what_was_m
     );
     let (_, err) = check_in(dir.path());
     assert!(err.contains("the file is not a PNG or JPEG image"), "{err}");
-    assert!(err.contains("help: use a PNG or JPEG"), "{err}");
+    assert!(err.contains("help: use a PNG, JPEG or SVG"), "{err}");
 }
 
 #[test]

@@ -532,13 +532,6 @@ impl Project {
             let path = self
                 .inside(&base, &logo.src)
                 .map_err(|msg| outside(at(), "src", &base, &logo.src, msg, "the logo"))?;
-            if logo.src.to_ascii_lowercase().ends_with(".svg") {
-                return Err(fail(
-                    at(),
-                    format!("logo \"{}\": SVG logos cannot be used yet", logo.src),
-                    "export the logo as a PNG at least 600 pixels wide (most design tools can), and name that file".into(),
-                ));
-            }
             if !path.is_file() {
                 return Err(missing(at(), "src", &base, &logo.src, &path, "logo"));
             }
@@ -548,7 +541,7 @@ impl Project {
                     return Err(fail(
                         at(),
                         format!("logo \"{}\": {msg}", logo.src),
-                        "use a PNG or JPEG logo: save or export it as one, and name that file".into(),
+                        "use a PNG, JPEG or SVG logo: save or export it as one, and name that file".into(),
                     ))
                 }
             }

@@ -528,7 +528,7 @@ impl PictureProblem {
                 "scale the picture down in a photo program (2,000 pixels on its long side is plenty) and save it again".into()
             }
             Trouble::Unreadable => {
-                "use a PNG or JPEG: open the picture and save or export it as one, and name that file".into()
+                "use a PNG, JPEG or SVG: open the picture and save or export it as one, and name that file".into()
             }
         };
         Diagnostic::new(&src.path, format!("{what}: {}", self.message))

@@ -137,7 +137,7 @@ pub const BLOCK_KINDS: [KindInfo; 17] = {
             K::Image,
             "image",
             Fields,
-            "A picture (PNG or JPEG) with alt text for readers who cannot see it.",
+            "A picture (PNG, JPEG or SVG) with alt text for readers who cannot see it.",
         ),
         kind(K::Faq, "faq", Fields, "Questions and answers."),
         kind(

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 pub struct Brand {
     /// The clinic's name, on the cover.
     pub name: Option<String>,
-    /// The clinic's logo (PNG or JPEG), on the cover or beside the title.
+    /// The clinic's logo (PNG, JPEG or SVG), on the cover or beside the title.
     pub logo: Option<Logo>,
     /// The brand's colours, checked for contrast.
     pub colors: Option<Colors>,
