@@ -1,6 +1,9 @@
-//! `leafpress check --fix`: a content file's traps rewritten in place, each change
-//! shown as a diff, the original kept as a .bak when asked.
+//! `leafpress check --fix`: a content file's traps rewritten in place when the fixed
+//! file reads as meant, each change shown as a diff (spaces shown as `·`, invisible
+//! characters named), each place left alone said with its reason; the original kept
+//! as a .bak when asked.
 
+use leafpress::load::traps::{self, visible};
 use std::path::{Path, PathBuf};
 
 /// `check --fix`: rewrites the traps of one file, showing each change as a diff.
@@ -13,26 +16,33 @@ pub fn fix_file(input: &Path, backup: bool) -> bool {
             return false;
         }
     };
-    // A file that already reads as written is never touched.
-    if leafpress::load::parse(&src).is_ok() {
-        eprintln!("{}: nothing to fix", input.display());
-        return true;
-    }
-    let fixed = leafpress::load::traps::fix(&src.text);
-    if fixed.changes.is_empty() {
-        eprintln!(
-            "{}: nothing leafpress can fix safely; see the problems below",
-            input.display()
-        );
-        return true;
-    }
-    for (line, before, after) in &fixed.changes {
-        eprintln!("{}:{line}", input.display());
-        for l in before.lines() {
-            eprintln!("- {l}");
+    let fixed = traps::fix(&src.text);
+    let at =
+        |span: &std::ops::Range<usize>| src.text[..span.start.min(src.text.len())].matches('\n').count() + 1;
+    for t in &fixed.left {
+        if let Some(why) = &t.refused {
+            eprintln!("{}:{}: left as it is: {why}", input.display(), at(&t.span));
         }
-        for l in after.lines() {
-            eprintln!("+ {l}");
+    }
+    if fixed.changes.is_empty() {
+        if leafpress::load::parse(&src).is_ok() {
+            eprintln!("{}: nothing to fix", input.display());
+        } else {
+            eprintln!(
+                "{}: nothing leafpress can fix safely; see the problems below",
+                input.display()
+            );
+        }
+        return true;
+    }
+    for change in &fixed.changes {
+        eprintln!("{}:{}: {}", input.display(), change.line, change.message);
+        let show = |l: &str| if change.spacing { visible(l) } else { l.to_string() };
+        for l in change.before.lines() {
+            eprintln!("- {}", show(l));
+        }
+        for l in change.after.lines() {
+            eprintln!("+ {}", show(l));
         }
     }
     let mut kept = None;
@@ -59,10 +69,16 @@ pub fn fix_file(input: &Path, backup: bool) -> bool {
         return false;
     }
     let n = fixed.changes.len();
+    let left = fixed.left.iter().filter(|t| t.refused.is_some()).count();
     eprintln!(
-        "{}: fixed {n} place{}{}",
+        "{}: fixed {n} place{}{}{}",
         input.display(),
         if n == 1 { "" } else { "s" },
+        match left {
+            0 => String::new(),
+            1 => ", left 1 as it was (see above)".into(),
+            k => format!(", left {k} as they were (see above)"),
+        },
         kept.map(|k| format!(" (the original is kept as {})", k.display()))
             .unwrap_or_default()
     );

@@ -51,8 +51,9 @@ pub fn parse_all(src: &Source) -> Result<Parsed, Diagnostics> {
         )
         .with_source(&src.text));
     }
+    // Each trap with the fix that reads as meant in this file (or why there is none).
     let (warnings, traps): (Vec<Trap>, Vec<Trap>) =
-        traps::scan(&src.text).into_iter().partition(|t| t.warning);
+        traps::check(&src.text).into_iter().partition(|t| t.warning);
     let whole = serde_yaml::from_str::<Leaflet>(&src.text);
     let mut problems = match whole {
         // A file that parses can still have lost text to a trap YAML accepts.
@@ -160,7 +161,7 @@ fn line_of(text: &str, at: usize) -> usize {
 pub fn trap_diagnostic(src: &Source, t: &Trap) -> Diagnostic {
     let d = Diagnostic::new(&src.path, t.message.clone())
         .at(Some(t.span.clone()))
-        .help(t.help.clone());
+        .help(t.advice());
     if t.warning {
         d.warning()
     } else {

@@ -78,6 +78,71 @@ pub fn problems(src: &Source) -> Vec<(Diagnostic, Range<usize>)> {
     out
 }
 
+/// The piece of a file that holds byte `at`, as a leaflet of its own: one block of
+/// `blocks:`, or a top-level entry with what every leaflet needs. `check --fix` reads a
+/// fix there when something elsewhere in the file is wrong.
+pub(super) struct Alone {
+    pub doc: String,
+    /// Where the piece is in the file.
+    pub range: Range<usize>,
+    /// Where the piece starts in `doc`.
+    prefix: usize,
+}
+
+impl Alone {
+    /// Where byte `at` of `doc` is in the file.
+    pub fn file_offset(&self, at: usize) -> usize {
+        (at.max(self.prefix) - self.prefix + self.range.start).min(self.range.end)
+    }
+
+    /// A scalar of `doc` located in the file; None for what was added around the piece.
+    pub fn in_file(&self, mut s: super::traps::Scalar) -> Option<super::traps::Scalar> {
+        let len = self.range.len();
+        if s.range.start < self.prefix || s.range.start - self.prefix >= len {
+            return None;
+        }
+        s.range = self.file_offset(s.range.start)..self.file_offset(s.range.end);
+        Some(s)
+    }
+}
+
+pub(super) fn alone(text: &str, at: usize) -> Option<Alone> {
+    let entries = top_level_entries(text);
+    let (key, range) = entries.iter().find(|(_, r)| r.contains(&at))?;
+    if key != "blocks" {
+        let mut doc = text[range.clone()].to_string();
+        if !doc.ends_with('\n') {
+            doc.push('\n');
+        }
+        if key != "title" {
+            doc.push_str("title: x\n");
+        }
+        doc.push_str("blocks: []\n");
+        return Some(Alone {
+            doc,
+            range: range.clone(),
+            prefix: 0,
+        });
+    }
+    let starts: Vec<usize> = block_offsets(text)
+        .into_iter()
+        .map(|o| text[..o].rfind('\n').map_or(0, |n| n + 1))
+        .filter(|&s| s < range.end)
+        .collect();
+    let k = starts.iter().rposition(|&s| s <= at)?;
+    let end = starts.get(k + 1).copied().unwrap_or(range.end);
+    let prefix = "title: x\nblocks:\n";
+    let mut doc = format!("{prefix}{}", &text[starts[k]..end]);
+    if !doc.ends_with('\n') {
+        doc.push('\n');
+    }
+    Some(Alone {
+        doc,
+        range: starts[k]..end,
+        prefix: prefix.len(),
+    })
+}
+
 fn located(src: &Source, raw: &str, at: Option<usize>) -> Diagnostic {
     let span = at.map(|a| super::parse::token_span(&src.text, a));
     humanize(&src.path, raw).at(span)

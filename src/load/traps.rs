@@ -1,15 +1,29 @@
 //! YAML traps: lines a leaflet writer types naturally that YAML reads as something
 //! else (a reference, a comment, a list, a new key), or refuses with a parser's
-//! message. Each is found on its line, said in the writer's words, and given a
-//! corrected line that parses to exactly the text that was typed.
+//! message. Each is found on its line, said in the writer's words, and given ways to
+//! write the line that read back as exactly the text that was typed; [`check`] and
+//! [`fix`] keep only a way that reads so in the whole file.
+//!
+//! Text pasted from Word or a web page brings characters nobody sees: a no-break
+//! space, a zero-width space, a byte-order mark, a tab. Where one breaks the YAML
+//! (indentation, after `-` or `key:`) it is named on its line and column; inside text
+//! a no-break space is typography and stays.
 //!
 //! Some traps lose text without any YAML error (`&`, `!`, `#`): they are errors even
-//! when the file parses. Word's curly quotes around a value are only a warning.
+//! when the file parses. Word's curly quotes around a value are only a warning,
+//! unless YAML cannot read the value without them.
 
 use crate::model::blocks::{BlockKind, Holds};
 use std::ops::Range;
 
-pub use super::fix::{apply, fix, Fixed};
+mod indent;
+mod meant;
+mod spacing;
+mod values;
+
+pub use super::fix::{apply, check, fix, Change, Fixed};
+pub(super) use meant::{scalars, Scalar};
+pub use spacing::visible;
 
 /// One trap on one line.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,13 +31,52 @@ pub struct Trap {
     /// What to underline.
     pub span: Range<usize>,
     pub message: String,
+    /// What to do, in words (the corrected line is in the fix's own help).
     pub help: String,
-    /// The corrected line(s), when one can be made safely.
+    /// From [`scan`]: the likeliest of [`Trap::fixes`]. From [`check`]: the one that
+    /// reads as meant in the file, or none (then [`Trap::refused`] says why).
     pub fix: Option<Fix>,
+    /// The ways to rewrite the line(s), likeliest first, each still to be tried in
+    /// the file.
+    pub fixes: Vec<Fix>,
+    /// Why none of the fixes was kept, when they were tried.
+    pub refused: Option<String>,
     /// YAML accepts the line but drops or changes text.
     pub silent: bool,
     /// Only worth a warning (the text prints, perhaps not as meant).
     pub warning: bool,
+}
+
+impl Trap {
+    fn new(span: Range<usize>, message: impl Into<String>) -> Trap {
+        Trap {
+            span,
+            message: message.into(),
+            help: String::new(),
+            fix: None,
+            fixes: Vec::new(),
+            refused: None,
+            silent: false,
+            warning: false,
+        }
+    }
+
+    /// The trap with these ways to fix it (the likeliest first).
+    fn fixed_by(mut self, fixes: Vec<Fix>) -> Trap {
+        self.fix = fixes.first().cloned();
+        self.fixes = fixes;
+        self
+    }
+
+    /// What `check` says to do: the corrected line when there is a fix, else the
+    /// advice, and why `check --fix` leaves it when it tried.
+    pub fn advice(&self) -> String {
+        match (&self.fix, &self.refused) {
+            (Some(f), _) if !f.help.is_empty() => f.help.clone(),
+            (_, Some(why)) => format!("{}\n(`check --fix` leaves this line as it is: {why})", self.help),
+            _ => self.help.clone(),
+        }
+    }
 }
 
 /// A rewrite of whole lines.
@@ -32,12 +85,26 @@ pub struct Fix {
     /// Byte range of the lines replaced, without the final line break.
     pub lines: Range<usize>,
     pub replacement: String,
-    /// The text the writer meant, which the replacement parses to.
+    /// The text the writer meant here, which the replacement reads as ("" when the
+    /// lines hold no text of their own, such as `- bullets:`).
     pub intended: String,
+    /// Every text the replacement holds, in order, read on its own (with the deeper
+    /// lines below it that carry on its text); None when it cannot be read alone.
+    pub texts: Option<Vec<String>>,
+    /// What to do, with the corrected line(s).
+    pub help: String,
+    /// Only spaces and invisible characters change: show them when showing the lines.
+    pub spacing: bool,
+    /// Only invisible characters inside text are dropped.
+    pub in_text: bool,
+    /// The line carries on a text begun on a line above.
+    pub continues: bool,
 }
 
 /// Keys besides the block types whose value is text a writer types in their own
 /// words (the block types that hold one text come from [`BLOCK_KINDS`]).
+///
+/// [`BLOCK_KINDS`]: crate::model::blocks::BLOCK_KINDS
 const TEXT_KEYS: &[&str] = &[
     "title",
     "subtitle",
@@ -58,6 +125,8 @@ const TEXT_KEYS: &[&str] = &[
 
 /// Keys besides the block types whose items (`- …` under them) are text (the block
 /// types that hold a list of texts come from [`BLOCK_KINDS`]).
+///
+/// [`BLOCK_KINDS`]: crate::model::blocks::BLOCK_KINDS
 const TEXT_LISTS: &[&str] = &["sources", "steps", "items", "header"];
 
 /// Whether `key`'s value is text a writer types in their own words.
@@ -105,14 +174,20 @@ fn is_key(k: &str) -> bool {
     BLOCK_TYPES.contains(&k) || DEFAULTABLE.contains(&k) || FIELD_KEYS.contains(&k)
 }
 
+#[derive(Debug, Clone, Copy)]
 struct Line<'a> {
     start: usize,
     text: &'a str,
     crlf: bool,
 }
 
-/// Every trap in a content file, in file order.
-pub fn scan(text: &str) -> Vec<Trap> {
+impl Line<'_> {
+    fn range(&self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+}
+
+fn lines_of(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut at = 0;
     for l in text.split_inclusive('\n') {
@@ -123,120 +198,290 @@ pub fn scan(text: &str) -> Vec<Trap> {
         });
         at += l.len();
     }
+    lines
+}
+
+/// A `|` or `>` text being read: its lines are text, not YAML.
+#[derive(Debug)]
+struct BlockText {
+    /// The line of the `key: >-` (or `- >-`).
+    header: usize,
+    /// Its lines are indented more than this.
+    parent: usize,
+    folded: bool,
+    /// An indentation indicator (`>2`) fixes the indentation: it is not guessed.
+    explicit: bool,
+    /// The lines in it, blank ones too.
+    lines: Vec<usize>,
+}
+
+/// What the lines above tell about the line being read.
+#[derive(Debug, Default)]
+struct Scan {
+    /// The key of the nearest list above each list item, by the item's indent.
+    list_key: Vec<(usize, String)>,
+    /// The indents of the lists open at this point.
+    open_lists: Vec<usize>,
+    /// Whether the last item or key opened a list or block of its own (so a deeper
+    /// item is its child, not a slip).
+    last_opens: bool,
+    /// The columns where keys and items may carry on (innermost last).
+    levels: Vec<usize>,
+    /// The column of the key (or `-`) the line above opened, when it did.
+    opener: Option<usize>,
+    /// A text begun above that a deeper line carries on: its key's (or dash's) column.
+    text_from: Option<usize>,
+    /// The indent and content column of the last line read.
+    prev: Option<(usize, usize)>,
+    /// The indent of the last item read.
+    prev_item: Option<usize>,
+    /// Brackets still open from a `[` or `{` value that runs over lines.
+    flow: usize,
+    block: Option<BlockText>,
+}
+
+/// Every trap in a content file, in file order.
+pub fn scan(text: &str) -> Vec<Trap> {
+    let lines = lines_of(text);
+    let mut s = Scan {
+        levels: vec![0],
+        ..Scan::default()
+    };
     let mut traps = Vec::new();
-    // The key of the nearest list above each list item, by the item's indent.
-    let mut list_key: Vec<(usize, String)> = Vec::new();
-    // The indents of the lists open at this point, and whether the last item opened
-    // a list or block of its own (so a deeper item is its child, not a slip).
-    let mut open_lists: Vec<usize> = Vec::new();
-    let mut last_opens = false;
-    // Inside a `|` or `>` block: its lines are text, not YAML, down to this indent.
-    let mut block_text: Option<usize> = None;
-    for (n, line) in lines.iter().enumerate() {
+    for n in 0..lines.len() {
+        s.line(&lines, n, &mut traps);
+    }
+    s.end_block(&lines, &mut traps);
+    traps.sort_by_key(|t| t.span.start);
+    traps
+}
+
+impl Scan {
+    fn line(&mut self, lines: &[Line], n: usize, traps: &mut Vec<Trap>) {
+        let line = lines[n];
+        let lead = spacing::lead(line.text);
+        let body = &line.text[lead.end..];
+        if body.is_empty() {
+            if let Some(b) = &mut self.block {
+                b.lines.push(n);
+            }
+            traps.extend(spacing::blank(&line));
+            return;
+        }
+        if let Some(b) = &mut self.block {
+            // A tab leaves the width open: an item or a key after it ends the text.
+            let structure = body.starts_with("- ") || key_of(body).is_some_and(|(k, _)| is_key(k));
+            if (lead.tabs > 0 && !structure) || (lead.tabs == 0 && lead.cols > b.parent) {
+                b.lines.push(n);
+                return;
+            }
+            self.end_block(lines, traps);
+        }
+        if body.starts_with('#') {
+            if lead.odd.is_some() {
+                let col = self.prev.map_or(0, |p| p.0);
+                traps.push(spacing::indent_trap(lines, n, &lead, &[col]));
+            }
+            return;
+        }
+        if self.flow > 0 {
+            self.flow = values::flow_depth(body, self.flow);
+            if lead.odd.is_some() {
+                let col = self.prev.map_or(2, |p| p.1 + 2);
+                traps.push(spacing::indent_trap(lines, n, &lead, &[col]));
+            }
+            return;
+        }
+        let columns = if lead.tabs > 0 {
+            indent::tab_columns(self, lines, n)
+        } else {
+            vec![lead.cols]
+        };
+        let indent = columns[0];
+        self.list_key.retain(|(i, _)| *i < indent);
+        let parent = self.list_key.last().map(|(_, k)| k.clone()).unwrap_or_default();
+        let continues = self.text_from.is_some_and(|o| indent > o) && !known_key(body);
+        let shape = spacing::shape(line.text, &lead, indent, is_text_list(&parent), continues);
+        let quiet = lead.odd.is_some() || shape.first.is_some();
+        if quiet {
+            traps.push(spacing::trap(lines, n, &lead, &shape, &columns, continues));
+        }
+        let clean = Line {
+            text: &shape.clean,
+            ..line
+        };
+        let mut found = Vec::new();
+        self.structure(lines, n, clean, indent, &mut found);
+        if !quiet {
+            traps.append(&mut found);
+        }
+    }
+
+    /// The shape of a line (items, keys, where its value starts) and its traps;
+    /// `line` is the line as meant (spaces for the invisible characters).
+    fn structure(&mut self, lines: &[Line], n: usize, line: Line, indent: usize, traps: &mut Vec<Trap>) {
         let t = line.text;
-        let body = t.trim_start_matches(' ');
-        if body.is_empty() || body.starts_with('#') {
-            continue;
-        }
-        let indent = t.len() - body.len();
-        match block_text {
-            Some(key_indent) if indent > key_indent => continue,
-            _ => block_text = None,
-        }
-        if body.starts_with('\t') || t[..indent].contains('\t') {
-            traps.push(tab(line, indent));
-            continue;
-        }
-        list_key.retain(|(i, _)| *i < indent);
+        let body = &t[indent.min(t.len())..];
         // List markers: `- `, maybe several (`- - x`).
         let mut rest = body;
         let mut item = false;
+        let mut dashes = Vec::new();
         while let Some(r) = rest.strip_prefix("- ").or_else(|| (rest == "-").then_some("")) {
+            dashes.push(t.len() - rest.len());
             item = true;
             rest = r.trim_start_matches(' ');
         }
         let col = t.len() - rest.len();
+        let parent = self.list_key.last().map(|(_, k)| k.clone()).unwrap_or_default();
+        let text_item = item && is_text_list(&parent);
+        let keyed = key_of(rest).filter(|(k, _)| !text_item || is_key(k));
+        let continues = !item && self.text_from.is_some_and(|o| indent > o) && !known_key(rest);
+        let mut at = indent;
         if item {
-            // An item must line up with a list that is open: the one it is in, an
-            // outer one it returns to, or a new one the item above opened.
-            let mut popped = None;
-            while open_lists.last().is_some_and(|&top| top > indent) {
-                popped = open_lists.pop();
-            }
-            match open_lists.last().copied() {
-                Some(top) if top == indent => {}
-                Some(top) if !last_opens => {
-                    // Deeper than its list with nothing opened above: YAML joins a
-                    // plain item to the one above ("card - Bring your letter"), or
-                    // refuses the line; either way text is not where it was put.
-                    traps.push(Trap {
-                        silent: true,
-                        ..misaligned(line, indent, top)
-                    });
-                }
-                _ => match popped {
-                    Some(outer) if outer > indent && !last_opens => {
-                        traps.push(misaligned(line, indent, outer))
-                    }
-                    _ => open_lists.push(indent),
-                },
-            }
-            last_opens = key_of(rest).is_some_and(|(_, v)| rest[v..].trim().is_empty());
-        } else if key_of(rest).is_some() {
-            last_opens = key_of(rest).is_some_and(|(_, v)| rest[v..].trim().is_empty());
+            at = self.item(lines, n, line, indent, traps);
+        } else if keyed.is_some() && !continues {
+            at = self.key_line(lines, n, line, indent, traps);
+        }
+        let value = keyed.map_or(rest, |(_, v)| &rest[v..]).trim();
+        let opens = value.is_empty() || value.starts_with('#');
+        if item || keyed.is_some() {
+            self.last_opens = keyed.is_some() && opens;
+        }
+        if !continues {
+            let shift = at as isize - indent as isize;
+            let moved = |c: usize| (c as isize + shift).max(0) as usize;
+            indent::settle(
+                &mut self.levels,
+                moved(indent),
+                dashes.iter().map(|&d| moved(d)),
+                keyed.map(|_| moved(col)),
+            );
+            self.opener = match (keyed, item) {
+                (Some(_), _) if opens => Some(moved(col)),
+                (None, true) if rest.is_empty() => dashes.last().map(|&d| moved(d)),
+                _ => None,
+            };
+            self.prev = Some((moved(indent), moved(col)));
+        }
+        // What the next lines may carry on.
+        let block = value.starts_with(['|', '>']) && values::block_header(value);
+        let scalar = !(value.is_empty() || value.starts_with(['[', '{', '#']) || block);
+        self.text_from = match (continues, scalar) {
+            (true, _) => self.text_from,
+            (false, true) => Some(if keyed.is_some() {
+                col
+            } else {
+                dashes.last().copied().unwrap_or(indent)
+            }),
+            (false, false) => None,
+        };
+        if value.starts_with(['[', '{']) {
+            self.flow = values::flow_depth(value, 0);
         }
         // `-paragraph: …`: the dash without its space.
         if let Some(r) = rest.strip_prefix('-') {
             if r.split_once(':').is_some_and(|(k, _)| is_key(k)) {
-                traps.push(dash_without_space(line, col));
-                continue;
+                traps.push(values::dash_without_space(lines, n, line, col));
+                return;
             }
         }
-        // `- Monday: 9am to 5pm` in a list of text is text, not a key.
-        let parent = list_key.last().map(|(_, k)| k.as_str()).unwrap_or("");
-        let text_item = item && is_text_list(parent);
-        let keyed = key_of(rest).filter(|(k, _)| !text_item || is_key(k));
         let Some((key, value_at)) = keyed else {
             if item {
-                let parent = list_key.last().map(|(_, k)| k.as_str()).unwrap_or("");
-                if is_text_list(parent) {
-                    traps.extend(value_traps(&lines, n, col, None, col, item));
+                if value.starts_with(['|', '>']) && values::block_header(value) {
+                    self.open_block(n, dashes.last().copied().unwrap_or(indent), value);
+                } else if text_item {
+                    traps.extend(values::value_traps(lines, n, line, col, col));
                 }
             }
-            continue;
+            return;
         };
         // `paragraph:text`: the colon without its space.
         if let Some(after) = rest[key.len()..].strip_prefix(':') {
             if !after.is_empty() && !after.starts_with(' ') && is_key(key) {
-                traps.push(colon_without_space(line, col, key));
-                continue;
+                traps.push(values::colon_without_space(lines, n, line, col, key));
+                return;
             }
         }
         let value_col = col + value_at;
-        let value = rest[value_at..].trim();
         // A block header (`|`, `>-`, maybe with a comment): the lines below are text.
-        if value.starts_with(['|', '>']) && block_header(value) {
-            block_text = Some(indent.max(col));
-            continue;
+        if value.starts_with(['|', '>']) && values::block_header(value) {
+            self.open_block(n, indent.max(col), value);
+            return;
         }
         if value.is_empty() {
             // The list or block under this key.
-            list_key.push((indent, key.to_string()));
-            continue;
+            self.list_key.push((indent, key.to_string()));
+            return;
         }
         if is_text_key(key) {
-            traps.extend(value_traps(&lines, n, value_col, Some(key), col, item));
+            traps.extend(values::value_traps(lines, n, line, value_col, col));
         }
     }
-    traps
+
+    /// An item's place among the lists above; returns the column it belongs at.
+    fn item(&mut self, lines: &[Line], n: usize, line: Line, indent: usize, traps: &mut Vec<Trap>) -> usize {
+        // An item must line up with a list that is open: the one it is in, an outer
+        // one it returns to, or a new one the item above opened.
+        let mut popped = None;
+        while self.open_lists.last().is_some_and(|&top| top > indent) {
+            popped = self.open_lists.pop();
+        }
+        let above = self.prev_item.replace(indent);
+        let mut at = indent;
+        match self.open_lists.last().copied() {
+            Some(top) if top == indent => {}
+            Some(top) if !self.last_opens => {
+                // Deeper than its list with nothing opened above: YAML joins a plain
+                // item to the one above ("card - Bring your letter"), or refuses the
+                // line; either way the text is not where it was put.
+                let mut cols = popped.into_iter().chain([top]).collect::<Vec<_>>();
+                cols.sort_by_key(|&c| c.abs_diff(indent));
+                at = cols[0];
+                let mut trap = indent::misaligned_item(lines, n, line, indent, &cols, above);
+                trap.silent = true;
+                traps.push(trap);
+            }
+            _ => match popped {
+                Some(outer) if outer > indent && !self.last_opens => {
+                    at = outer;
+                    self.open_lists.push(outer);
+                    traps.push(indent::misaligned_item(lines, n, line, indent, &[outer], above));
+                }
+                _ => self.open_lists.push(indent),
+            },
+        }
+        if at != indent {
+            self.prev_item = Some(at);
+        }
+        at
+    }
+
+    fn open_block(&mut self, n: usize, parent: usize, header: &str) {
+        self.block = Some(BlockText {
+            header: n,
+            parent,
+            folded: header.starts_with('>'),
+            explicit: header[1..].starts_with(|c: char| c.is_ascii_digit())
+                || header[1..]
+                    .trim_start_matches(['-', '+'])
+                    .starts_with(|c: char| c.is_ascii_digit()),
+            lines: Vec::new(),
+        });
+        self.text_from = None;
+        self.opener = None;
+    }
+
+    fn end_block(&mut self, lines: &[Line], traps: &mut Vec<Trap>) {
+        if let Some(b) = self.block.take() {
+            traps.extend(indent::block_traps(lines, &b));
+        }
+    }
 }
 
-/// Whether `v` (starting `|` or `>`) is a block scalar's header: indicators, then
-/// nothing but perhaps a comment.
-fn block_header(v: &str) -> bool {
-    let rest = v[1..].trim_start_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
-    let rest = rest.trim_start();
-    rest.is_empty() || (rest.starts_with('#') && v[1..].len() > rest.len())
+/// Whether `body` starts with one of the format's keys (`subtitle:`): a line written
+/// as a key, even where YAML would read it as more of the text above.
+fn known_key(body: &str) -> bool {
+    key_of(body).is_some_and(|(k, v)| is_key(k) && (v == body.len() || body[..v].ends_with(' ')))
 }
 
 /// `key` and the offset of its value in `rest`, if `rest` starts `key: ` or `key:`.
@@ -250,361 +495,25 @@ fn key_of(rest: &str) -> Option<(&str, usize)> {
     Some((&rest[..end], end + 1 + value))
 }
 
-/// The traps in the value starting at column `col` of line `n`.
-fn value_traps(
-    lines: &[Line],
-    n: usize,
-    col: usize,
-    key: Option<&str>,
-    key_col: usize,
-    item: bool,
-) -> Option<Trap> {
-    let line = &lines[n];
-    let v = &line.text[col..];
-    let start = line.start + col;
-    let first = v.chars().next()?;
-    let token = v.find(' ').unwrap_or(v.len()).max(first.len_utf8());
-    let span = start..start + token;
-    let said = |msg: String, silent: bool| Trap {
-        span: span.clone(),
-        message: msg,
-        help: String::new(),
-        fix: None,
-        silent,
-        warning: false,
+/// A fix that writes lines `first..=last` as `replacement`, with what the
+/// replacement reads as and `help` (the advice with the corrected line).
+fn rewrite_lines(lines: &[Line], first: usize, last: usize, replacement: String, help: String) -> Fix {
+    let texts = meant::meant(lines, last, &replacement);
+    let intended = match texts.as_deref() {
+        Some([one]) => one.clone(),
+        _ => String::new(),
     };
-    let trap = match first {
-        '*' => said(
-            "this text starts with `*`, which YAML reads as a reference, not as italics".into(),
-            false,
-        ),
-        '&' => said(
-            "this text starts with `&`, which YAML reads as a label and leaves out of the text".into(),
-            true,
-        ),
-        '!' => said(
-            "this text starts with `!`, which YAML reads as a type and leaves out of the text".into(),
-            true,
-        ),
-        '@' => said(
-            "this text starts with `@`, which YAML does not allow at the start".into(),
-            false,
-        ),
-        '`' => said(
-            "this text starts with a backtick, which YAML does not allow at the start".into(),
-            false,
-        ),
-        '%' => said(
-            "this text starts with `%`, which YAML does not allow at the start".into(),
-            false,
-        ),
-        '#' => said(
-            "this text starts with `#`, which YAML reads as a comment: the text is left out".into(),
-            true,
-        ),
-        '|' | '>' if !block_header(v) => said(
-            format!(
-                "this text starts with `{first}`, which YAML reads as the start of text on the lines below"
-            ),
-            false,
-        ),
-        '[' => said(
-            "this text starts with `[`, which YAML reads as a list, not as a link".into(),
-            false,
-        ),
-        '{' => said(
-            "this text starts with `{`, which YAML reads as a group of keys".into(),
-            false,
-        ),
-        '"' | '\'' if !closed_quote(v) => said(
-            format!("this text starts with a quote, so YAML takes the text to end at the next `{first}`"),
-            false,
-        ),
-        '“' | '‘' if v.trim_end().ends_with(['”', '’']) => Trap {
-            warning: true,
-            help: "they print as they are; if you meant them as YAML quotes, use straight ones (\"…\")"
-                .into(),
-            ..said(
-                "this text is inside Word's curly quotes, which are printed, not read as YAML quotes".into(),
-                false,
-            )
-        },
-        '"' | '\'' => return None,
-        _ => {
-            // `#3`, `#hashtag`: text; `# note` after text is a comment the writer meant.
-            let hash = v
-                .match_indices(" #")
-                .map(|(i, _)| i)
-                .find(|&i| v[i + 2..].chars().next().is_some_and(|c| !c.is_whitespace()));
-            if let Some(i) = hash {
-                Trap {
-                    span: start + i + 1..start + v.len(),
-                    ..said(
-                        "YAML reads ` #` as the start of a comment: everything after it is left out".into(),
-                        true,
-                    )
-                }
-            } else if let Some(i) = v.find(": ").or_else(|| v.ends_with(':').then(|| v.len() - 1)) {
-                Trap {
-                    span: start + i..start + i + 1,
-                    ..said(
-                        "this text has `: ` in it, which YAML reads as the start of a new key".into(),
-                        false,
-                    )
-                }
-            } else {
-                return None;
-            }
-        }
-    };
-    let mut trap = trap;
-    if trap.warning {
-        return Some(trap);
-    }
-    trap.fix = quote_fix(lines, n, col, key_col, item, key);
-    trap.help = match &trap.fix {
-        Some(f) if f.replacement.contains('\n') => format!(
-            "write it as a folded block (text on the lines below, indented):\n{}",
-            f.replacement
-                .lines()
-                .map(|l| l
-                    .get(key_col.min(l.len() - l.trim_start().len())..)
-                    .unwrap_or(l)
-                    .trim_end())
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-        Some(f) => format!("put the text in quotes:\n{}", f.replacement.trim_start()),
-        None => "put the text in quotes (\"…\"), and write any `\"` inside it as `\\\"`".into(),
-    };
-    Some(trap)
-}
-
-/// Whether `v` is one whole quoted scalar (and nothing but a comment after it).
-fn closed_quote(v: &str) -> bool {
-    let q = v.chars().next().unwrap_or('"');
-    let mut chars = v.char_indices().skip(1).peekable();
-    while let Some((i, c)) = chars.next() {
-        match (q, c) {
-            ('"', '\\') => {
-                chars.next();
-            }
-            ('\'', '\'') if chars.peek().map(|p| p.1) == Some('\'') => {
-                chars.next();
-            }
-            (_, c) if c == q => {
-                let after = v[i + c.len_utf8()..].trim_start();
-                return after.is_empty() || after.starts_with('#');
-            }
-            _ => {}
-        }
-    }
-    false
-}
-
-/// The value from line `n` (and its continuation lines) quoted, or as a `>-` block
-/// when it runs over several lines; only if that parses back to the text typed.
-fn quote_fix(
-    lines: &[Line],
-    n: usize,
-    col: usize,
-    key_col: usize,
-    item: bool,
-    key: Option<&str>,
-) -> Option<Fix> {
-    let line = &lines[n];
-    let head = &line.text[..col];
-    // Continuation lines: more indented than the key, and not a key or item themselves.
-    let mut last = n;
-    for (k, l) in lines.iter().enumerate().skip(n + 1) {
-        let body = l.text.trim_start_matches(' ');
-        if body.is_empty() {
-            break;
-        }
-        let indent = l.text.len() - body.len();
-        if indent <= key_col || body.starts_with("- ") || key_of(body).is_some() {
-            break;
-        }
-        last = k;
-    }
-    let parts: Vec<&str> = std::iter::once(line.text[col..].trim_end())
-        .chain(lines[n + 1..=last].iter().map(|l| l.text.trim()))
-        .collect();
-    let intended = parts.join(" ");
-    let replacement = if last == n {
-        // Double quotes, unless the text has some and no apostrophe: 'say "no"' reads
-        // better to a writer than "say \"no\"".
-        if intended.contains('"') && !intended.contains('\'') {
-            format!("{head}'{intended}'")
-        } else {
-            format!(
-                "{head}\"{}\"",
-                intended.replace('\\', "\\\\").replace('"', "\\\"")
-            )
-        }
-    } else {
-        let pad = " ".repeat(key_col + 2);
-        let body: Vec<String> = parts.iter().map(|p| format!("{pad}{p}")).collect();
-        // The file's own line ending, so a Windows file stays one.
-        let eol = if lines.get(n + 1).is_some_and(|l| l.crlf) {
-            "\r\n"
-        } else {
-            "\n"
-        };
-        format!("{}>-{eol}{}", head, body.join(eol))
-    };
-    // The fix must give back exactly the text typed.
-    let probe = match (key, item) {
-        (Some(_), _) => replacement.trim_start().trim_start_matches("- ").to_string(),
-        (None, _) => format!("x: {}", replacement.trim_start().trim_start_matches("- ")),
-    };
-    let dedent = |s: &str| {
-        s.lines()
-            .map(|l| l.get(key_col.min(l.len() - l.trim_start().len())..).unwrap_or(l))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    let parsed: serde_yaml::Mapping = serde_yaml::from_str(&dedent(&probe)).ok()?;
-    let value = parsed.values().next()?.as_str()?;
-    (value == intended).then(|| Fix {
-        lines: line.start..lines[last].start + lines[last].text.len(),
+    Fix {
+        lines: lines[first].start..lines[last].range().end,
+        help,
         replacement,
         intended,
-    })
-}
-
-fn tab(line: &Line, indent: usize) -> Trap {
-    let at = line.start + line.text.find('\t').unwrap_or(indent);
-    let fixed = line.text.replace('\t', "  ");
-    Trap {
-        span: at..at + 1,
-        message: "this line is indented with a tab, which YAML does not allow".into(),
-        help: format!("indent with spaces:\n{}", fixed.trim_start()),
-        fix: None,
-        silent: false,
-        warning: false,
-    }
-}
-
-fn misaligned(line: &Line, indent: usize, prev: usize) -> Trap {
-    let fixed = format!("{}{}", " ".repeat(prev), line.text.trim_start());
-    Trap {
-        help: format!("line it up with the item above ({prev} spaces)"),
-        ..rewrite(
-            line,
-            line.start..line.start + indent.max(1),
-            format!("this item is indented by {indent} spaces and the one above by {prev}: YAML does not read it as the next item"),
-            fixed,
-        )
-    }
-}
-
-fn dash_without_space(line: &Line, col: usize) -> Trap {
-    let at = line.start + col;
-    let fixed = format!("{}- {}", &line.text[..col], &line.text[col + 1..]);
-    rewrite(
-        line,
-        at..at + 1,
-        "a `-` that starts an item needs a space after it".into(),
-        fixed,
-    )
-}
-
-fn colon_without_space(line: &Line, col: usize, key: &str) -> Trap {
-    let at = line.start + col + key.len();
-    let split = col + key.len() + 1;
-    let fixed = format!("{} {}", &line.text[..split], &line.text[split..]);
-    rewrite(
-        line,
-        at..at + 1,
-        format!("`{key}:` needs a space after the colon"),
-        fixed,
-    )
-}
-
-/// A trap fixed by writing its whole line another way (spacing, not text).
-fn rewrite(line: &Line, span: Range<usize>, message: String, fixed: String) -> Trap {
-    Trap {
-        span,
-        message,
-        help: format!("write:\n{}", fixed.trim_start()),
-        fix: Some(Fix {
-            lines: line.start..line.start + line.text.len(),
-            replacement: fixed.clone(),
-            intended: fixed,
-        }),
-        silent: false,
-        warning: false,
+        texts,
+        spacing: false,
+        in_text: false,
+        continues: false,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn one(line: &str) -> Trap {
-        let text = format!("title: T\nblocks:\n{line}\n");
-        let traps = scan(&text);
-        assert_eq!(traps.len(), 1, "{line}: {traps:?}");
-        traps.into_iter().next().unwrap()
-    }
-
-    #[test]
-    fn each_trap_is_named_and_fixed() {
-        let t = one("  - paragraph: *Always* tell us if you are pregnant.");
-        assert!(t.message.contains("reads as a reference"));
-        assert_eq!(
-            t.fix.unwrap().replacement,
-            "  - paragraph: \"*Always* tell us if you are pregnant.\""
-        );
-        let t = one("  - paragraph: \"Josh\" is our acupuncturist.");
-        assert_eq!(
-            t.fix.unwrap().replacement,
-            "  - paragraph: '\"Josh\" is our acupuncturist.'"
-        );
-        assert!(one("  - paragraph: Call us on #3 today").silent);
-        assert!(one("  - paragraph: &more text").silent);
-        assert!(one("  - paragraph: Note: bring your glasses.")
-            .message
-            .contains("`: `"));
-        assert!(one("  - paragraph: “Quoted by Word”").warning);
-        assert!(one("  -paragraph: no space").message.contains("space after it"));
-        assert!(one("  - paragraph:no space").message.contains("after the colon"));
-        assert!(one("  - bullets:\n    - *one* thing")
-            .message
-            .contains("reference"));
-    }
-
-    #[test]
-    fn fine_lines_are_left_alone() {
-        let text = "title: \"Quoted: fine\"\nsubtitle: 'It''s fine'\nblocks:\n  - paragraph: A plain line, with commas.\n  - bullets: [one, two]\n  - image: {src: a.png, alt: A}\n  - paragraph: >-\n      *Folded* text: fine\n";
-        assert_eq!(scan(text), Vec::new());
-    }
-
-    /// What a review found: comments after text, opening hours in a list, a
-    /// compact list followed by a block, an item one space too far, block headers.
-    #[test]
-    fn a_reviewers_cases() {
-        let fine = "title: Acupuncture for Hip and Knee Pain        # required; the title\nblocks:\n  - paragraph: Please arrive early # TODO check with Sue\n  - bullets:\n    - Bring your letter\n  - paragraph: >-  # folded so it wraps\n      *Always* ask: we help.\n";
-        assert_eq!(scan(fine), Vec::new());
-        let hours = "title: T\nblocks:\n  - bullets:\n      - Monday: 9am to 5pm\n";
-        let t = scan(hours);
-        assert_eq!(t.len(), 1, "{t:?}");
-        assert_eq!(
-            t[0].fix.as_ref().unwrap().replacement,
-            "      - \"Monday: 9am to 5pm\""
-        );
-        let slip = "title: T\nblocks:\n  - bullets:\n    - Bring your card\n     - Bring your letter\n";
-        let t = scan(slip);
-        assert!(t.len() == 1 && t[0].silent, "{t:?}");
-    }
-
-    #[test]
-    fn text_over_several_lines_becomes_a_folded_block() {
-        let text = "title: T\nblocks:\n  - paragraph: *Always* tell us\n      if you are pregnant.\n";
-        let traps = scan(text);
-        let fix = traps[0].fix.as_ref().unwrap();
-        assert_eq!(fix.intended, "*Always* tell us if you are pregnant.");
-        assert!(fix.replacement.contains(">-\n"), "{}", fix.replacement);
-    }
-}
+mod tests;

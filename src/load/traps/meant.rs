@@ -1,0 +1,141 @@
+//! What lines of YAML read as: every scalar a real parser (saphyr-parser) finds, with
+//! where it is written and whether it is a key; and the texts a rewritten line holds
+//! when read on its own, which a fix must still hold in the file.
+
+use super::Line;
+use saphyr_parser::{Event, Marker, Parser, Span};
+use std::ops::Range;
+
+/// One scalar of a YAML text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scalar {
+    /// Where it is written (bytes).
+    pub range: Range<usize>,
+    /// The 0-based line it starts on.
+    pub line: usize,
+    pub value: String,
+    /// A mapping's key rather than a value.
+    pub key: bool,
+}
+
+/// Every scalar written in `text`, in order (implicit nulls left out), or the byte
+/// offset of the first syntax error.
+pub fn scalars(text: &str) -> Result<Vec<Scalar>, usize> {
+    let bytes = Bytes::new(text);
+    // For each open collection: a mapping, and whether a key comes next.
+    let mut open: Vec<(bool, bool)> = Vec::new();
+    let advance = |open: &mut Vec<(bool, bool)>| {
+        if let Some((true, key_next)) = open.last_mut() {
+            *key_next = !*key_next;
+        }
+    };
+    let mut out = Vec::new();
+    let mut parser = Parser::new_from_str(text);
+    while let Some(event) = parser.next_event() {
+        let (event, span) = event.map_err(|e| bytes.at(*e.marker()))?;
+        match event {
+            Event::Scalar(value, ..) => {
+                let key = matches!(open.last(), Some((true, true)));
+                advance(&mut open);
+                // A `>` text's span runs to the next token: its text ends at its last letter.
+                let mut range = bytes.range(span);
+                range.end = range.start + text[range.clone()].trim_end().len();
+                if !range.is_empty() {
+                    out.push(Scalar {
+                        range,
+                        line: span.start.line().saturating_sub(1),
+                        value: value.into_owned(),
+                        key,
+                    });
+                }
+            }
+            Event::Alias(_) => advance(&mut open),
+            Event::MappingStart(..) => {
+                advance(&mut open);
+                open.push((true, true));
+            }
+            Event::SequenceStart(..) => {
+                advance(&mut open);
+                open.push((false, false));
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                open.pop();
+            }
+            Event::StreamEnd => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// The texts `replacement` (for the lines up to `last`) holds when read on its own,
+/// with the deeper lines below that carry on its text: every value that starts in
+/// it, in order. None when that does not read as YAML.
+pub(super) fn meant(lines: &[Line], last: usize, replacement: &str) -> Option<Vec<String>> {
+    let own: Vec<&str> = replacement.lines().collect();
+    if own.is_empty() {
+        return Some(Vec::new());
+    }
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let base = own.iter().find(|l| !l.trim().is_empty()).map_or(0, |l| indent(l));
+    let mut doc: Vec<&str> = own.clone();
+    for l in lines.iter().skip(last + 1) {
+        if l.text.trim().is_empty() {
+            doc.push("");
+        } else if indent(l.text) > base && !l.text.trim_start().starts_with('#') {
+            doc.push(l.text);
+        } else {
+            break;
+        }
+    }
+    while doc.len() > own.len() && doc.last() == Some(&"") {
+        doc.pop();
+    }
+    let cut = doc
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| indent(l))
+        .min()
+        .unwrap_or(0);
+    let alone: Vec<&str> = doc.iter().map(|l| l.get(cut..).unwrap_or("")).collect();
+    let found = scalars(&alone.join("\n")).ok()?;
+    Some(
+        found
+            .into_iter()
+            .filter(|s| !s.key && s.line < own.len())
+            .map(|s| s.value)
+            .collect(),
+    )
+}
+
+/// Byte offsets for the parser's marks, which count characters: each line's start,
+/// and the line walked to the column.
+struct Bytes<'a> {
+    text: &'a str,
+    lines: Vec<usize>,
+}
+
+impl<'a> Bytes<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut lines = vec![0];
+        lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Bytes { text, lines }
+    }
+
+    fn at(&self, m: Marker) -> usize {
+        let start = self
+            .lines
+            .get(m.line().saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..]
+            .char_indices()
+            .nth(m.col())
+            .map_or(self.text.len(), |(i, _)| start + i)
+    }
+
+    fn range(&self, span: Span) -> Range<usize> {
+        let start = self.at(span.start);
+        start..self.at(span.end).max(start)
+    }
+}

@@ -1,0 +1,67 @@
+use super::*;
+
+fn one(line: &str) -> Trap {
+    let text = format!("title: T\nblocks:\n{line}\n");
+    let traps = scan(&text);
+    assert_eq!(traps.len(), 1, "{line}: {traps:?}");
+    traps.into_iter().next().unwrap()
+}
+
+#[test]
+fn each_trap_is_named_and_fixed() {
+    let t = one("  - paragraph: *Always* tell us if you are pregnant.");
+    assert!(t.message.contains("reads as a reference"));
+    assert_eq!(
+        t.fix.unwrap().replacement,
+        "  - paragraph: \"*Always* tell us if you are pregnant.\""
+    );
+    let t = one("  - paragraph: \"Josh\" is our acupuncturist.");
+    assert_eq!(
+        t.fix.unwrap().replacement,
+        "  - paragraph: '\"Josh\" is our acupuncturist.'"
+    );
+    assert!(one("  - paragraph: Call us on #3 today").silent);
+    assert!(one("  - paragraph: &more text").silent);
+    assert!(one("  - paragraph: Note: bring your glasses.")
+        .message
+        .contains("`: `"));
+    assert!(one("  - paragraph: “Quoted by Word”").warning);
+    assert!(one("  -paragraph: no space").message.contains("space after it"));
+    assert!(one("  - paragraph:no space").message.contains("after the colon"));
+    assert!(one("  - bullets:\n    - *one* thing")
+        .message
+        .contains("reference"));
+}
+
+#[test]
+fn fine_lines_are_left_alone() {
+    let text = "title: \"Quoted: fine\"\nsubtitle: 'It''s fine'\nblocks:\n  - paragraph: A plain line, with commas.\n  - bullets: [one, two]\n  - image: {src: a.png, alt: A}\n  - paragraph: >-\n      *Folded* text: fine\n";
+    assert_eq!(scan(text), Vec::new());
+}
+
+/// What a review found: comments after text, opening hours in a list, a
+/// compact list followed by a block, an item one space too far, block headers.
+#[test]
+fn a_reviewers_cases() {
+    let fine = "title: Acupuncture for Hip and Knee Pain        # required; the title\nblocks:\n  - paragraph: Please arrive early # TODO check with Sue\n  - bullets:\n    - Bring your letter\n  - paragraph: >-  # folded so it wraps\n      *Always* ask: we help.\n";
+    assert_eq!(scan(fine), Vec::new());
+    let hours = "title: T\nblocks:\n  - bullets:\n      - Monday: 9am to 5pm\n";
+    let t = scan(hours);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(
+        t[0].fix.as_ref().unwrap().replacement,
+        "      - \"Monday: 9am to 5pm\""
+    );
+    let slip = "title: T\nblocks:\n  - bullets:\n    - Bring your card\n     - Bring your letter\n";
+    let t = scan(slip);
+    assert!(t.len() == 1 && t[0].silent, "{t:?}");
+}
+
+#[test]
+fn text_over_several_lines_becomes_a_folded_block() {
+    let text = "title: T\nblocks:\n  - paragraph: *Always* tell us\n      if you are pregnant.\n";
+    let traps = scan(text);
+    let fix = traps[0].fix.as_ref().unwrap();
+    assert_eq!(fix.intended, "*Always* tell us if you are pregnant.");
+    assert!(fix.replacement.contains(">-\n"), "{}", fix.replacement);
+}
