@@ -414,3 +414,61 @@ fn words_longer_than_a_line_and_45_bytes_are_broken_without_loss() {
         letters(&format!("{}{expected}", resolved.leaflet.title))
     );
 }
+
+/// The pages on which a text run containing `needle` is drawn.
+fn pages_with(doc: &Document, needle: &str) -> Vec<usize> {
+    (0..doc.pages.len())
+        .filter(|&n| {
+            doc.pages[n].items.iter().any(|p| match &p.item {
+                Item::Text(run) => p.role != Role::Artifact && run.text.contains(needle),
+                _ => false,
+            })
+        })
+        .collect()
+}
+
+/// A list's label ("**Sources**" on the back page, a bold line or a lead-in ending
+/// with a colon before a list) never ends a page with the list's first item overleaf,
+/// however much text comes before it.
+#[test]
+fn a_list_label_stays_with_the_first_item() {
+    let mut stranded = Vec::new();
+    for words in (4..90).step_by(3) {
+        let sources = format!(
+            "{}sources: [\"Zebra guidance on knee pain\", \"Yak handbook\"]\nblocks:\n",
+            SMALL.trim_end_matches("blocks:\n")
+        );
+        let cases = [
+            (
+                format!("{sources}  - paragraph: {}\n", lorem(words)),
+                "Sources",
+                "Zebra",
+            ),
+            (
+                format!(
+                    "{SMALL}  - paragraph: {}\n  - paragraph: \"**Before you come**\"\n  - bullets: [Zebra item, Yak item]\n",
+                    lorem(words)
+                ),
+                "Before you come",
+                "Zebra",
+            ),
+            (
+                format!(
+                    "{SMALL}  - paragraph: {}\n  - paragraph: \"After the session you may feel:\"\n  - checklist: [Zebra tired, Yak thirsty]\n",
+                    lorem(words)
+                ),
+                "feel:",
+                "Zebra",
+            ),
+        ];
+        for (yaml, label, first) in cases {
+            let (_, doc) = lay_out_yaml(&yaml).unwrap();
+            let (l, f) = (pages_with(&doc, label), pages_with(&doc, first));
+            assert!(!l.is_empty() && !f.is_empty(), "{label}: {l:?}, {first}: {f:?}");
+            if l.last() != f.first() {
+                stranded.push(format!("{label} with {words} words before: {l:?} vs {f:?}"));
+            }
+        }
+    }
+    assert!(stranded.is_empty(), "labels stranded:\n{}", stranded.join("\n"));
+}

@@ -294,3 +294,139 @@ fn strict_fails_on_warnings_and_failures_are_reported_with_the_rest() {
         .unwrap()
         .contains("unknown block type"));
 }
+
+/// The default design passes its own check: no reading text under 12 pt and no faint
+/// colour on the sample or on any leaflet of tests/cases/ (only the footer, page
+/// furniture, gets a note); a theme that sets captions at 11 pt is still found, at
+/// the caption.
+#[test]
+fn the_default_design_passes_its_own_check() {
+    let mut files = vec![repo().join("content/acupuncture-hip-knee.yaml")];
+    let mut cases: Vec<_> = std::fs::read_dir(repo().join("tests/cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 5, "{cases:?}");
+    files.extend(cases);
+    let mut found = String::new();
+    for file in &files {
+        let r = review(file);
+        for f in &r.findings {
+            let design = (f.rule == "small-text" && f.level != Level::Note) || f.rule == "contrast";
+            if design {
+                found += &format!(
+                    "{}: {} {}: {}\n",
+                    file.display(),
+                    f.level.name(),
+                    f.rule,
+                    f.message
+                );
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the default design fails its own check:\n{found}"
+    );
+
+    let mut theme = leafpress::model::theme::Theme::default();
+    theme.caption.size = 11.0;
+    let engine = Engine::new(leafpress::text::FontBook::shared_defaults(), theme).unwrap();
+    let r = engine
+        .review(&repo().join("tests/cases/plain/small-text.yaml"), &options())
+        .unwrap()
+        .review;
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "small-text" && f.level == Level::Warning)
+        .unwrap_or_else(|| panic!("{}", listing(&r)));
+    assert!(f.message.starts_with("captions: 11 pt"), "{}", f.message);
+    assert_eq!(line_of(&r, f), Some(11), "{}", listing(&r));
+}
+
+/// Reviews a case of tests/cases/plain/ in a project with contact details (and no
+/// cover by default): a copy of the case beside a leafpress.yaml.
+fn in_project(case: &str, edit: impl Fn(String) -> String) -> leafpress::engine::Reviewed {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("leafpress.yaml"),
+        "defaults:\n  contact: {name: Riverside Clinic, phone: 01632 960 123, email: hello@riverside.example}\n",
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(repo().join("tests/cases/plain").join(case)).unwrap();
+    let file = dir.path().join(case);
+    std::fs::write(&file, edit(text)).unwrap();
+    Engine::default()
+        .review(&file, &options())
+        .unwrap_or_else(|d| panic!("{case}: {d}"))
+}
+
+/// How many runs of the laid-out pages show `needle`, and the owners they belong to.
+fn printed(doc: &leafpress::layout::Document, needle: &str) -> Vec<leafpress::layout::Owner> {
+    doc.pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|p| match (&p.item, p.role) {
+            (leafpress::layout::Item::Text(run), leafpress::layout::Role::Content { owner, .. })
+                if run.text.contains(needle) =>
+            {
+                Some(owner)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Contact details are checked as printed, not as the project has them: a leaflet
+/// that turns its cover off (so no back cover prints the project's details) and has
+/// no contact block is warned, at `cover:`; with the cover on it is not. A bare
+/// `- contact` and a back cover print the details once, in the block.
+#[test]
+fn contact_details_are_checked_as_printed_and_printed_once() {
+    let case = "contact-cover-off.yaml";
+    let text = std::fs::read_to_string(repo().join("tests/cases/plain").join(case)).unwrap();
+    let expects: Vec<(String, usize)> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("# in a project with contact details, expect: "))
+        .map(|e| {
+            let (rule, line) = e.split_once(' ').unwrap();
+            (rule.to_string(), line.parse().unwrap())
+        })
+        .collect();
+    assert!(!expects.is_empty(), "{case} names what it expects");
+    let r = in_project(case, |t| t).review;
+    for (rule, line) in expects {
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.rule == rule.as_str() && line_of(&r, f) == Some(line)),
+            "{case}: expected {rule} at {line}, found:\n{}",
+            listing(&r)
+        );
+    }
+    let on = in_project(case, |t| t.replace("cover: false", "cover: true"));
+    assert!(
+        !on.review.findings.iter().any(|f| f.rule == "contact"),
+        "the back cover prints them: {}",
+        listing(&on.review)
+    );
+    assert_eq!(printed(&on.layout, "960 123").len(), 1);
+
+    let once = in_project("contact-once.yaml", |t| t);
+    assert!(
+        !once.review.findings.iter().any(|f| f.rule == "contact"),
+        "{}",
+        listing(&once.review)
+    );
+    let owners = printed(&once.layout, "960 123");
+    assert_eq!(
+        owners.len(),
+        1,
+        "the phone number is printed {} times: {owners:?}",
+        owners.len()
+    );
+    assert!(owners[0].block().is_some(), "printed in the block: {owners:?}");
+}

@@ -83,3 +83,78 @@ fn the_html_report_works_in_a_browser_for_every_reader() {
     }
     assert_eq!(got, want, "every finding is in the page, once");
 }
+
+/// The text view shows what the PDF prints: a table's rows (its header cells as
+/// column headers), a quote's attribution, the back page's sources and feedback,
+/// and bold and italics as emphasis, never markup's asterisks; a finding in a table
+/// cell is marked in its cell. The page still passes axe in the browser.
+#[test]
+fn the_text_view_shows_tables_attributions_and_emphasis() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
+    let out = Command::cargo_bin("leafpress")
+        .unwrap()
+        .current_dir(repo())
+        .args(["check", "--today", "2026-11-29", "--report"])
+        .arg(&html)
+        .arg("tests/cases/plain/every-text.yaml")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    let start = page.find(r#"<div class="leaflet">"#).expect("the text view");
+    let view = &page[start..start + page[start..].find("</div>").unwrap()];
+    // The explanations of findings are not the leaflet's text.
+    let mut text = view.to_string();
+    while let Some(a) = text.find(r#"<span class="tip""#) {
+        let b = a + text[a..].find("</span>").unwrap() + "</span>".len();
+        text.replace_range(a..b, "");
+    }
+    for want in [
+        "You should take <strong>two tablets</strong> each day, and <em>rest</em> well.",
+        r#"<p class="caption">When to take your tablets</p>"#,
+        r#"<th scope="col">Time</th><th scope="col">What to do</th>"#,
+        "<td>Morning</td>",
+        "<td>Evening</td>",
+        "<p class=\"by\">— Eddie, a patient at the ",
+        "<h4>About this leaflet</h4>",
+        "Tablets and you",
+        "tell us what you think of this leaflet.",
+    ] {
+        assert!(text.contains(want), "{want:?} is not in the text view:\n{text}");
+    }
+    assert!(!text.contains('*'), "markup shown as asterisks:\n{text}");
+    let cell = text
+        .split("<td>")
+        .find(|c| c.contains("glass of water"))
+        .expect("the cell");
+    assert!(
+        cell.starts_with("<mark class=\"warning\"") && cell.contains(">Utilise</mark>"),
+        "the hard word is marked in its cell: {cell}"
+    );
+
+    let browser = std::process::Command::new("node")
+        .arg(repo().join("tests/browser/check-report.mjs"))
+        .arg(&html)
+        .output()
+        .expect("node runs (scripts/test installs it with the browser)");
+    assert!(
+        browser.status.success(),
+        "the browser check did not run: {}",
+        String::from_utf8_lossy(&browser.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_slice(&browser.stdout).unwrap();
+    for key in ["console", "page_errors", "requests", "axe_violations"] {
+        assert_eq!(seen[key].as_array().unwrap().len(), 0, "{key}: {:#}", seen[key]);
+    }
+    let findings = seen["findings"].as_array().unwrap();
+    assert!(findings.len() >= 4, "{findings:#?}");
+    for f in findings {
+        assert!(f["visible"] == true && f["focusable"] == true, "{f}");
+    }
+}

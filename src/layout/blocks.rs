@@ -198,6 +198,7 @@ impl Builder<'_> {
             let row = self.item_row(item, 0.0, self.width, &label, body, n + 1 == items.len());
             rows.push(row);
         }
+        self.keep_lead_in();
         self.space(t.list_gap);
         self.push(Child::Frame(super::flow::Frame {
             rows,

@@ -11,7 +11,7 @@ use super::structure::{Kind, Structure};
 use crate::base::units::Pt;
 use crate::images::ImageKey;
 use crate::model::theme::TextStyle;
-use crate::model::{Block, Leaflet};
+use crate::model::{Block, Contact, Leaflet};
 use crate::text::plain_text;
 
 impl Builder<'_> {
@@ -185,11 +185,25 @@ impl Builder<'_> {
 
     /// What layout adds after the content: with a cover, a back cover (the contact
     /// details, then the leaflet's details); without, the details at the end.
+    ///
+    /// Contact details are printed once: when a `- contact` block already shows the
+    /// project's details, the back cover leaves them out (the block stands where the
+    /// author put it, under its own heading, and is in every edition, covers or not).
+    /// A back cover with nothing else to show (no "About this leaflet") keeps them:
+    /// a booklet and a tri-fold need their outside back, and the editions place the
+    /// back cover there whenever the project has contact details.
     pub(super) fn back_matter(&mut self, leaflet: &Leaflet) {
         let has_details = leaflet.has_details();
         if self.covers {
             self.push(Child::PageBreak);
-            if let Some(contact) = self.back_contact.clone() {
+            let back = self.back_contact.clone().filter(|c| {
+                !has_details
+                    || !leaflet
+                        .blocks
+                        .iter()
+                        .any(|b| matches!(b, Block::Contact(shown) if shows(shown, c)))
+            });
+            if let Some(contact) = back {
                 self.block(Owner::About, &Block::Contact(contact));
             }
         }
@@ -238,4 +252,17 @@ fn escape(s: &str) -> String {
             c => vec![c],
         })
         .collect()
+}
+
+/// Whether a contact block shows `project`'s details: written bare (`- contact`), or
+/// with the same details written out.
+fn shows(block: &Contact, project: &Contact) -> bool {
+    let same =
+        |a: &Option<String>, b: &Option<String>| a.as_deref().map(str::trim) == b.as_deref().map(str::trim);
+    block.from_project
+        || (same(&block.name, &project.name)
+            && same(&block.phone, &project.phone)
+            && same(&block.email, &project.email)
+            && same(&block.web, &project.web)
+            && same(&block.address, &project.address))
 }

@@ -26,7 +26,7 @@ pub struct Chunk {
     /// current page: its own height, or more to keep following lines with it
     /// (orphan and widow control).
     pub need: Pt,
-    /// Keep with the next child (headings).
+    /// Keep with the next child (headings, and the last lines of a list's label).
     pub sticky: bool,
     pub items: Vec<Placed>,
     /// A heading to list in the outline and link to: (level, title, anchor).
@@ -94,6 +94,9 @@ pub struct Builder<'a> {
     pub anchor_pages: HashMap<String, usize>,
     /// Some text links to a heading (so its page is worth a second pass).
     pub internal_links: bool,
+    /// The children holding the lines of the last paragraph that reads as a list's
+    /// label ("**Sources**", "You may feel:"), kept with the list if one follows.
+    lead_in: std::ops::Range<usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -126,6 +129,7 @@ impl<'a> Builder<'a> {
             addresses: false,
             anchor_pages: HashMap::new(),
             internal_links: false,
+            lead_in: 0..0,
         }
     }
 
@@ -163,10 +167,15 @@ impl<'a> Builder<'a> {
                 self.space(t.paragraph_gap);
                 let spans = self.inline(text);
                 let role = self.node(Kind::P, Structure::ROOT, i);
+                let from = self.children.len();
                 self.paragraph(&spans, &t.body, 0.0, None, role);
+                if is_lead_in(text) {
+                    self.lead_in = from..self.children.len();
+                }
                 self.space(t.paragraph_gap);
             }
             Block::Bullets(items) | Block::Numbered(items) => {
+                self.keep_lead_in();
                 self.space(t.list_gap);
                 let numbered = matches!(block, Block::Numbered(_));
                 let list = self.structure.add(Kind::L, Structure::ROOT, i);
@@ -348,6 +357,27 @@ impl<'a> Builder<'a> {
         chunk.need = y;
         self.push(Child::Keep { chunk, owner: i });
         self.pinned_space(below);
+    }
+
+    /// A list starts: the label just before it (nothing but space between) keeps its
+    /// last two lines with the list's first item, so a page never ends with
+    /// "**Sources**" and leaves the sources overleaf. The lines before them may still
+    /// break as a paragraph's lines do.
+    pub(super) fn keep_lead_in(&mut self) {
+        let lines = std::mem::take(&mut self.lead_in);
+        if lines.is_empty()
+            || lines.end > self.children.len()
+            || self.children[lines.end..]
+                .iter()
+                .any(|c| !matches!(c, Child::Space(_)))
+        {
+            return;
+        }
+        for child in self.children[lines].iter_mut().rev().take(2) {
+            if let Child::Line(chunk) = child {
+                chunk.sticky = true;
+            }
+        }
     }
 
     /// Where a line starts: at `indent`, or, for text written the other way from the
@@ -582,4 +612,12 @@ impl<'a> Builder<'a> {
         self.pinned = false;
         self.children.push(child);
     }
+}
+
+/// Whether a paragraph reads as the label of what follows it: all in bold
+/// ("**Sources**", "**Before you come:**"), or ending with a colon ("You may feel:").
+pub(super) fn is_lead_in(text: &str) -> bool {
+    let spans = parse_inline(text);
+    let shown: Vec<&Span> = spans.iter().filter(|s| !s.text.trim().is_empty()).collect();
+    !shown.is_empty() && (shown.iter().all(|s| s.style.bold) || plain_text(text).trim_end().ends_with(':'))
 }

@@ -1,7 +1,7 @@
 //! Flow children → pages. Breaks are decided on data: a child starts on the current
-//! page only if its `need` fits; headings (sticky) also need what follows them; boxes
-//! stay whole unless taller than a page. At the top of a page everything is placed,
-//! so pagination always makes progress.
+//! page only if its `need` fits; headings and a list's label (sticky) also need what
+//! follows them; boxes stay whole unless taller than a page. At the top of a page
+//! everything is placed, so pagination always makes progress.
 
 use super::flow::{frame_decoration, Child, Chunk, Frame};
 use super::page::{Destination, Edges, Item, OutlineEntry, Page, Placed, Rect, Role};
@@ -75,7 +75,8 @@ impl<'a> Paginator<'a> {
     }
 
     /// What must fit below the cursor for `chunk` to start here: for a sticky
-    /// chunk (a heading), also what follows up to the first real content's need.
+    /// chunk (a heading, a list's label), also what follows up to the first real
+    /// content's need (through any sticky chunks between: a heading over a label).
     fn need_of(&self, children: &[Child], i: usize, chunk: &Chunk) -> Pt {
         if !chunk.sticky {
             return chunk.need;
@@ -84,7 +85,7 @@ impl<'a> Paginator<'a> {
         for next in &children[i + 1..] {
             match next {
                 Child::Space(s) => need += s,
-                Child::Keep { chunk, .. } if chunk.sticky => need += chunk.height,
+                Child::Keep { chunk, .. } | Child::Line(chunk) if chunk.sticky => need += chunk.height,
                 Child::Keep { chunk, .. } | Child::Line(chunk) => return need + chunk.need,
                 Child::Frame(f) => {
                     // A box that fits a page comes whole; a taller one needs its first rows.

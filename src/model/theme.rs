@@ -152,8 +152,11 @@ impl Default for Theme {
             heading: style(16.0, 20.0, accent, true),
             subheading: style(13.0, 17.0, ink, true),
             question: style(12.0, 17.0, ink, true),
-            quote_by: style(11.0, 15.0, accent, true),
-            caption: style(11.0, 15.0, muted, false),
+            // No reading text under 12 pt (RNIB Clear Print; `check`'s small-text
+            // rule): an attribution and a caption differ from the body by weight
+            // and colour, not size. Only the footer, page furniture, is smaller.
+            quote_by: style(12.0, 16.0, accent, true),
+            caption: style(12.0, 16.0, muted, false),
             footer: style(10.0, 12.0, muted, false),
             accent,
             tint: Color::hex(0xEAF4F2),
@@ -446,6 +449,25 @@ mod tests {
         assert!((big.box_padding - base.box_padding * 16.0 / 12.0).abs() < 1e-4);
         assert_eq!(big.accent, base.accent);
         assert_eq!(big.footer_clearance, base.footer_clearance);
+    }
+
+    #[test]
+    fn the_default_reading_text_is_12_pt_or_more() {
+        let t = Theme::default();
+        for s in [
+            t.body,
+            t.title,
+            t.subtitle,
+            t.heading,
+            t.subheading,
+            t.question,
+            t.quote_by,
+            t.caption,
+            t.cover_title,
+        ] {
+            assert!(s.size >= 12.0, "{s:?}");
+        }
+        assert!(t.footer.size < 12.0, "the footer is furniture, and small");
     }
 
     #[test]

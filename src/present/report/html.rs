@@ -8,6 +8,7 @@ use crate::base::diag::{Diagnostics, Level};
 use crate::layout::Document;
 use crate::review::plain::prose::Kind;
 use crate::review::plain::{Finding, Review};
+use crate::text::markup::Style;
 use std::fmt::Write;
 use std::ops::Range;
 
@@ -47,6 +48,7 @@ mark.note{background:#deecff;border-color:#1d4f91}
 mark mark{background:#ffd966;border-bottom-width:3px}
 mark.note mark,mark mark.note{background:#c9defa}
 .leaflet .question{font-weight:700}
+.leaflet .by{color:var(--muted);font-weight:700}
 mark:focus{outline:3px solid #14524e;outline-offset:1px}
 .tip{display:none;position:absolute;z-index:10;max-width:26rem;background:#1a1a1a;color:#fff;padding:.5rem .7rem;border-radius:4px;font-size:.9rem;font-weight:400;line-height:1.4}
 mark:hover+.tip,mark:focus+.tip{display:block}
@@ -279,9 +281,28 @@ fn chart(s: &mut String, n: usize, r: &Review) {
     s.push_str("</tbody></table>");
 }
 
-/// The leaflet's units in order, each finding in it marked.
+/// What is open in the text view while units are written: a list or a table of
+/// one block (None: the back page's sources).
+#[derive(PartialEq)]
+enum Open {
+    List(Option<usize>, &'static str),
+    Table(Option<usize>, usize),
+}
+
+impl Open {
+    fn close(&self) -> &'static str {
+        match self {
+            Open::List(_, "ol") => "</ol>",
+            Open::List(..) => "</ul>",
+            Open::Table(..) => "</tr></table>",
+        }
+    }
+}
+
+/// The leaflet's units in order, as the PDF prints them (lists, tables, a quote's
+/// attribution, bold and italics), each finding in it marked.
 fn text(s: &mut String, r: &Review, id: &dyn Fn(usize) -> String) {
-    let mut open_list: Option<usize> = None;
+    let mut open: Option<Open> = None;
     for (u, unit) in r.prose.units.iter().enumerate() {
         let marks: Vec<(Range<usize>, usize)> = r
             .findings
@@ -290,6 +311,8 @@ fn text(s: &mut String, r: &Review, id: &dyn Fn(usize) -> String) {
             .filter(|(_, f)| f.unit == Some(u))
             .filter_map(|(i, f)| f.at.clone().map(|a| (a, i)))
             .collect();
+        let styles: Vec<(Range<usize>, Style)> =
+            unit.span_ranges().map(|(at, span)| (at, span.style)).collect();
         // A bold lead-in ("Few side effects:") stays bold; marks never cross it.
         let cut = unit.label.end;
         let (label_marks, rest_marks): (Vec<_>, Vec<_>) = marks.into_iter().partition(|(a, _)| a.end <= cut);
@@ -297,19 +320,42 @@ fn text(s: &mut String, r: &Review, id: &dyn Fn(usize) -> String) {
             .into_iter()
             .map(|(a, i)| (a.start.max(cut) - cut..a.end - cut, i))
             .collect();
-        let body = if cut > 0 {
-            format!(
-                "<strong>{}</strong>{}",
-                marked(&unit.text[..cut], &label_marks, r, id),
-                marked(&unit.text[cut..], &rest_marks, r, id)
-            )
-        } else {
-            marked(&unit.text, &rest_marks, r, id)
+        let rest_styles: Vec<_> = styles
+            .iter()
+            .filter(|(a, _)| a.end > cut)
+            .map(|(a, st)| (a.start.max(cut) - cut..a.end - cut, *st))
+            .collect();
+        let body = format!(
+            "{}{}",
+            marked(&unit.text[..cut], &label_marks, &styles, r, id),
+            marked(&unit.text[cut..], &rest_marks, &rest_styles, r, id)
+        );
+        let want = match unit.kind {
+            Kind::Item => Some(Open::List(unit.block, "ul")),
+            Kind::Source => Some(Open::List(unit.block, "ol")),
+            Kind::Cell { row, .. } => Some(Open::Table(unit.block, row)),
+            _ => None,
         };
-        let in_list = unit.kind == Kind::Item;
-        if open_list.is_some() && (!in_list || open_list != Some(unit.block)) {
-            s.push_str("</ul>");
-            open_list = None;
+        match (&open, &want) {
+            (Some(o), Some(w)) if o == w => {}
+            // The next row of the same table.
+            (Some(Open::Table(b, _)), Some(Open::Table(c, _))) if b == c => {
+                s.push_str("</tr><tr>");
+                open = want;
+            }
+            _ => {
+                if let Some(o) = open.take() {
+                    s.push_str(o.close());
+                }
+                match &want {
+                    Some(Open::List(_, tag)) => {
+                        let _ = write!(s, "<{tag}>");
+                    }
+                    Some(Open::Table(..)) => s.push_str(r#"<table class="cells"><tr>"#),
+                    None => {}
+                }
+                open = want;
+            }
         }
         match unit.kind {
             Kind::Heading(1) => {
@@ -318,12 +364,14 @@ fn text(s: &mut String, r: &Review, id: &dyn Fn(usize) -> String) {
             Kind::Heading(_) => {
                 let _ = write!(s, "<h5>{body}</h5>");
             }
-            Kind::Item => {
-                if open_list.is_none() {
-                    s.push_str("<ul>");
-                    open_list = Some(unit.block);
-                }
+            Kind::Item | Kind::Source => {
                 let _ = write!(s, "<li>{body}</li>");
+            }
+            Kind::Cell { header: true, .. } => {
+                let _ = write!(s, r#"<th scope="col">{body}</th>"#);
+            }
+            Kind::Cell { header: false, .. } => {
+                let _ = write!(s, "<td>{body}</td>");
             }
             Kind::Label => {
                 let _ = write!(s, r#"<p class="label">{body}</p>"#);
@@ -334,27 +382,64 @@ fn text(s: &mut String, r: &Review, id: &dyn Fn(usize) -> String) {
             Kind::Question => {
                 let _ = write!(s, r#"<p class="question">{body}</p>"#);
             }
+            Kind::Attribution => {
+                let _ = write!(s, r#"<p class="by">— {body}</p>"#);
+            }
             Kind::Paragraph => {
                 let _ = write!(s, "<p>{body}</p>");
             }
         }
     }
-    if open_list.is_some() {
-        s.push_str("</ul>");
+    if let Some(o) = open {
+        s.push_str(o.close());
     }
+}
+
+/// `text[from..to]`, escaped, each piece in its span's emphasis (`<strong>`,
+/// `<em>`); `styles` are the spans' ranges in `text`.
+fn styled(text: &str, from: usize, to: usize, styles: &[(Range<usize>, Style)]) -> String {
+    let mut out = String::new();
+    let mut at = from;
+    for (range, style) in styles.iter().filter(|(r, _)| r.end > from && r.start < to) {
+        let (a, b) = (range.start.max(at), range.end.min(to));
+        if a > at {
+            out.push_str(&escape(&text[at..a]));
+        }
+        if b <= a {
+            continue;
+        }
+        let piece = escape(&text[a..b]);
+        let _ = match (style.bold, style.italic) {
+            (true, true) => write!(out, "<strong><em>{piece}</em></strong>"),
+            (true, false) => write!(out, "<strong>{piece}</strong>"),
+            (false, true) => write!(out, "<em>{piece}</em>"),
+            (false, false) => write!(out, "{piece}"),
+        };
+        at = b;
+    }
+    if to > at {
+        out.push_str(&escape(&text[at..to]));
+    }
+    out
 }
 
 /// `text` with each finding's range in a focusable `<mark>`, its explanation just
 /// after it. Ranges nest (a word inside a long sentence); one that would cross
 /// another's end is cut at it.
-fn marked(text: &str, marks: &[(Range<usize>, usize)], r: &Review, id: &dyn Fn(usize) -> String) -> String {
+fn marked(
+    text: &str,
+    marks: &[(Range<usize>, usize)],
+    styles: &[(Range<usize>, Style)],
+    r: &Review,
+    id: &dyn Fn(usize) -> String,
+) -> String {
     let mut sorted: Vec<(Range<usize>, usize)> = marks.to_vec();
     sorted.sort_by_key(|(a, i)| (a.start, std::cmp::Reverse(a.end), *i));
     let mut out = String::new();
     let mut pos = 0;
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let close = |out: &mut String, pos: &mut usize, (end, i): (usize, usize)| {
-        out.push_str(&escape(&text[*pos..end]));
+        out.push_str(&styled(text, *pos, end, styles));
         *pos = end;
         let f = &r.findings[i];
         let _ = write!(
@@ -378,7 +463,7 @@ fn marked(text: &str, marks: &[(Range<usize>, usize)], r: &Review, id: &dyn Fn(u
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
-        out.push_str(&escape(&text[pos..start]));
+        out.push_str(&styled(text, pos, start, styles));
         pos = start;
         let f = &r.findings[i];
         let fid = id(i);
@@ -392,6 +477,6 @@ fn marked(text: &str, marks: &[(Range<usize>, usize)], r: &Review, id: &dyn Fn(u
     while let Some(top) = stack.pop() {
         close(&mut out, &mut pos, top);
     }
-    out.push_str(&escape(&text[pos..]));
+    out.push_str(&styled(text, pos, text.len(), styles));
     out
 }

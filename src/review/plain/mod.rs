@@ -74,7 +74,7 @@ impl Finding {
     pub fn in_unit(mut self, prose: &Prose, unit: usize, at: Range<usize>) -> Self {
         let u = &prose.units[unit];
         self.text = u.text.get(at.clone()).unwrap_or_default().to_string();
-        self.block = Some(u.block);
+        self.block = u.block;
         self.unit = Some(unit);
         self.at = Some(at);
         self
@@ -120,7 +120,7 @@ pub fn review(
     warnings: &Diagnostics,
     theme: &Theme,
 ) -> Review {
-    let prose = prose::extract(doc);
+    let prose = prose::extract_with(doc, &theme.labels_for(&doc.leaflet.language));
     let english = doc.leaflet.language.to_ascii_lowercase().starts_with("en");
     let aim = doc.check.reading_age.unwrap_or(11.0);
     let lang = language::Language::new(&prose, english);
@@ -181,16 +181,20 @@ fn settle(r: &mut Review, src: &Source, doc: &Resolved) {
         .map(|s| s.map(|s| allows(&src.text, s)).unwrap_or_default())
         .collect();
     let settings = &doc.check;
+    let units = &r.prose.units;
     r.findings.retain_mut(|f| {
         if f.span.is_none() {
-            if let Some(b) = f.block {
-                let start = starts.get(b).copied().flatten();
-                f.span = match (start, f.text.is_empty()) {
-                    (Some(s), false) => prose::locate(&src.text, s, &f.text).or(Some(s..s)),
-                    (Some(s), true) => Some(s..s),
-                    _ => None,
-                };
-            }
+            // Text is looked for from where its unit is written (a table's row, the
+            // `feedback:` key), else from its block.
+            let start = match f.unit {
+                Some(u) => units[u].start,
+                None => f.block.and_then(|b| starts.get(b).copied().flatten()),
+            };
+            f.span = match (start, f.text.is_empty()) {
+                (Some(s), false) => prose::locate(&src.text, s, &f.text).or(Some(s..s)),
+                (Some(s), true) => Some(s..s),
+                _ => None,
+            };
         }
         if let Some(b) = f.block {
             if allowed

@@ -7,7 +7,8 @@ use crate::base::colour::contrast;
 use crate::base::colour::Color;
 use crate::base::diag::Level;
 use crate::layout::page::{Item, Role};
-use crate::layout::Document;
+use crate::layout::structure::Kind;
+use crate::layout::{Document, Owner};
 use crate::load::Resolved;
 use crate::model::rules::RuleId;
 use crate::model::theme::Theme;
@@ -26,7 +27,7 @@ pub fn findings(doc: &Resolved, layout: &Document, prose: &Prose, theme: &Theme)
     text_on_pages(doc, layout, theme, &mut out);
     alt_text(doc, &mut out);
     links(prose, &mut out);
-    contact(doc, &mut out);
+    contact(doc, layout, &mut out);
     out
 }
 
@@ -238,14 +239,32 @@ fn links(prose: &Prose, out: &mut Vec<Finding>) {
     }
 }
 
-fn contact(doc: &Resolved, out: &mut Vec<Finding>) {
-    let has = doc.back_contact.is_some() || doc.leaflet.blocks.iter().any(|b| matches!(b, Block::Contact(_)));
-    if !has {
-        out.push(
-            Finding::new(RuleId::Contact, "the leaflet does not say who to contact with questions")
-                .fix("add a `- contact:` block with a phone number (or set `defaults: contact:` in leafpress.yaml)"),
-        );
+/// Contact details as printed: a `- contact` block, or the back cover's (which only
+/// an edition with covers prints; layout adds them as the back page's group).
+fn contact(doc: &Resolved, layout: &Document, out: &mut Vec<Finding>) {
+    let block = doc.leaflet.blocks.iter().any(|b| matches!(b, Block::Contact(_)));
+    let back = layout
+        .structure
+        .nodes
+        .iter()
+        .any(|n| n.kind == Kind::Div && n.owner == Owner::About);
+    if block || back {
+        return;
     }
+    let mut f = match &doc.back_contact {
+        None => Finding::new(RuleId::Contact, "the leaflet does not say who to contact with questions")
+            .fix("add a `- contact:` block with a phone number (or set `defaults: contact:` in leafpress.yaml)"),
+        Some(_) => Finding::new(
+            RuleId::Contact,
+            "the printed leaflet has no contact details: the project's are printed only on a back cover, and this leaflet has none",
+        )
+        .fix("add `- contact` where readers look for it (it prints the project's details), or turn the cover on with `cover: true`"),
+    };
+    // Pointed at `cover: false`, when that is what leaves them out.
+    if doc.back_contact.is_some() && doc.leaflet.cover.as_ref().is_some_and(|c| !c.enabled) {
+        f.span = doc.spans.at("cover");
+    }
+    out.push(f);
 }
 
 fn shorten(s: &str, n: usize) -> String {

@@ -3,6 +3,7 @@
 //! of text it is, so the rules can tell sentences from headings, labels and phrases.
 
 use crate::load::Resolved;
+use crate::model::theme::Labels;
 use crate::model::Block;
 use crate::text::markup::{parse_inline, Span};
 use std::ops::Range;
@@ -21,8 +22,17 @@ pub enum Kind {
     Question,
     /// A caption under an image, QR code or table.
     Caption,
-    /// A title of a box (callout, exercise, urgent): read like a heading.
+    /// A title of a box (callout, exercise, urgent), or a label layout prints
+    /// ("Sources"): read like a heading.
     Label,
+    /// A table cell, in `row` (0 for the header row, when there is one). A body cell
+    /// reads like a list item (a sentence when it ends like one, else a phrase); a
+    /// header cell like a heading.
+    Cell { row: usize, header: bool },
+    /// Who said a quote, printed under it: a name, not prose.
+    Attribution,
+    /// One of the sources listed on the back page: a reference, not prose.
+    Source,
 }
 
 impl Kind {
@@ -30,14 +40,19 @@ impl Kind {
     pub fn is_prose(self) -> bool {
         matches!(
             self,
-            Kind::Paragraph | Kind::Item | Kind::Question | Kind::Caption
+            Kind::Paragraph | Kind::Item | Kind::Question | Kind::Caption | Kind::Cell { header: false, .. }
         )
     }
 }
 
 #[derive(Debug, Clone)]
 pub struct Unit {
-    pub block: usize,
+    /// The content block it is in; None for what layout adds (the back page).
+    pub block: Option<usize>,
+    /// Where in the YAML its text is looked for from: its block, its table row, its
+    /// quote's `by:`, or the top-level key (`feedback`, `sources.0`); None when the
+    /// file does not write it (a project's default).
+    pub start: Option<usize>,
     pub kind: Kind,
     pub section: usize,
     /// The styled text (bold, italic, links), as the PDF shows it.
@@ -65,11 +80,12 @@ impl Unit {
     }
 }
 
-/// Heading to heading; section 0 is what comes before the first heading.
+/// Heading to heading; section 0 is what comes before the first heading, and the
+/// back page's "About this leaflet" is the last when the leaflet has one.
 #[derive(Debug, Clone)]
 pub struct Section {
     pub title: String,
-    /// The heading's block, None for the opening section.
+    /// The heading's block, None for the opening section and the back page.
     pub block: Option<usize>,
     pub units: Range<usize>,
 }
@@ -80,8 +96,16 @@ pub struct Prose {
     pub sections: Vec<Section>,
 }
 
-/// The leaflet's text in reading order.
+/// The leaflet's text in reading order, as the PDF prints it, with the back page in
+/// the words of the leaflet's language (see [`extract_with`]).
 pub fn extract(doc: &Resolved) -> Prose {
+    extract_with(doc, &Labels::for_language(&doc.leaflet.language))
+}
+
+/// The leaflet's text in reading order, as the PDF prints it: every block's text
+/// (a table's caption, header and cells, a quote's attribution included), then the
+/// back page's heading, sources and feedback in `labels`' words.
+pub fn extract_with(doc: &Resolved, labels: &Labels) -> Prose {
     let mut p = Prose::default();
     p.sections.push(Section {
         title: "Before the first heading".into(),
@@ -90,17 +114,16 @@ pub fn extract(doc: &Resolved) -> Prose {
     });
     for (i, block) in doc.leaflet.blocks.iter().enumerate() {
         if let Block::Heading(t) = block {
-            let n = p.units.len();
-            if let Some(last) = p.sections.last_mut() {
-                last.units.end = n;
-            }
-            p.sections.push(Section {
-                title: crate::text::plain_text(t),
-                block: Some(i),
-                units: n..n,
-            });
+            p.section(crate::text::plain_text(t), Some(i));
         }
-        let mut add = |kind: Kind, src: &str| p.push(i, kind, src);
+        let from = doc.block_spans.get(i).cloned().flatten().map(|s| s.start);
+        let at = |path: String| {
+            doc.spans
+                .value(&format!("blocks.{i}.{path}"))
+                .map(|s| s.start)
+                .or(from)
+        };
+        let mut add = |kind: Kind, src: &str| p.push(Some(i), from, kind, src);
         match block {
             Block::Heading(t) => add(Kind::Heading(1), t),
             Block::Subheading(t) => add(Kind::Heading(2), t),
@@ -108,7 +131,12 @@ pub fn extract(doc: &Resolved) -> Prose {
             Block::Bullets(items) | Block::Numbered(items) | Block::Checklist(items) => {
                 items.iter().for_each(|t| add(Kind::Item, t))
             }
-            Block::Quote(q) => add(Kind::Paragraph, &q.text),
+            Block::Quote(q) => {
+                add(Kind::Paragraph, &q.text);
+                if let Some(by) = &q.by {
+                    p.push(Some(i), at("quote.by".into()), Kind::Attribution, by);
+                }
+            }
             Block::Callout(c) => {
                 if let Some(t) = &c.title {
                     add(Kind::Label, t);
@@ -142,6 +170,22 @@ pub fn extract(doc: &Resolved) -> Prose {
                 if let Some(c) = &t.caption {
                     add(Kind::Caption, c);
                 }
+                let header = !t.header.is_empty();
+                let rows = std::iter::once((&t.header, at("table.header".into())))
+                    .filter(|_| header)
+                    .chain(
+                        t.rows
+                            .iter()
+                            .enumerate()
+                            .map(|(r, row)| (row, at(format!("table.rows.{r}")))),
+                    );
+                for (row, (cells, start)) in rows.enumerate() {
+                    let kind = Kind::Cell {
+                        row,
+                        header: header && row == 0,
+                    };
+                    cells.iter().for_each(|c| p.push(Some(i), start, kind, c));
+                }
             }
             Block::Urgent(u) => {
                 add(Kind::Label, &u.title);
@@ -154,6 +198,7 @@ pub fn extract(doc: &Resolved) -> Prose {
             Block::Contact(_) | Block::WriteIn(_) | Block::PageBreak => {}
         }
     }
+    back_page(&mut p, doc, labels);
     let n = p.units.len();
     if let Some(last) = p.sections.last_mut() {
         last.units.end = n;
@@ -166,16 +211,51 @@ pub fn extract(doc: &Resolved) -> Prose {
     p
 }
 
+/// What layout prints after the content when the leaflet has details (see
+/// `layout::cover`): "About this leaflet", the sources under their label, the
+/// feedback line. The dates and reference are leafpress's words and figures.
+fn back_page(p: &mut Prose, doc: &Resolved, labels: &Labels) {
+    let leaflet = &doc.leaflet;
+    if !leaflet.has_details() {
+        return;
+    }
+    let at = |path: &str| doc.spans.value(path).map(|s| s.start);
+    p.section(labels.about.clone(), None);
+    p.push(None, None, Kind::Heading(1), &labels.about);
+    if !leaflet.sources.is_empty() {
+        p.push(None, at("sources"), Kind::Label, &labels.sources);
+        for (n, s) in leaflet.sources.iter().enumerate() {
+            p.push(None, at(&format!("sources.{n}")), Kind::Source, s);
+        }
+    }
+    if let Some(f) = &leaflet.feedback {
+        p.push(None, at("feedback"), Kind::Paragraph, f);
+    }
+}
+
 impl Prose {
     /// The section block `b` is in.
     pub fn section_of_block(&self, b: usize) -> usize {
         self.sections
             .iter()
-            .rposition(|s| s.block.is_none_or(|h| h <= b))
+            .rposition(|s| s.block.is_some_and(|h| h <= b))
             .unwrap_or(0)
     }
 
-    fn push(&mut self, block: usize, kind: Kind, src: &str) {
+    /// Starts a section at the next unit.
+    fn section(&mut self, title: String, block: Option<usize>) {
+        let n = self.units.len();
+        if let Some(last) = self.sections.last_mut() {
+            last.units.end = n;
+        }
+        self.sections.push(Section {
+            title,
+            block,
+            units: n..n,
+        });
+    }
+
+    fn push(&mut self, block: Option<usize>, start: Option<usize>, kind: Kind, src: &str) {
         let spans = parse_inline(src);
         let text: String = spans.iter().map(|s| s.text.as_str()).collect();
         // "**Few side effects:** Some patients…": the bold part names the item.
@@ -185,6 +265,7 @@ impl Prose {
         };
         self.units.push(Unit {
             block,
+            start,
             kind,
             section: self.sections.len() - 1,
             spans,
