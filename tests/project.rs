@@ -688,3 +688,43 @@ fn colour_advice_followed_passes_every_check_at_once_in_the_same_hues() {
     assert!(message.contains("the default tint #EAF4F2"), "{message}");
     assert!(help.contains("on the default tint #EAF4F2"), "{help}");
 }
+
+#[test]
+fn a_back_cover_with_nothing_left_to_show_is_not_made() {
+    // A cover, a bare `- contact` and no dates, sources or feedback: the details are
+    // in the block, so the back cover would be empty. It is left out, in every edition,
+    // and the phone number is printed once.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("leafpress.yaml"),
+        "defaults:\n  contact: {name: Riverside Clinic, phone: 01632 960 123}\n",
+    );
+    let leaflet = dir.path().join("content/x.yaml");
+    write(
+        &leaflet,
+        "title: Knee pain\ncover: true\nblocks:\n  - paragraph: Walk a little every day.\n  - heading: Questions\n  - contact\n",
+    );
+    for (flags, what) in [(vec![], "print"), (vec!["--booklet"], "booklet")] {
+        let out = dir.path().join(format!("{what}.pdf"));
+        let mut cmd = leafpress();
+        cmd.arg("build").arg(&leaflet).args(&flags).arg("-o").arg(&out);
+        let (code, err) = run(&mut cmd);
+        assert_eq!(code, Some(0), "{err}");
+        let text = pdftotext(&out, &[]);
+        assert_eq!(
+            text.matches("01632 960 123").count(),
+            1,
+            "{what}: printed once:\n{text}"
+        );
+        let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+        assert!(
+            pages
+                .last()
+                .is_some_and(|p| p.contains("01632") || p.contains("Walk")),
+            "{what}: no empty back cover at the end:\n{text}"
+        );
+    }
+    let built = leafpress::build(&leaflet, &Options::default()).unwrap();
+    assert!(!built.layout.back_cover, "no back cover was made");
+    assert_eq!(built.layout.pages.len(), 2, "the cover and one page of content");
+}

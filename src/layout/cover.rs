@@ -189,20 +189,21 @@ impl Builder<'_> {
     /// Contact details are printed once: when a `- contact` block already shows the
     /// project's details, the back cover leaves them out (the block stands where the
     /// author put it, under its own heading, and is in every edition, covers or not).
-    /// A back cover with nothing else to show (no "About this leaflet") keeps them:
-    /// a booklet and a tri-fold need their outside back, and the editions place the
-    /// back cover there whenever the project has contact details.
+    /// A back cover with nothing left to show is not made at all (`back_page` stays
+    /// false), so no edition puts an empty page where the outside back would be.
     pub(super) fn back_matter(&mut self, leaflet: &Leaflet) {
         let has_details = leaflet.has_details();
         if self.covers {
-            self.push(Child::PageBreak);
             let back = self.back_contact.clone().filter(|c| {
-                !has_details
-                    || !leaflet
-                        .blocks
-                        .iter()
-                        .any(|b| matches!(b, Block::Contact(shown) if shows(shown, c)))
+                !leaflet
+                    .blocks
+                    .iter()
+                    .any(|b| matches!(b, Block::Contact(shown) if shows(shown, c)))
             });
+            if back.is_some() || has_details {
+                self.push(Child::PageBreak);
+                self.back_page = true;
+            }
             if let Some(contact) = back {
                 self.block(Owner::About, &Block::Contact(contact));
             }

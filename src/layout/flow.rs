@@ -94,6 +94,8 @@ pub struct Builder<'a> {
     pub anchor_pages: HashMap<String, usize>,
     /// Some text links to a heading (so its page is worth a second pass).
     pub internal_links: bool,
+    /// A back cover was made (see `back_matter`).
+    pub back_page: bool,
     /// The children holding the lines of the last paragraph that reads as a list's
     /// label ("**Sources**", "You may feel:"), kept with the list if one follows.
     lead_in: std::ops::Range<usize>,
@@ -117,6 +119,7 @@ impl<'a> Builder<'a> {
             too_wide: None,
             image_scale: 1.0,
             covers: false,
+            back_page: false,
             fonts,
             theme,
             labels,

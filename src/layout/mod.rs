@@ -129,7 +129,7 @@ fn pass(
     // Footers come last, when the page count is known; they are artifacts and add
     // nothing to the structure.
     let total = pages.len();
-    let back_cover = setup.cover && total > 1 && (doc.back_contact.is_some() || leaflet.has_details());
+    let back_cover = builder.back_page && total > 1;
     for (n, page) in pages.iter_mut().enumerate() {
         // A front cover carries no footer or page number; it still counts as page 1.
         if (n == 0 && setup.cover) || setup.panels {
