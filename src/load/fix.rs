@@ -6,7 +6,7 @@
 //! traps gets the second once the first is fixed) and reported as a diff.
 
 use super::pieces;
-use super::traps::{scalars, scan, Fix, Scalar, Trap};
+use super::traps::{read, scalars, scan, Fix, Scalar, Trap};
 use crate::model::Leaflet;
 use std::ops::Range;
 
@@ -37,6 +37,10 @@ pub struct Fixed {
 /// The traps of `text`, each with the fix that reads as meant in the file, or with
 /// none and the reason ([`Trap::refused`]).
 pub fn check(text: &str) -> Vec<Trap> {
+    if text.len() > 1_000_000 {
+        // No leaflet is this long: its traps are said, their fixes not tried.
+        return scan(text);
+    }
     decide(text).0
 }
 
@@ -110,17 +114,20 @@ fn reads(text: &str) -> Result<(), serde_yaml::Error> {
     serde_yaml::from_str::<Leaflet>(text).map(|_| ())
 }
 
+/// The most traps whose fixes one round tries (a leaflet has a handful).
+const MOST: usize = 300;
+
 /// The traps of one round, each with its fix verified or refused, and which of them
 /// to apply now (one fix per line at a time).
 fn decide(text: &str) -> (Vec<Trap>, Vec<usize>) {
     let mut traps = scan(text);
     // In a file that reads, only what changes text is fixed: the rest is no trap there.
-    let read = reads(text).is_ok();
+    let fine = reads(text).is_ok();
     let mut chosen: Vec<(usize, usize)> = Vec::new();
     let mut shared: Vec<(usize, usize)> = Vec::new();
     let mut taken: Vec<Range<usize>> = Vec::new();
     for (i, t) in traps.iter().enumerate() {
-        if t.fixes.is_empty() || (read && !t.silent && !t.warning) {
+        if t.fixes.is_empty() || (fine && !t.silent && !t.warning) {
             continue;
         }
         let same = |j: usize| {
@@ -136,31 +143,41 @@ fn decide(text: &str) -> (Vec<Trap>, Vec<usize>) {
         if taken.iter().any(|r| r.start <= end && start <= r.end) {
             continue; // the next round
         }
+        if chosen.len() == MOST {
+            break; // the rest in the next rounds: a file of traps stays quick to check
+        }
         chosen.push((i, 0));
         taken.push(start..end);
     }
     let before = scalars(text).ok();
+    for &(i, _) in &chosen {
+        traps[i].fixes.iter_mut().for_each(|f| read(text, f));
+    }
     let mut reasons: Vec<Vec<(String, String)>> = vec![Vec::new(); traps.len()];
     let mut refused = Vec::new();
     while !chosen.is_empty() {
         let fixes: Vec<&Fix> = chosen.iter().map(|&(i, c)| &traps[i].fixes[c]).collect();
         let (after, regions) = splice(text, &fixes);
-        let Err((k, why)) = verify(before.as_deref(), &after, &fixes, &regions) else {
+        let failed = verify(before.as_deref(), &after, &fixes, &regions);
+        if failed.is_empty() {
             break;
-        };
-        let (i, c) = chosen[k];
-        let label = traps[i].fixes[c]
-            .help
-            .lines()
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(':');
-        reasons[i].push((label.to_string(), why));
-        if c + 1 < traps[i].fixes.len() {
-            chosen[k].1 += 1;
-        } else {
+        }
+        // Each fix that failed gives way to its next way of writing the line, or is refused.
+        let mut gone = Vec::new();
+        for (k, why) in failed {
+            let (i, c) = chosen[k];
+            let how = traps[i].fixes[c].help.lines().next().unwrap_or("");
+            reasons[i].push((how.trim_end_matches(':').to_string(), why));
+            if c + 1 < traps[i].fixes.len() {
+                chosen[k].1 += 1;
+            } else {
+                gone.push(k);
+                refused.push(i);
+            }
+        }
+        gone.sort_unstable();
+        for k in gone.into_iter().rev() {
             chosen.remove(k);
-            refused.push(i);
         }
     }
     let mut applied = Vec::new();
@@ -202,10 +219,10 @@ fn why_not(tried: &[(String, String)]) -> String {
 /// The problems a fixed file still has: traps whose fixes were refused, and those
 /// with no fix, where they matter.
 fn left_over(text: &str, traps: Vec<Trap>) -> Vec<Trap> {
-    let read = reads(text).is_ok();
+    let fine = reads(text).is_ok();
     traps
         .into_iter()
-        .filter(|t| t.refused.is_some() || (t.fixes.is_empty() && !t.warning && (!read || t.silent)))
+        .filter(|t| t.refused.is_some() || (t.fixes.is_empty() && !t.warning && (!fine || t.silent)))
         .collect()
 }
 
@@ -285,54 +302,75 @@ fn apply_to(segments: &mut Vec<Segment>, current: &str, traps: &[Trap], applied:
     }
 }
 
-/// Whether the fixes, made together, read as meant; else which one does not, and why.
+/// Which of the fixes, made together, do not read as meant, and why (one per block
+/// that does not read: the fix nearest before its error).
 fn verify(
     before: Option<&[Scalar]>,
     after: &str,
     fixes: &[&Fix],
     regions: &[Range<usize>],
-) -> Result<(), (usize, String)> {
+) -> Vec<(usize, String)> {
+    let mut failed = Vec::new();
     if reads(after).is_ok() {
-        let found = scalars(after).map_err(|_| (0, "YAML cannot read the file so fixed".to_string()))?;
-        for (k, f) in fixes.iter().enumerate() {
-            same_text(before, &found, f, &regions[k]).map_err(|why| (k, why))?;
+        match scalars(after) {
+            Ok(found) => {
+                for (k, f) in fixes.iter().enumerate() {
+                    if let Err(why) = same_text(before, &found, f, &regions[k]) {
+                        failed.push((k, why));
+                    }
+                }
+            }
+            Err(_) => failed.push((0, "YAML cannot read the file so fixed".to_string())),
         }
-        return Ok(());
+        return failed;
     }
     // Something else in the file is wrong: each fix's own block (or entry) must read.
-    for (k, f) in fixes.iter().enumerate() {
-        let Some(piece) = pieces::alone(after, regions[k].start) else {
+    let parts = pieces::parts(after);
+    let mut by_part: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+    for (k, r) in regions.iter().enumerate() {
+        let p = parts.iter().position(|p| p.range.contains(&r.start));
+        match by_part.iter_mut().find(|(q, _)| *q == p) {
+            Some((_, ks)) => ks.push(k),
+            None => by_part.push((p, vec![k])),
+        }
+    }
+    for (p, ks) in by_part {
+        let Some(p) = p else {
             let e = reads(after).err().map(|e| said(&e, false)).unwrap_or_default();
-            return Err((k, format!("the file would still not read: {e}")));
+            failed.extend(
+                ks.iter()
+                    .map(|&k| (k, format!("the file would still not read: {e}"))),
+            );
+            continue;
         };
-        match reads(&piece.doc) {
+        let alone = parts[p].alone(after);
+        match reads(&alone.doc) {
             Ok(()) => {
-                let found: Vec<Scalar> = scalars(&piece.doc)
-                    .map_err(|_| (k, "YAML cannot read it so fixed".to_string()))?
-                    .into_iter()
-                    .filter_map(|s| piece.in_file(s))
-                    .collect();
-                same_text(before, &found, f, &regions[k]).map_err(|why| (k, why))?;
+                let Ok(found) = scalars(&alone.doc) else {
+                    failed.push((ks[0], "YAML cannot read it so fixed".to_string()));
+                    continue;
+                };
+                let found: Vec<Scalar> = found.into_iter().filter_map(|s| alone.in_file(s)).collect();
+                for &k in &ks {
+                    if let Err(why) = same_text(before, &found, fixes[k], &regions[k]) {
+                        failed.push((k, why));
+                    }
+                }
             }
             Err(e) => {
                 let at = e
                     .location()
-                    .map_or(piece.range.start, |l| piece.file_offset(l.index()));
-                let inside: Vec<usize> = (0..fixes.len())
-                    .filter(|&j| piece.range.contains(&regions[j].start))
-                    .collect();
-                let blame = inside
+                    .map_or(alone.range.start, |l| alone.file_offset(l.index()));
+                let blame = ks
                     .iter()
                     .copied()
-                    .filter(|&j| regions[j].start <= at)
-                    .max_by_key(|&j| regions[j].start)
-                    .or(inside.first().copied())
-                    .unwrap_or(k);
-                let elsewhere = !regions[blame].contains(&at) && at < regions[blame].start;
+                    .filter(|&k| regions[k].start <= at)
+                    .max_by_key(|&k| regions[k].start)
+                    .unwrap_or(ks[0]);
                 let why = said(&e, true);
-                return Err((
+                failed.push((
                     blame,
-                    if elsewhere {
+                    if !regions[blame].contains(&at) && at < regions[blame].start {
                         format!("its block would still not read, for another reason: {why} (fix that first)")
                     } else {
                         format!("it would still not read: {why}")
@@ -341,7 +379,7 @@ fn verify(
             }
         }
     }
-    Ok(())
+    failed
 }
 
 /// A parser's error in a writer's words (without the block number of a piece read

@@ -78,9 +78,9 @@ pub fn problems(src: &Source) -> Vec<(Diagnostic, Range<usize>)> {
     out
 }
 
-/// The piece of a file that holds byte `at`, as a leaflet of its own: one block of
-/// `blocks:`, or a top-level entry with what every leaflet needs. `check --fix` reads a
-/// fix there when something elsewhere in the file is wrong.
+/// A piece of a file as a leaflet of its own: one block of `blocks:`, or a top-level
+/// entry with what every leaflet needs. `check --fix` reads a fix there when something
+/// elsewhere in the file is wrong.
 pub(super) struct Alone {
     pub doc: String,
     /// Where the piece is in the file.
@@ -106,41 +106,65 @@ impl Alone {
     }
 }
 
-pub(super) fn alone(text: &str, at: usize) -> Option<Alone> {
-    let entries = top_level_entries(text);
-    let (key, range) = entries.iter().find(|(_, r)| r.contains(&at))?;
-    if key != "blocks" {
-        let mut doc = text[range.clone()].to_string();
+/// A piece of a file: a top-level entry, or one block of `blocks:`.
+pub(super) struct Part {
+    pub range: Range<usize>,
+    /// The entry's key; None for a block.
+    key: Option<String>,
+}
+
+/// The file's pieces, in file order (the `blocks:` line itself, and anything before
+/// the first entry, in none).
+pub(super) fn parts(text: &str) -> Vec<Part> {
+    let offsets = block_offsets(text);
+    let mut out = Vec::new();
+    for (key, range) in top_level_entries(text) {
+        if key != "blocks" {
+            out.push(Part {
+                range,
+                key: Some(key),
+            });
+            continue;
+        }
+        let starts: Vec<usize> = offsets
+            .iter()
+            .filter(|o| range.contains(o))
+            .map(|&o| text[..o].rfind('\n').map_or(0, |n| n + 1))
+            .collect();
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied().unwrap_or(range.end);
+            out.push(Part {
+                range: start..end,
+                key: None,
+            });
+        }
+    }
+    out
+}
+
+impl Part {
+    /// The piece as a leaflet of its own.
+    pub fn alone(&self, text: &str) -> Alone {
+        let body = &text[self.range.clone()];
+        let (mut doc, prefix) = match &self.key {
+            None => (format!("title: x\nblocks:\n{body}"), "title: x\nblocks:\n".len()),
+            Some(_) => (body.to_string(), 0),
+        };
         if !doc.ends_with('\n') {
             doc.push('\n');
         }
-        if key != "title" {
-            doc.push_str("title: x\n");
+        if let Some(key) = &self.key {
+            if key != "title" {
+                doc.push_str("title: x\n");
+            }
+            doc.push_str("blocks: []\n");
         }
-        doc.push_str("blocks: []\n");
-        return Some(Alone {
+        Alone {
             doc,
-            range: range.clone(),
-            prefix: 0,
-        });
+            range: self.range.clone(),
+            prefix,
+        }
     }
-    let starts: Vec<usize> = block_offsets(text)
-        .into_iter()
-        .map(|o| text[..o].rfind('\n').map_or(0, |n| n + 1))
-        .filter(|&s| s < range.end)
-        .collect();
-    let k = starts.iter().rposition(|&s| s <= at)?;
-    let end = starts.get(k + 1).copied().unwrap_or(range.end);
-    let prefix = "title: x\nblocks:\n";
-    let mut doc = format!("{prefix}{}", &text[starts[k]..end]);
-    if !doc.ends_with('\n') {
-        doc.push('\n');
-    }
-    Some(Alone {
-        doc,
-        range: starts[k]..end,
-        prefix: prefix.len(),
-    })
 }
 
 fn located(src: &Source, raw: &str, at: Option<usize>) -> Diagnostic {

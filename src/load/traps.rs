@@ -22,7 +22,7 @@ mod spacing;
 mod values;
 
 pub use super::fix::{apply, check, fix, Change, Fixed};
-pub(super) use meant::{scalars, Scalar};
+pub(super) use meant::{read, scalars, Scalar};
 pub use spacing::visible;
 
 /// One trap on one line.
@@ -174,11 +174,19 @@ fn is_key(k: &str) -> bool {
     BLOCK_TYPES.contains(&k) || DEFAULTABLE.contains(&k) || FIELD_KEYS.contains(&k)
 }
 
+/// How many lines below a trap are read to fix it (its items, its text): a leaflet's
+/// longest text is a few dozen; a file built to be slow has no more.
+const LOOK: usize = 120;
+/// And how many bytes of them.
+const LOOK_BYTES: usize = 16_000;
+
 #[derive(Debug, Clone, Copy)]
 struct Line<'a> {
     start: usize,
     text: &'a str,
     crlf: bool,
+    /// Its indentation, read once.
+    lead: spacing::Lead,
 }
 
 impl Line<'_> {
@@ -191,10 +199,12 @@ fn lines_of(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut at = 0;
     for l in text.split_inclusive('\n') {
+        let text = l.trim_end_matches(['\n', '\r']);
         lines.push(Line {
             start: at,
-            text: l.trim_end_matches(['\n', '\r']),
+            text,
             crlf: l.ends_with("\r\n"),
+            lead: spacing::lead(text),
         });
         at += l.len();
     }
@@ -259,7 +269,7 @@ pub fn scan(text: &str) -> Vec<Trap> {
 impl Scan {
     fn line(&mut self, lines: &[Line], n: usize, traps: &mut Vec<Trap>) {
         let line = lines[n];
-        let lead = spacing::lead(line.text);
+        let lead = line.lead;
         let body = &line.text[lead.end..];
         if body.is_empty() {
             if let Some(b) = &mut self.block {
@@ -495,24 +505,29 @@ fn key_of(rest: &str) -> Option<(&str, usize)> {
     Some((&rest[..end], end + 1 + value))
 }
 
-/// A fix that writes lines `first..=last` as `replacement`, with what the
-/// replacement reads as and `help` (the advice with the corrected line).
+/// A fix that writes lines `first..=last` as `replacement`, with `help` (the advice
+/// with the corrected line); what it reads as is read when it is tried
+/// ([`meant::read`]), or at once by [`read_now`].
 fn rewrite_lines(lines: &[Line], first: usize, last: usize, replacement: String, help: String) -> Fix {
-    let texts = meant::meant(lines, last, &replacement);
-    let intended = match texts.as_deref() {
-        Some([one]) => one.clone(),
-        _ => String::new(),
-    };
     Fix {
         lines: lines[first].start..lines[last].range().end,
         help,
         replacement,
-        intended,
-        texts,
+        intended: String::new(),
+        texts: None,
         spacing: false,
         in_text: false,
         continues: false,
     }
+}
+
+/// `fix` with what it reads as, from the lines below line `last`.
+fn read_now(lines: &[Line], last: usize, mut fix: Fix) -> Fix {
+    fix.texts = meant::meant(lines[last + 1..].iter().map(|l| l.text), &fix.replacement);
+    if let Some([one]) = fix.texts.as_deref() {
+        fix.intended = one.clone();
+    }
+    fix
 }
 
 #[cfg(test)]

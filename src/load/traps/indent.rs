@@ -3,15 +3,15 @@
 //! with the real columns, and fixed at the column the lines around it give (the
 //! likeliest first; the fixer keeps the first that reads as meant).
 
-use super::spacing::{self, lead, visible};
-use super::{rewrite_lines, BlockText, Line, Scan, Trap};
+use super::spacing::{self, visible};
+use super::{rewrite_lines, BlockText, Line, Scan, Trap, LOOK, LOOK_BYTES};
 
 /// The columns a tab-indented line may be meant at, likeliest first: the next line's,
 /// the line above's (and its content's), the open levels, then tab widths.
 pub(super) fn tab_columns(s: &Scan, lines: &[Line], n: usize) -> Vec<usize> {
     let mut cols = Vec::new();
-    for l in &lines[n + 1..] {
-        let next = lead(l.text);
+    for l in lines[n + 1..].iter().take(LOOK) {
+        let next = l.lead;
         let body = &l.text[next.end..];
         if body.is_empty() || body.starts_with('#') {
             continue;
@@ -26,7 +26,7 @@ pub(super) fn tab_columns(s: &Scan, lines: &[Line], n: usize) -> Vec<usize> {
     }
     cols.extend(s.opener.map(|o| o + 2));
     cols.extend(s.levels.iter().rev());
-    let own = lead(lines[n].text);
+    let own = lines[n].lead;
     cols.extend([2, 4, 8].map(|w| own.tabs * w + own.cols));
     let mut seen = Vec::new();
     cols.retain(|c| {
@@ -114,9 +114,13 @@ fn moved(
         fix.spacing = true;
         fixes.push(fix);
         let deeper = indent.max(c);
-        let mut last = n;
-        for (k, l) in lines.iter().enumerate().skip(n + 1) {
-            let under = lead(l.text);
+        let (mut last, mut size) = (n, 0);
+        for (k, l) in lines.iter().enumerate().skip(n + 1).take(LOOK) {
+            let under = l.lead;
+            size += l.text.len();
+            if size > LOOK_BYTES {
+                break;
+            }
             if under.end == l.text.len() {
                 continue;
             }
@@ -125,8 +129,8 @@ fn moved(
             }
             last = k;
         }
-        if last == n {
-            continue;
+        if last == n || last == n + LOOK || size > LOOK_BYTES {
+            continue; // nothing under it, or too much to move in one go
         }
         let mut replacement = first;
         for k in n + 1..=last {
@@ -192,7 +196,7 @@ pub(super) fn block_traps(lines: &[Line], b: &BlockText) -> Vec<Trap> {
     let written: Vec<(usize, spacing::Lead)> = b
         .lines
         .iter()
-        .map(|&k| (k, lead(lines[k].text)))
+        .map(|&k| (k, lines[k].lead))
         .filter(|(k, l)| l.end < lines[*k].text.len())
         .collect();
     let Some(&(last, _)) = written.last() else {

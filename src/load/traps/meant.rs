@@ -2,7 +2,6 @@
 //! where it is written and whether it is a key; and the texts a rewritten line holds
 //! when read on its own, which a fix must still hold in the file.
 
-use super::Line;
 use saphyr_parser::{Event, Marker, Parser, Span};
 use std::ops::Range;
 
@@ -68,10 +67,10 @@ pub fn scalars(text: &str) -> Result<Vec<Scalar>, usize> {
     Ok(out)
 }
 
-/// The texts `replacement` (for the lines up to `last`) holds when read on its own,
-/// with the deeper lines below that carry on its text: every value that starts in
-/// it, in order. None when that does not read as YAML.
-pub(super) fn meant(lines: &[Line], last: usize, replacement: &str) -> Option<Vec<String>> {
+/// The texts `replacement` holds when read on its own, with the deeper lines below
+/// it (`below`, the file's lines after the ones it replaces) that carry on its text:
+/// every value that starts in it, in order. None when that does not read as YAML.
+pub fn meant<'a>(below: impl Iterator<Item = &'a str>, replacement: &str) -> Option<Vec<String>> {
     let own: Vec<&str> = replacement.lines().collect();
     if own.is_empty() {
         return Some(Vec::new());
@@ -79,11 +78,16 @@ pub(super) fn meant(lines: &[Line], last: usize, replacement: &str) -> Option<Ve
     let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
     let base = own.iter().find(|l| !l.trim().is_empty()).map_or(0, |l| indent(l));
     let mut doc: Vec<&str> = own.clone();
-    for l in lines.iter().skip(last + 1) {
-        if l.text.trim().is_empty() {
+    let mut size = replacement.len();
+    for (k, l) in below.enumerate() {
+        size += l.len();
+        if k == super::LOOK || size > super::LOOK_BYTES {
+            return None; // more than a leaflet's text: not read here
+        }
+        if l.trim().is_empty() {
             doc.push("");
-        } else if indent(l.text) > base && !l.text.trim_start().starts_with('#') {
-            doc.push(l.text);
+        } else if indent(l) > base && !l.trim_start().starts_with('#') {
+            doc.push(l);
         } else {
             break;
         }
@@ -106,6 +110,24 @@ pub(super) fn meant(lines: &[Line], last: usize, replacement: &str) -> Option<Ve
             .map(|s| s.value)
             .collect(),
     )
+}
+
+/// Fills in what `fix` reads as, when the scan left it to be read (`text` is the
+/// file the fix is for).
+pub fn read(text: &str, fix: &mut super::Fix) {
+    if fix.texts.is_some() {
+        return;
+    }
+    let below = text[fix.lines.end.min(text.len())..]
+        .split('\n')
+        .skip(1)
+        .map(|l| l.strip_suffix('\r').unwrap_or(l));
+    fix.texts = meant(below, &fix.replacement);
+    if let Some([one]) = fix.texts.as_deref() {
+        if fix.intended.is_empty() {
+            fix.intended = one.clone();
+        }
+    }
 }
 
 /// Byte offsets for the parser's marks, which count characters: each line's start,

@@ -64,7 +64,7 @@ fn spaceless(c: char) -> bool {
 }
 
 /// The run of spaces a line starts with, and what a paste put among them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Lead {
     /// Where the line's content starts (bytes).
     pub end: usize,

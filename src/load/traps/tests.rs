@@ -65,3 +65,19 @@ fn text_over_several_lines_becomes_a_folded_block() {
     assert_eq!(fix.intended, "*Always* tell us if you are pregnant.");
     assert!(fix.replacement.contains(">-\n"), "{}", fix.replacement);
 }
+
+/// A no-break space inside text is typography (`10 km`, `Monday: 9am` in a list), and
+/// a zero-width space between Thai words marks where a line may break: neither is a trap.
+#[test]
+fn invisible_characters_that_belong_in_the_text_stay() {
+    let text = "title: T\nblocks:\n  - paragraph: Walk 10\u{a0}km, 5\u{202f}% slower\u{a0}\n  - bullets:\n      - Monday:\u{a0}9am\n  - paragraph: ภาษา\u{200b}ไทย\n";
+    assert_eq!(scan(text), Vec::new());
+    assert_eq!(fix(text).text, text);
+    // Where YAML needs a plain space, the same character is a trap.
+    let traps = scan("title: T\nblocks:\n  - paragraph:\u{a0}Walk 10\u{a0}km\n");
+    assert_eq!(traps.len(), 1, "{traps:?}");
+    assert_eq!(
+        traps[0].fix.as_ref().unwrap().replacement,
+        "  - paragraph: Walk 10\u{a0}km"
+    );
+}

@@ -3,7 +3,7 @@
 //! closes before the text ends, Word's curly quotes used as YAML quotes; and the two
 //! spacing slips `-paragraph:` and `paragraph:text`.
 
-use super::{key_of, rewrite_lines, Fix, Line, Trap};
+use super::{key_of, read_now, rewrite_lines, Fix, Line, Trap};
 
 /// Whether `v` (starting `|` or `>`) is a block scalar's header: indicators, then
 /// nothing but perhaps a comment.
@@ -186,7 +186,11 @@ fn checked(
         .map(str::trim_start)
         .collect::<Vec<_>>()
         .join("\n");
-    let fix = rewrite_lines(lines, first, last, replacement, format!("{advice}:\n{shown}"));
+    let fix = read_now(
+        lines,
+        last,
+        rewrite_lines(lines, first, last, replacement, format!("{advice}:\n{shown}")),
+    );
     (fix.texts.as_deref() == Some(&[intended.to_string()][..])).then(|| Fix {
         intended: intended.to_string(),
         ..fix
@@ -377,12 +381,16 @@ fn quote_fix(lines: &[Line], n: usize, line: Line, col: usize, key_col: usize) -
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let fix = rewrite_lines(
+    let fix = read_now(
         lines,
-        n,
         last,
-        replacement,
-        format!("write it as a folded block (text on the lines below, indented):\n{shown}"),
+        rewrite_lines(
+            lines,
+            n,
+            last,
+            replacement,
+            format!("write it as a folded block (text on the lines below, indented):\n{shown}"),
+        ),
     );
     let reads = fix.texts.as_deref() == Some(&[intended.clone()][..]);
     reads.then_some(Fix { intended, ..fix })
