@@ -37,7 +37,10 @@ pub fn fix_file(input: &Path, backup: bool) -> bool {
     }
     for change in &fixed.changes {
         eprintln!("{}:{}: {}", input.display(), change.line, change.message);
-        let show = |l: &str| if change.spacing { visible(l) } else { l.to_string() };
+        // Spaces shown (and invisible characters named) where they are the change.
+        let unseen = |c: char| matches!(c, '\u{a0}' | '\u{202f}' | '\u{200b}' | '\u{feff}' | '\t');
+        let spaces = change.spacing || change.before.contains(unseen);
+        let show = |l: &str| if spaces { visible(l) } else { l.to_string() };
         for l in change.before.lines() {
             eprintln!("- {}", show(l));
         }

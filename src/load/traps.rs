@@ -313,8 +313,13 @@ impl Scan {
         let continues = self.text_from.is_some_and(|o| indent > o) && !known_key(body);
         let shape = spacing::shape(line.text, &lead, indent, is_text_list(&parent), continues);
         let quiet = lead.odd.is_some() || shape.first.is_some();
+        // Invisible characters only inside the text leave the line's shape as it is:
+        // its other traps are said too, where they are in the line as written.
+        let mut only_text = false;
         if quiet {
-            traps.push(spacing::trap(lines, n, &lead, &shape, &columns, continues));
+            let trap = spacing::trap(lines, n, &lead, &shape, &columns, continues);
+            only_text = trap.warning;
+            traps.push(trap);
         }
         let clean = Line {
             text: &shape.clean,
@@ -322,7 +327,13 @@ impl Scan {
         };
         let mut found = Vec::new();
         self.structure(lines, n, clean, indent, &mut found);
-        if !quiet {
+        if only_text {
+            for t in &mut found {
+                let at = |o: usize| line.start + shape.written(o - line.start);
+                t.span = at(t.span.start)..at(t.span.end);
+            }
+        }
+        if !quiet || only_text {
             traps.append(&mut found);
         }
     }

@@ -237,13 +237,18 @@ pub(super) fn block_traps(lines: &[Line], b: &BlockText) -> Vec<Trap> {
             t.silent = true;
             trap = Some(t);
         } else if off {
-            let message = if l.cols > target {
+            // YAML takes the text's indentation from its first line: a first line
+            // short of the others leaves each of them on a line of its own.
+            let first = written.first().is_some_and(|(f, _)| *f == k);
+            let message = if first {
+                format!("this line of text is indented by {} spaces and the lines below it by {target}: YAML keeps each of them on a line of its own, with the extra spaces before it", l.cols)
+            } else if l.cols > target {
                 format!("this line of text is indented by {} spaces and the lines around it by {target}: YAML keeps it on a line of its own, with the extra spaces before it", l.cols)
             } else {
                 format!("this line of text is indented by {} spaces, less than the lines above it ({target}): YAML reads the text as ending on the line above", l.cols)
             };
             let mut t = Trap::new(line.start..line.start + l.cols.max(1), message);
-            t.silent = l.cols > target;
+            t.silent = first || l.cols > target;
             trap = Some(t);
         } else if let Some(&(at, c)) = zero.first() {
             let at = line.start + l.end + at;

@@ -154,6 +154,22 @@ pub(super) struct Shape {
     pub first: Option<(usize, char, Place)>,
     /// Every one of them is inside text.
     pub in_text: bool,
+    /// The characters dropped from the line (where, how many bytes), in order.
+    pub dropped: Vec<(usize, usize)>,
+}
+
+impl Shape {
+    /// Where byte `at` of the line as meant is in the line as written, when only
+    /// characters were dropped from it.
+    pub fn written(&self, at: usize) -> usize {
+        let mut o = at;
+        for &(p, len) in &self.dropped {
+            if p <= o {
+                o += len;
+            }
+        }
+        o
+    }
 }
 
 /// The line `t`, whose indentation is `lead`, as meant at column `indent`; `text_list`:
@@ -259,10 +275,16 @@ pub(super) fn shape(t: &str, lead: &Lead, indent: usize, text_list: bool, contin
     found.sort_by_key(|f| f.0);
     let in_text = found.iter().all(|f| f.3.unwrap_or(text));
     clean.push_str(&plain);
+    let dropped = found
+        .iter()
+        .filter(|f| matches!(f.2, Place::ValueStart | Place::Inside))
+        .map(|f| (f.0, f.1.len_utf8()))
+        .collect();
     Shape {
         clean,
         first: found.into_iter().next().map(|(at, c, p, _)| (at, c, p)),
         in_text,
+        dropped,
     }
 }
 

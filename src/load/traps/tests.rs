@@ -81,3 +81,25 @@ fn invisible_characters_that_belong_in_the_text_stay() {
         "  - paragraph: Walk 10\u{a0}km"
     );
 }
+
+/// Found by fuzzing: a zero-width space in the text (a warning) must not hide a trap
+/// on the same line that loses text; a `>` text whose first line is one space short
+/// leaves every later line on a line of its own, though YAML reads it.
+#[test]
+fn traps_beside_others_are_found_where_they_are() {
+    let text = "title: T\nblocks:\n  - paragraph: Cal\u{200b}l us on #3 today\n";
+    let traps = scan(text);
+    let hash = traps.iter().find(|t| t.silent).expect("the ` #` trap");
+    assert_eq!(&text[hash.span.clone()], "#3 today");
+    assert_eq!(
+        fix(text).text,
+        "title: T\nblocks:\n  - paragraph: \"Call us on #3 today\"\n"
+    );
+    let text = "title: T\nblocks:\n  - paragraph: >-\n     One.\n      Two.\n      Three.\n";
+    let traps = scan(text);
+    assert!(traps.len() == 1 && traps[0].silent, "{traps:?}");
+    assert_eq!(
+        fix(text).text,
+        "title: T\nblocks:\n  - paragraph: >-\n      One.\n      Two.\n      Three.\n"
+    );
+}
