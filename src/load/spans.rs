@@ -147,19 +147,19 @@ fn join(path: &str, name: &str) -> String {
 
 /// Byte offsets for the parser's marks, which count characters: each line's start,
 /// and the line walked to the column.
-struct Bytes<'a> {
+pub(super) struct Bytes<'a> {
     text: &'a str,
     lines: Vec<usize>,
 }
 
 impl<'a> Bytes<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str) -> Self {
         let mut lines = vec![0];
         lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Bytes { text, lines }
     }
 
-    fn at(&self, m: Marker) -> usize {
+    pub(super) fn at(&self, m: Marker) -> usize {
         let start = self
             .lines
             .get(m.line().saturating_sub(1))
@@ -171,7 +171,7 @@ impl<'a> Bytes<'a> {
             .map_or(self.text.len(), |(i, _)| start + i)
     }
 
-    fn range(&self, span: Span) -> Range<usize> {
+    pub(super) fn range(&self, span: Span) -> Range<usize> {
         let start = self.at(span.start);
         start..self.at(span.end).max(start)
     }

@@ -2,7 +2,8 @@
 //! where it is written and whether it is a key; and the texts a rewritten line holds
 //! when read on its own, which a fix must still hold in the file.
 
-use saphyr_parser::{Event, Marker, Parser, Span};
+use crate::load::spans::Bytes;
+use saphyr_parser::{Event, Parser};
 use std::ops::Range;
 
 /// One scalar of a YAML text.
@@ -130,34 +131,3 @@ pub fn read(text: &str, fix: &mut super::Fix) {
     }
 }
 
-/// Byte offsets for the parser's marks, which count characters: each line's start,
-/// and the line walked to the column.
-struct Bytes<'a> {
-    text: &'a str,
-    lines: Vec<usize>,
-}
-
-impl<'a> Bytes<'a> {
-    fn new(text: &'a str) -> Self {
-        let mut lines = vec![0];
-        lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Bytes { text, lines }
-    }
-
-    fn at(&self, m: Marker) -> usize {
-        let start = self
-            .lines
-            .get(m.line().saturating_sub(1))
-            .copied()
-            .unwrap_or(self.text.len());
-        self.text[start..]
-            .char_indices()
-            .nth(m.col())
-            .map_or(self.text.len(), |(i, _)| start + i)
-    }
-
-    fn range(&self, span: Span) -> Range<usize> {
-        let start = self.at(span.start);
-        start..self.at(span.end).max(start)
-    }
-}
