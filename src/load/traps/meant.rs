@@ -130,4 +130,3 @@ pub fn read(text: &str, fix: &mut super::Fix) {
         }
     }
 }
-
