@@ -178,6 +178,7 @@ pub fn subset_all(fonts: &EmbeddedFonts, book: &FontBook) -> Result<Vec<(FontId,
             } else {
                 let mut bytes = subset(data.bytes(), data.index, &ids).map_err(err)?;
                 super::cff::identity_charset(&mut bytes);
+                let bytes = super::cff::widths_up_front(&bytes).unwrap_or(bytes);
                 let bytes = super::unhint::without_instructions(&bytes).unwrap_or(bytes);
                 ParsedFont::from_bytes(&bytes, 0, &mut warnings)
             }
