@@ -348,11 +348,30 @@ impl Painter<'_> {
                             mapped != text
                         }
                     });
+            // Right to left, extractors reverse the characters of an ActualText as
+            // they reverse a word's glyphs, putting marks before their letter: each
+            // glyph whose own mapping is not its part of the cluster (the letter, its
+            // marks) is given that part alone.
+            let parts = (actual && rtl && !one_letter)
+                .then(|| {
+                    let glyphs: SmallVec<[&crate::text::Glyph; 4]> = placed.iter().map(|(_, g)| *g).collect();
+                    super::fonts::shares(&glyphs, text, |g| face.unicode.get(g))
+                })
+                .flatten();
+            let actual = actual && parts.is_none();
             if actual {
                 out.end_show();
                 out.begin_marked("Span", None, None, Some(text));
             }
-            for (target, g) in placed {
+            for (i, (target, g)) in placed.into_iter().enumerate() {
+                let part = parts
+                    .as_ref()
+                    .map(|p| p[i].as_str())
+                    .filter(|p| face.unicode.get(g.gid) != Some(*p));
+                if let Some(part) = part {
+                    out.end_show();
+                    out.begin_marked("Span", None, None, Some(part));
+                }
                 let dy = g.y_offset * run.size;
                 if dy != 0.0 {
                     // Raised or lowered (a mark above or below): its own show, with a rise.
@@ -372,6 +391,10 @@ impl Painter<'_> {
                     out.end_show();
                     out.bytes.extend_from_slice(b"0 ");
                     out.op("Ts");
+                }
+                if part.is_some() {
+                    out.end_show();
+                    out.op("EMC");
                 }
             }
             if actual {

@@ -5,7 +5,7 @@
 //! placed, and given the `ABCDEF+` tag that marks a subset in the PDF.
 
 use crate::layout::{Document, Item, TextRun};
-use crate::text::{Embedding, FaceId, FontBook};
+use crate::text::{Embedding, FaceId, FontBook, Glyph};
 use printpdf::{Codepoint, FontId, Op, ParsedFont, PdfFont, PdfFontHandle, Pt, TextItem};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -83,6 +83,62 @@ fn last_mark(text: &str) -> String {
     }
 }
 
+/// Whether text has a presentation form, a compatibility character or a private-use
+/// code point: never a glyph's text when the source had the base character.
+fn compatibility(text: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    text.chars().any(|c| {
+        matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' | '\u{E000}'..='\u{F8FF}')
+            || matches!(c as u32, 0xF0000..=0x10FFFF)
+    }) || !text.nfkd().eq(text.nfd())
+}
+
+/// What each glyph of a cluster stands for: its one advancing glyph the cluster's
+/// letters, its marks the marks, each mark glyph `known` names taking those, the one
+/// left (a shadda and its vowel drawn as one glyph) the rest. `None` when the glyphs
+/// do not part the cluster so.
+pub fn shares<'k>(
+    glyphs: &[&Glyph],
+    text: &str,
+    known: impl Fn(u16) -> Option<&'k str>,
+) -> Option<Vec<String>> {
+    use unicode_normalization::char::is_combining_mark;
+    let mut left: Vec<char> = text.chars().filter(|&c| is_combining_mark(c)).collect();
+    let letters: String = text.chars().filter(|&c| !is_combining_mark(c)).collect();
+    if letters.is_empty() || glyphs.iter().filter(|g| g.advance != 0.0).count() != 1 {
+        return None;
+    }
+    let mut out = vec![String::new(); glyphs.len()];
+    let mut open = None;
+    for (i, g) in glyphs.iter().enumerate() {
+        if g.advance != 0.0 {
+            out[i] = letters.clone();
+            continue;
+        }
+        let taken = known(g.gid).filter(|k| !k.is_empty()).and_then(|k| {
+            let mut rest = left.clone();
+            for c in k.chars() {
+                rest.remove(rest.iter().position(|&m| m == c)?);
+            }
+            Some((k, rest))
+        });
+        match taken {
+            Some((k, rest)) => {
+                out[i] = k.to_string();
+                left = rest;
+            }
+            None if open.is_none() => open = Some(i),
+            None => return None,
+        }
+    }
+    match open {
+        Some(i) if !left.is_empty() => out[i] = left.into_iter().collect(),
+        None if left.is_empty() => {}
+        _ => return None,
+    }
+    Some(out)
+}
+
 /// The clusters of a run, in glyph order: (glyph range, text). A cluster's text
 /// ends where the next cluster in the text begins, whatever the glyph order (right-
 /// to-left runs are in visual order).
@@ -121,12 +177,47 @@ pub fn plan(doc: &Document, book: &FontBook) -> EmbeddedFonts {
         // Glyphs only ever drawn inside larger clusters (marks): their own character,
         // or, for a variant the font maps from no character (a mark made for capitals),
         // the mark its cluster ends with. Every glyph gets some text (PDF/UA 7.21.7);
-        // ActualText gives whole clusters theirs.
+        // ActualText gives whole clusters theirs. A character the font maps to a glyph
+        // is not its text when it is a presentation form, a compatibility character or
+        // private use (U+FEB6 for a final sheen): the source had the base letter, so
+        // such a glyph stands for its part of its clusters (the letter, or the marks)
+        // when every cluster it is drawn in agrees.
         if gids.iter().any(|&g| !unicode.contains(g)) {
+            let mut cmap: BTreeMap<u16, String> = BTreeMap::new();
             for (c, gid) in data.font.charmap().unicodes() {
                 let gid = gid.to_u32() as u16;
-                if gids.contains(&gid) {
-                    unicode.offer(gid, || char::from_u32(c).map(String::from).unwrap_or_default());
+                if gids.contains(&gid) && !unicode.contains(gid) {
+                    if let Some(t) = char::from_u32(c).map(String::from).filter(|t| !compatibility(t)) {
+                        cmap.entry(gid).or_insert(t);
+                    }
+                }
+            }
+            let unmapped = |g: &u16| !unicode.contains(*g) && !cmap.contains_key(g);
+            let mut parts: BTreeMap<u16, Option<String>> = BTreeMap::new();
+            for run in runs_in(doc, face) {
+                for (r, text) in clusters(run) {
+                    if r.len() < 2 || !run.glyphs[r.clone()].iter().any(|g| unmapped(&g.gid)) {
+                        continue;
+                    }
+                    let glyphs: Vec<&Glyph> = run.glyphs[r].iter().collect();
+                    let shares = shares(&glyphs, text, |g| {
+                        unicode.get(g).or(cmap.get(&g).map(String::as_str))
+                    });
+                    for (i, g) in glyphs.iter().enumerate().filter(|(_, g)| unmapped(&g.gid)) {
+                        let share = shares.as_ref().map(|s| s[i].clone());
+                        let agreed = parts.entry(g.gid).or_insert_with(|| share.clone());
+                        if *agreed != share {
+                            *agreed = None;
+                        }
+                    }
+                }
+            }
+            for (gid, text) in cmap {
+                unicode.offer(gid, || text);
+            }
+            for (gid, text) in parts {
+                if let Some(text) = text.filter(|t| !t.is_empty()) {
+                    unicode.offer(gid, || text);
                 }
             }
             for run in runs_in(doc, face) {
