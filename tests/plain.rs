@@ -197,7 +197,7 @@ fn leafpress() -> Command {
     c
 }
 
-/// The JSON fields the README documents, with their types.
+/// The JSON fields docs/internals.md documents, with their types.
 #[test]
 fn json_keeps_its_documented_shape() {
     let out = leafpress()

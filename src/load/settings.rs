@@ -16,7 +16,7 @@ pub fn check_settings(settings: &CheckSettings, src: &Source, spans: &Spans) -> 
     for id in settings.rules.keys() {
         if !ids.contains(&id.as_str()) {
             let help = match did_you_mean(id, &ids) {
-                Some(near) => format!("did you mean `{near}`? The rules are listed in the README"),
+                Some(near) => format!("did you mean `{near}`? The rules are listed in docs/rules.md"),
                 None => format!("the rules are: {}", ids.join(", ")),
             };
             problems.push(

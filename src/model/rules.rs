@@ -25,7 +25,7 @@ macro_rules! rules {
             $($variant,)*
         }
 
-        /// Every rule, in the order the README lists them.
+        /// Every rule, in the order docs/rules.md lists them.
         pub const RULES: &[Rule] = &[
             $(Rule { rule: RuleId::$variant, id: $id, level: Level::$level, about: $about },)*
         ];
