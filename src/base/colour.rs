@@ -64,21 +64,6 @@ pub fn luminance(c: Color) -> f32 {
     0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
 }
 
-/// The nearest shade of `c` (same hue and saturation, lightness stepped towards black,
-/// or white when `lighter`) for which `ok` holds.
-pub fn shade_until(c: Color, ok: impl Fn(Color) -> bool, lighter: bool) -> Option<Color> {
-    let (h, s, l) = to_hsl(c);
-    (1..=100).find_map(|step| {
-        let l = if lighter {
-            l + (1.0 - l) * step as f32 / 100.0
-        } else {
-            l * (1.0 - step as f32 / 100.0)
-        };
-        let shade = from_hsl(h, s, l);
-        ok(shade).then_some(shade)
-    })
-}
-
 /// CIE L*: lightness as the eye sees it, 0 (black) to 100 (white); the distance
 /// between two shades of one hue.
 pub fn lightness(c: Color) -> f32 {
