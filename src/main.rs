@@ -104,8 +104,11 @@ fn main() -> ExitCode {
                 Ok(j) => j,
                 Err(code) => return code,
             };
-            let threads =
-                threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            // (Asking the system for its cores reads cgroup files: not for one leaflet.)
+            let threads = threads.unwrap_or_else(|| match jobs.len() {
+                0 | 1 => 1,
+                _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            });
             let ok = cli::build::library(&engine, &jobs, threads, cli.quiet, cli.verbose);
             if ok {
                 ExitCode::SUCCESS

@@ -196,6 +196,18 @@ pub fn run_all(
     threads: usize,
     each: &(dyn Fn(usize, &Done) + Sync),
 ) -> Vec<Done> {
+    if threads <= 1 || jobs.len() <= 1 {
+        // One leaflet (the usual build) or one thread: no thread to start and join.
+        return jobs
+            .iter()
+            .enumerate()
+            .map(|(i, job)| {
+                let done = run_one(engine, job);
+                each(i, &done);
+                done
+            })
+            .collect();
+    }
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Done>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|s| {

@@ -121,6 +121,11 @@ const MOST: usize = 300;
 /// to apply now (one fix per line at a time).
 fn decide(text: &str) -> (Vec<Trap>, Vec<usize>) {
     let mut traps = scan(text);
+    if traps.iter().all(|t| t.fixes.is_empty()) {
+        // Nothing to try: the file need not be parsed twice more (a third of reading
+        // the sample, which has no traps, went here).
+        return (traps, Vec::new());
+    }
     // In a file that reads, only what changes text is fixed: the rest is no trap there.
     let fine = reads(text).is_ok();
     let mut chosen: Vec<(usize, usize)> = Vec::new();

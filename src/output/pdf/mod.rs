@@ -68,8 +68,11 @@ pub fn write(
     // Two cores: the fonts are subset while the pages are painted, and each page's
     // content stream is compressed on the other core as soon as it is painted, while
     // the next is painted and printpdf and the structure tree are built.
+    // A thread costs more than it saves on a short leaflet: under this many pages
+    // the subsetting and compressing wait for the painting, on this core.
+    let parallel = doc.pages.len() >= PARALLEL_PAGES;
     std::thread::scope(|scope| {
-        let subsets = scope.spawn(|| fonts::subset_all(&fonts, book));
+        let subsets = task(scope, parallel, || fonts::subset_all(&fonts, book));
         let xobjects = embed_images(images, &mut pdf)?;
         let painter = draw::Painter {
             height: doc.height,
@@ -79,7 +82,7 @@ pub fn write(
             sheets,
         };
         let (painted, to_deflate) = std::sync::mpsc::channel();
-        let deflated = scope.spawn(move || finish::deflate_all(to_deflate));
+        let deflated = task(scope, parallel, move || finish::deflate_all(to_deflate));
         let (pages, slot_tags) = paint(&painter, doc, sheets, painted);
         for (id, font) in joined(subsets)? {
             pdf.resources.fonts.map.insert(id, font);
@@ -119,11 +122,36 @@ pub fn write(
     })
 }
 
-/// A helper thread's result; its panic goes on in this thread.
-fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+/// The page count from which the fonts are subset and the pages compressed on a
+/// second thread (measured: below it the thread's start and handover cost more).
+const PARALLEL_PAGES: usize = 12;
+
+/// Work done on another thread, or put off until it is joined.
+enum Task<'scope, T> {
+    Thread(std::thread::ScopedJoinHandle<'scope, T>),
+    Later(Box<dyn FnOnce() -> T + Send + 'scope>),
+}
+
+fn task<'scope, T: Send + 'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    parallel: bool,
+    work: impl FnOnce() -> T + Send + 'scope,
+) -> Task<'scope, T> {
+    if parallel {
+        Task::Thread(scope.spawn(work))
+    } else {
+        Task::Later(Box::new(work))
+    }
+}
+
+/// A task's result; a helper thread's panic goes on in this thread.
+fn joined<T>(task: Task<'_, T>) -> T {
+    match task {
+        Task::Thread(handle) => handle
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        Task::Later(work) => work(),
+    }
 }
 
 /// Each sheet's printpdf page (with the sheet's link annotations) and what each
