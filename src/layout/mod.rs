@@ -122,7 +122,7 @@ fn pass(
     }
     let children = std::mem::take(&mut builder.children);
     let structure = std::mem::take(&mut builder.structure);
-    let (mut pages, outline) = paginate::Paginator::new(theme, body).run(&children)?;
+    let (mut pages, outline) = paginate::Paginator::new(theme, body).run(children)?;
     if pages.len() > MAX_PAGES {
         return Err(LayoutError::TooManyPages(pages.len()));
     }

@@ -37,9 +37,11 @@ impl<'a> Paginator<'a> {
         }
     }
 
-    pub fn run(mut self, children: &[Child]) -> Result<(Vec<Page>, Vec<OutlineEntry>), TooTall> {
-        for (i, child) in children.iter().enumerate() {
-            match child {
+    /// Takes the children by value: each line's items move onto their page, so a long
+    /// leaflet is never held twice (the flow and the pages) at once.
+    pub fn run(mut self, mut children: Vec<Child>) -> Result<(Vec<Page>, Vec<OutlineEntry>), TooTall> {
+        for i in 0..children.len() {
+            match &children[i] {
                 Child::Space(s) => {
                     if self.y > 0.0 {
                         self.y = (self.y + s).min(self.body.h);
@@ -50,20 +52,21 @@ impl<'a> Paginator<'a> {
                         self.new_page();
                     }
                 }
-                Child::Line(chunk) => {
-                    self.make_room(self.need_of(children, i, chunk));
-                    self.place(chunk);
-                }
-                Child::Keep { chunk, owner } => {
-                    if chunk.height > self.body.h {
-                        return Err(TooTall {
-                            owner: *owner,
-                            height: chunk.height,
-                            available: self.body.h,
-                        });
+                Child::Line(chunk) | Child::Keep { chunk, .. } => {
+                    if let Child::Keep { owner, .. } = &children[i] {
+                        if chunk.height > self.body.h {
+                            return Err(TooTall {
+                                owner: *owner,
+                                height: chunk.height,
+                                available: self.body.h,
+                            });
+                        }
                     }
-                    self.make_room(self.need_of(children, i, chunk));
-                    self.place(chunk);
+                    self.make_room(self.need_of(&children, i, chunk));
+                    if let Child::Line(chunk) | Child::Keep { chunk, .. } = &mut children[i] {
+                        let items = std::mem::take(&mut chunk.items);
+                        self.place_items(chunk, items);
+                    }
                 }
                 Child::Frame(frame) => self.frame(frame)?,
             }
@@ -116,6 +119,11 @@ impl<'a> Paginator<'a> {
 
     /// Places a chunk at the cursor.
     fn place(&mut self, chunk: &Chunk) {
+        self.place_items(chunk, chunk.items.clone());
+    }
+
+    /// Places a chunk's items (given apart, so they can be moved) at the cursor.
+    fn place_items(&mut self, chunk: &Chunk, items: Vec<Placed>) {
         let (ox, oy) = (self.body.x, self.body.y + self.y);
         if let Some((level, title, anchor)) = &chunk.outline {
             let page = self.pages.len() - 1;
@@ -130,15 +138,10 @@ impl<'a> Paginator<'a> {
                 },
             });
         }
-        let items: Vec<Placed> = chunk
-            .items
-            .iter()
-            .map(|p| Placed {
-                item: shift(&p.item, ox, oy),
-                role: p.role,
-            })
-            .collect();
-        self.page().items.extend(items);
+        self.page().items.extend(items.into_iter().map(|p| Placed {
+            item: shift(p.item, ox, oy),
+            role: p.role,
+        }));
         self.y += chunk.height;
     }
 
@@ -259,8 +262,7 @@ fn furniture(row: &Chunk) -> Chunk {
     }
 }
 
-fn shift(item: &Item, dx: Pt, dy: Pt) -> Item {
-    let mut item = item.clone();
+fn shift(mut item: Item, dx: Pt, dy: Pt) -> Item {
     match &mut item {
         Item::Text(run) => {
             run.x += dx;

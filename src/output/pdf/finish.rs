@@ -71,7 +71,7 @@ pub fn finish(
         page.set("TrimBox", pdf_box(sheet, sheet.trim));
         page.set("BleedBox", pdf_box(sheet, sheet.bleed));
     }
-    tags::add_structure(&mut lo, &doc.structure, &pages, slots, &annots, meta.language)?;
+    let elements = tags::add_structure(&mut lo, &doc.structure, &pages, slots, &annots, meta.language)?;
     tags::add_xmp(&mut lo, meta)?;
 
     let outline = build_outline(&mut lo, doc, sheets, &pages);
@@ -154,7 +154,7 @@ pub fn finish(
     // Objects that are not streams (the structure tree's many small dictionaries,
     // annotations, the outline) go into compressed object streams with a
     // cross-reference stream (PDF 1.5): the file is a third smaller.
-    Ok(super::save::save(&lo, &mut z))
+    Ok(super::save::save(&lo, &elements, &mut z))
 }
 
 /// A stream's bytes, and whether they are Flate-compressed.

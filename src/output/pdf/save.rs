@@ -20,21 +20,25 @@ enum Entry {
     InStream { stream: u32, index: u32 },
 }
 
-pub fn save(lo: &Document, z: &mut Deflater) -> Vec<u8> {
+pub fn save(lo: &Document, written: &super::tags::Written, z: &mut Deflater) -> Vec<u8> {
     let mut out = Vec::with_capacity(64 * 1024);
     out.extend_from_slice(b"%PDF-");
     out.extend_from_slice(lo.version.as_bytes());
     // Bytes over 127 in a comment mark the file as binary for transfer programs.
     out.extend_from_slice(b"\n%\xE2\xE3\xCF\xD3\n");
 
-    let mut next_id = lo.objects.keys().map(|id| id.0).max().unwrap_or(0) + 1;
+    let mut next_id = (lo.objects.keys().chain(written.iter().map(|(id, _)| id)))
+        .map(|id| id.0)
+        .max()
+        .unwrap_or(0)
+        + 1;
     let mut entries = vec![Entry::Free; next_id as usize];
-    let mut small: Vec<(ObjectId, &Object)> = Vec::new();
+    let mut small: Vec<(ObjectId, Small)> = Vec::new();
     for (&id, object) in &lo.objects {
         match object {
             Object::Stream(_) => {}
             _ if id.1 == 0 => {
-                small.push((id, object));
+                small.push((id, Small::Object(object)));
                 continue;
             }
             _ => {}
@@ -43,15 +47,21 @@ pub fn save(lo: &Document, z: &mut Deflater) -> Vec<u8> {
         indirect(&mut out, id, object);
     }
 
+    small.extend(written.iter().map(|(id, bytes)| (*id, Small::Written(bytes))));
+    // In id order, as before the structure elements were written apart.
+    small.sort_by_key(|(id, _)| *id);
     for group in small.chunks(PER_STREAM) {
         let stream_id = next_id;
         next_id += 1;
         // The header ("id offset" pairs), then the objects, each after a space.
         let mut body = Vec::new();
         let mut header = Vec::new();
-        for (index, &(id, object)) in group.iter().enumerate() {
+        for (index, &(id, ref object)) in group.iter().enumerate() {
             write!(header, "{} {} ", id.0, body.len()).expect("writing to memory");
-            object_bytes(&mut body, object);
+            match object {
+                Small::Object(object) => object_bytes(&mut body, object),
+                Small::Written(bytes) => body.extend_from_slice(bytes),
+            }
             body.push(b' ');
             entries[id.0 as usize] = Entry::InStream {
                 stream: stream_id,
@@ -133,7 +143,13 @@ fn raw_stream(out: &mut Vec<u8>, id: ObjectId, dict: &Dictionary, data: &[u8]) {
 
 /// A direct object's bytes. Tokens are separated by a space wherever one could be
 /// needed; compression takes the rest.
-fn object_bytes(out: &mut Vec<u8>, object: &Object) {
+/// An object that goes in an object stream: a lopdf one, or one already written.
+enum Small<'a> {
+    Object(&'a Object),
+    Written(&'a [u8]),
+}
+
+pub(super) fn object_bytes(out: &mut Vec<u8>, object: &Object) {
     match object {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
@@ -244,7 +260,7 @@ mod tests {
         let pages = doc.add_object(dictionary! { "Type" => "Pages", "Kids" => vec![], "Count" => 0 });
         let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
         doc.trailer.set("Root", catalog);
-        let bytes = save(&doc, &mut Deflater::default());
+        let bytes = save(&doc, &Vec::new(), &mut Deflater::default());
         let back = Document::load_mem(&bytes).expect("lopdf reads it");
         for (k, id) in ids.iter().enumerate() {
             let d = back.get_dictionary(*id).expect("each small object is found");

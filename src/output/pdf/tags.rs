@@ -20,7 +20,7 @@ pub fn add_structure(
     slots: &[SlotTags],
     annots: &[Vec<ObjectId>],
     language: &str,
-) -> Result<(), String> {
+) -> Result<Written, String> {
     use crate::text::locale::is_rtl;
     // Right-to-left text is laid out right to left (an inherited attribute: stated on
     // the document for a right-to-left leaflet, on an element in such a language
@@ -88,6 +88,7 @@ pub fn add_structure(
             }
         }
     }
+    let mut elements: Written = Vec::new();
     let mut parent_tree = Vec::new();
     for (n, (&sheet_id, array)) in sheets.iter().zip(by_mcid).enumerate() {
         lo.get_dictionary_mut(sheet_id)
@@ -141,7 +142,11 @@ pub fn add_structure(
             1 => elem.set("A", attributes.remove(0)),
             _ => elem.set("A", Object::Array(attributes)),
         }
-        lo.objects.insert(ids[n], Object::Dictionary(elem));
+        // Written out now, not kept as a lopdf dictionary until the file is saved: a
+        // long leaflet's tree as objects was a third of its peak memory.
+        let mut bytes = Vec::new();
+        super::save::object_bytes(&mut bytes, &Object::Dictionary(elem));
+        elements.push((ids[n], bytes));
     }
     let parent_tree_id = lo.add_object(dictionary! { "Nums" => Object::Array(parent_tree) });
     lo.objects.insert(
@@ -156,8 +161,12 @@ pub fn add_structure(
     let catalog = lo.catalog_mut().map_err(|e| e.to_string())?;
     catalog.set("StructTreeRoot", Object::Reference(root_id));
     catalog.set("MarkInfo", dictionary! { "Marked" => true });
-    Ok(())
+    Ok(elements)
 }
+
+/// Objects already written as bytes (the structure elements), by their ids; saved
+/// with the document's own.
+pub type Written = Vec<(ObjectId, Vec<u8>)>;
 
 /// XMP metadata with the title and the PDF/UA-1 claim, as PDF/UA requires.
 pub fn add_xmp(lo: &mut lopdf::Document, meta: &Meta) -> Result<(), String> {
