@@ -113,6 +113,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
+        Command::Email(args) => cli::email::run(&engine, &args, cli.quiet),
         Command::Check {
             inputs,
             project,

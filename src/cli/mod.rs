@@ -3,6 +3,7 @@
 pub mod args;
 pub mod build;
 pub mod check;
+pub mod email;
 pub mod fix;
 pub mod new;
 pub mod watch;
