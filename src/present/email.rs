@@ -128,6 +128,7 @@ impl Letter<'_> {
         };
         let mut out = format!(
             "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <title>{}</title>\n</head>\n<body>\n",
             escape(&self.subject())
         );
