@@ -114,6 +114,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Email(args) => cli::email::run(&engine, &args, cli.quiet),
+        Command::List(args) => cli::list::run(&engine, &args, cli.quiet),
         Command::Check {
             inputs,
             project,

@@ -5,5 +5,6 @@ pub mod build;
 pub mod check;
 pub mod email;
 pub mod fix;
+pub mod list;
 pub mod new;
 pub mod watch;
