@@ -305,3 +305,17 @@ fn bad_email_settings_are_located_in_leafpress_yaml() {
         assert!(!dir.path().join("out").exists(), "nothing written");
     }
 }
+
+#[test]
+fn o_names_only_an_eml_file_so_no_pdf_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("knee.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7 the print edition").unwrap();
+    let (code, err) = run(leafpress().arg("email").arg(knee()).arg("-o").arg(&pdf));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("does not end in .eml: an email draft is a .eml file"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"%PDF-1.7 the print edition");
+}

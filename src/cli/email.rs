@@ -18,11 +18,24 @@ pub struct EmailArgs {
     /// Who it is for; the draft's To. Leave it out to fill it in in your mail program.
     #[arg(long, value_name = "ADDRESS", value_parser = parse_address)]
     pub to: Option<String>,
-    /// The file to write. Default: out/NAME.eml beside leafpress.yaml.
-    #[arg(short, long)]
+    /// The file to write, ending in .eml. Default: out/NAME.eml beside leafpress.yaml.
+    #[arg(short, long, value_name = "FILE.eml", value_parser = parse_eml)]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub project: ProjectOptions,
+}
+
+/// A draft's file name: it must end in .eml, so that `-o` can never replace a PDF
+/// (or anything else) with a message.
+pub fn parse_eml(s: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(s);
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml")) {
+        Ok(path)
+    } else {
+        Err(format!(
+            "\"{s}\" does not end in .eml: an email draft is a .eml file, e.g. -o knee.eml"
+        ))
+    }
 }
 
 /// An address as a mail program takes it in To: `name@example.org`.
