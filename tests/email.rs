@@ -319,3 +319,44 @@ fn o_names_only_an_eml_file_so_no_pdf_is_replaced() {
     );
     assert_eq!(std::fs::read(&pdf).unwrap(), b"%PDF-1.7 the print edition");
 }
+
+/// The HTML letter opened in Chromium by tests/browser/check-report.mjs (the report's
+/// check: playwright-core, axe-core's WCAG 2.1 A/AA and best-practice rules): no
+/// violation, console message or request, for an English letter with the brand's
+/// signature and for one quoting an Urdu title.
+#[test]
+fn the_html_letter_passes_axe_in_a_browser() {
+    let dir = urdu_project("email: {subject_prefix: \"[secure]\"}\n");
+    let ur = dir.path().join("ur.eml");
+    let knee_eml = dir.path().join("knee.eml");
+    let (code, err) = run(leafpress()
+        .current_dir(dir.path())
+        .args(["email", "content/ur.yaml", "-o"])
+        .arg(&ur));
+    assert_eq!(code, Some(0), "{err}");
+    let (code, err) = run(leafpress().arg("email").arg(knee()).arg("-o").arg(&knee_eml));
+    assert_eq!(code, Some(0), "{err}");
+    for eml in [ur, knee_eml] {
+        let html = eml.with_extension("html");
+        std::fs::write(&html, read_eml(&eml)["html"].as_str().unwrap()).unwrap();
+        let browser = Command::new("node")
+            .arg(repo().join("tests/browser/check-report.mjs"))
+            .arg(&html)
+            .output()
+            .expect("node runs (scripts/test installs it with the browser)");
+        assert!(
+            browser.status.success(),
+            "the browser check did not run: {}",
+            String::from_utf8_lossy(&browser.stderr)
+        );
+        let seen: Value = serde_json::from_slice(&browser.stdout).unwrap();
+        for key in ["console", "page_errors", "requests", "axe_violations"] {
+            assert_eq!(
+                seen[key].as_array().unwrap().len(),
+                0,
+                "{eml:?} {key}: {:#}",
+                seen[key]
+            );
+        }
+    }
+}

@@ -115,7 +115,9 @@ impl Letter<'_> {
 
     /// The HTML part: the letter's language and direction on `<html>`, the title's
     /// on the title where they differ, and every web address, email address and
-    /// phone number a link whose text is the address itself.
+    /// phone number a link whose text is the address itself. The leaflet's title is
+    /// the one heading (a screen reader's way in: "heading level 1, Knee exercises"),
+    /// and the letter is the page's main landmark.
     pub fn html(&self) -> String {
         let lang = self.language.as_str();
         let dir = if is_rtl(lang) { "rtl" } else { "ltr" };
@@ -129,7 +131,8 @@ impl Letter<'_> {
         let mut out = format!(
             "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{}</title>\n</head>\n<body>\n",
+             <title>{}</title>\n</head>\n<body>\n<main>\n\
+             <h1 style=\"font-size: 1.25em\">{title}</h1>\n",
             escape(&self.subject())
         );
         for p in self.paragraphs() {
@@ -139,7 +142,7 @@ impl Letter<'_> {
                 .collect();
             out.push_str(&format!("<p>{}</p>\n", lines.join("<br>\n")));
         }
-        out.push_str("</body>\n</html>\n");
+        out.push_str("</main>\n</body>\n</html>\n");
         out
     }
 
