@@ -91,23 +91,32 @@ pub fn run(engine: &Engine, args: &ListArgs, quiet: bool) -> ExitCode {
                     eprintln!("{}", nothing_due(window, files.len()));
                 }
             } else {
-                print!("{}", register::table(&entries));
+                emit(&register::table(&entries));
                 if let (Some(days), false) = (window, quiet) {
                     eprintln!("{}", summary(&entries, days));
                 }
             }
         }
-        Format::Csv => print!("{}", register::csv(&entries)),
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&register::json(&entries, today, window)).unwrap_or_default()
-        ),
+        Format::Csv => emit(&register::csv(&entries)),
+        Format::Json => emit(&(register::json(&entries, today, window) + "\n")),
     }
     match worst {
         Due::Overdue => ExitCode::from(EXIT_OVERDUE),
         Due::Soon | Due::Undated => ExitCode::from(EXIT_DUE),
         Due::NotDue if !failures.is_empty() => ExitCode::from(1),
         Due::NotDue => ExitCode::SUCCESS,
+    }
+}
+
+/// Prints the register. A reader that stops early (`leafpress list | head`) is not
+/// an error: the rest is not wanted.
+fn emit(text: &str) {
+    use std::io::Write;
+    let written = std::io::stdout().lock().write_all(text.as_bytes());
+    if let Err(e) = written.and_then(|()| std::io::stdout().lock().flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the register: {e}");
+        }
     }
 }
 

@@ -172,14 +172,25 @@ pub fn csv(entries: &[Entry]) -> String {
     out
 }
 
+/// The register as JSON (`--format json`), its keys in this order.
+#[derive(Debug, Serialize)]
+pub struct Register<'a> {
+    /// The day days are counted from, ISO 8601.
+    pub today: String,
+    /// The `--due` window in days, when one was asked for.
+    pub due_within_days: Option<i64>,
+    pub leaflets: &'a [Entry],
+}
+
 /// The register as JSON: the day it was made for, the window when one was asked
-/// for, and the entries.
-pub fn json(entries: &[Entry], today: Date, due_days: Option<i64>) -> serde_json::Value {
-    serde_json::json!({
-        "today": today.iso(),
-        "due_within_days": due_days,
-        "leaflets": entries,
-    })
+/// for, and the entries, each with its keys in [`Entry`]'s order.
+pub fn json(entries: &[Entry], today: Date, due_days: Option<i64>) -> String {
+    let register = Register {
+        today: today.iso(),
+        due_within_days: due_days,
+        leaflets: entries,
+    };
+    serde_json::to_string_pretty(&register).unwrap_or_default()
 }
 
 /// The register as a table for a terminal: columns aligned, numbers to the right,
