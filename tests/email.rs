@@ -360,3 +360,32 @@ fn the_html_letter_passes_axe_in_a_browser() {
         }
     }
 }
+
+#[test]
+fn large_print_attaches_the_large_print_email_edition() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = dir.path().join("knee.eml");
+    let (code, err) = run(leafpress()
+        .arg("email")
+        .arg(knee())
+        .args(["--large-print=18", "-o"])
+        .arg(&eml));
+    assert_eq!(code, Some(0), "{err}");
+    let m = read_eml(&eml);
+    assert_eq!(
+        m["attachments"][0]["name"],
+        "Exercises after a knee replacement (large print).pdf"
+    );
+    let built = dir.path().join("knee-large-print-email.pdf");
+    let (code, err) = run(leafpress()
+        .arg("build")
+        .arg(knee())
+        .args(["--large-print=18", "--for", "email", "-o"])
+        .arg(&built));
+    assert_eq!(code, Some(0), "{err}");
+    let attached = std::fs::read(m["attachments"][0]["path"].as_str().unwrap()).unwrap();
+    assert!(
+        attached == std::fs::read(&built).unwrap(),
+        "the attachment is the large-print email edition"
+    );
+}

@@ -21,6 +21,11 @@ pub struct EmailArgs {
     /// The file to write, ending in .eml. Default: out/NAME.eml beside leafpress.yaml.
     #[arg(short, long, value_name = "FILE.eml", value_parser = parse_eml)]
     pub output: Option<PathBuf>,
+    /// Attach the large-print edition (`--large-print` or `--large-print=20`, 16 to 24
+    /// pt), for a reader who asked for large print, as `build --large-print --for email`
+    /// makes it.
+    #[arg(long, value_name = "PT", num_args = 0..=1, require_equals = true, default_missing_value = "16", value_parser = super::args::parse_large_print)]
+    pub large_print: Option<f32>,
     #[command(flatten)]
     pub project: ProjectOptions,
 }
@@ -71,6 +76,7 @@ pub fn run(engine: &Engine, args: &EmailArgs, quiet: bool) -> ExitCode {
 fn draft(engine: &Engine, args: &EmailArgs, quiet: bool) -> Result<(), Diagnostics> {
     let options = Options {
         target: Target::Email,
+        large_print: args.large_print,
         root: args.project.root.clone(),
         today: args.project.today,
         font_dirs: args.project.font_dir.clone(),
@@ -97,7 +103,10 @@ fn draft(engine: &Engine, args: &EmailArgs, quiet: bool) -> Result<(), Diagnosti
     };
     // The web edition will be another (name, type, bytes) here (`--with-web`).
     let attachments = vec![Attachment {
-        name: attachment_name(&title, "pdf"),
+        name: match args.large_print {
+            Some(_) => attachment_name(&format!("{title} (large print)"), "pdf"),
+            None => attachment_name(&title, "pdf"),
+        },
         mime: "application/pdf".into(),
         bytes: built.pdf,
     }];
