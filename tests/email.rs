@@ -389,3 +389,36 @@ fn large_print_attaches_the_large_print_email_edition() {
         "the attachment is the large-print email edition"
     );
 }
+
+#[test]
+fn the_letter_is_marked_in_the_language_its_words_are_in() {
+    // leafpress's own words are English, whatever the project's language.
+    let dir = urdu_project("defaults: {language: ur}\n");
+    let (code, err) = run(leafpress()
+        .current_dir(dir.path())
+        .args(["email", "content/ur.yaml"]));
+    assert_eq!(code, Some(0), "{err}");
+    let html = read_eml(&dir.path().join("out/ur.eml"))["html"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(html.contains("<html lang=\"en-GB\" dir=\"ltr\">"), "{html}");
+    assert!(
+        html.contains(&format!("<span lang=\"ur\" dir=\"rtl\">{URDU_TITLE}</span>")),
+        "{html}"
+    );
+
+    // The clinic's own words are in the project's language: right to left, and the
+    // title, in the same language, needs no marking of its own.
+    let dir =
+        urdu_project("defaults: {language: ur}\nemail:\n  greeting: \"السلام علیکم،\"\n  body: \"{title}\"\n");
+    let (code, err) = run(leafpress()
+        .current_dir(dir.path())
+        .args(["email", "content/ur.yaml"]));
+    assert_eq!(code, Some(0), "{err}");
+    let m = read_eml(&dir.path().join("out/ur.eml"));
+    let html = m["html"].as_str().unwrap();
+    assert!(html.contains("<html lang=\"ur\" dir=\"rtl\">"), "{html}");
+    assert!(!html.contains("<span lang="), "{html}");
+    assert_eq!(m["plain"], format!("السلام علیکم،\n\n{URDU_TITLE}\n"));
+}

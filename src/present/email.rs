@@ -40,7 +40,8 @@ pub struct Letter<'a> {
     pub title: &'a str,
     /// The leaflet's language: the title is marked with it where the letter's differs.
     pub title_language: &'a LanguageTag,
-    /// The language the clinic writes the letter in (the project's default language).
+    /// The language the clinic writes its own words in (the project's default
+    /// language); the default words are English.
     pub language: &'a LanguageTag,
     pub settings: &'a EmailSettings,
     /// For the default signature.
@@ -93,16 +94,27 @@ impl Letter<'_> {
         (!lines.is_empty()).then(|| lines.join("\n"))
     }
 
+    /// The letter's language: the project's when the clinic wrote its own greeting or
+    /// body, else British English, the language of the default words.
+    fn lang(&self) -> LanguageTag {
+        let s = self.settings;
+        if s.greeting.is_some() || s.body.is_some() {
+            self.language.clone()
+        } else {
+            LanguageTag::default()
+        }
+    }
+
     /// Whether the title needs its own language and direction in the letter.
     fn title_apart(&self) -> bool {
-        self.title_language != self.language
+        *self.title_language != self.lang()
     }
 
     /// The plain-text part: paragraphs separated by a blank line. A title written
     /// in the other direction is isolated (U+2068 … U+2069), so the punctuation
     /// around it stays where it was written.
     pub fn plain(&self) -> String {
-        let title = if is_rtl(self.title_language.as_str()) != is_rtl(self.language.as_str()) {
+        let title = if is_rtl(self.title_language.as_str()) != is_rtl(self.lang().as_str()) {
             format!("\u{2068}{}\u{2069}", self.title)
         } else {
             self.title.to_string()
@@ -119,7 +131,8 @@ impl Letter<'_> {
     /// the one heading (a screen reader's way in: "heading level 1, Knee exercises"),
     /// and the letter is the page's main landmark.
     pub fn html(&self) -> String {
-        let lang = self.language.as_str();
+        let lang = self.lang();
+        let lang = lang.as_str();
         let dir = if is_rtl(lang) { "rtl" } else { "ltr" };
         let title = if self.title_apart() {
             let t = self.title_language.as_str();
@@ -161,8 +174,9 @@ impl Letter<'_> {
         let hex: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
         let boundary = |kind: &str| format!("=_leafpress_{kind}_{hex}");
 
-        let text = MimePart::new("text/plain", plain.as_str()).language(self.language.as_str());
-        let html_part = MimePart::new("text/html", html.as_str()).language(self.language.as_str());
+        let lang = self.lang();
+        let text = MimePart::new("text/plain", plain.as_str()).language(lang.as_str());
+        let html_part = MimePart::new("text/html", html.as_str()).language(lang.as_str());
         let alternative = MimePart::new(
             ContentType::new("multipart/alternative").attribute("boundary", boundary("alt")),
             vec![text, html_part],
