@@ -116,6 +116,8 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
+        Command::Email(args) => cli::email::run(&engine, &args, cli.quiet),
+        Command::List(args) => cli::list::run(&engine, &args, cli.quiet),
         Command::Check {
             inputs,
             project,

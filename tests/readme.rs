@@ -94,7 +94,7 @@ fn the_first_leaflet_walk_through_works_as_written() {
         .filter(|p| p.starts_with("out/") || p.starts_with("content/"))
     {
         let name = name.split_whitespace().next().unwrap();
-        if name.ends_with(".pdf") || name.ends_with(".yaml") {
+        if name.ends_with(".pdf") || name.ends_with(".yaml") || name.ends_with(".eml") {
             assert!(project.join(name).is_file(), "{name} is made as the README says");
         }
     }
@@ -126,4 +126,28 @@ fn every_edition_in_the_table_writes_the_file_it_names() {
         checked += 1;
     }
     assert!(checked >= 6, "the table's editions were read: {checked}");
+}
+
+#[test]
+fn the_email_section_writes_the_drafts_it_names() {
+    let text = readme();
+    let email = section(&text, "Emailing a leaflet to a patient: `leafpress email`");
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let (ok, out) = leafpress(root, &["new".into(), "Knee".into()]);
+    assert!(ok, "{out}");
+    let mut checked = 0;
+    for line in email.lines().filter(|l| l.starts_with("leafpress email")) {
+        let named = line
+            .split("# → ")
+            .nth(1)
+            .and_then(|r| r.split([',', ' ']).next())
+            .unwrap();
+        let args = commands(line).remove(0);
+        let (ok, out) = leafpress(root, &args);
+        assert!(ok, "`{line}` failed:\n{out}");
+        assert!(root.join(named).is_file(), "`{line}` wrote {named}:\n{out}");
+        checked += 1;
+    }
+    assert_eq!(checked, 4, "the section's commands were read");
 }

@@ -217,6 +217,13 @@ pub enum Command {
         #[command(flatten)]
         project: ProjectOptions,
     },
+    /// Write an email draft (out/NAME.eml) with the email edition of the PDF attached,
+    /// for your mail program to open ready to send. leafpress sends nothing.
+    Email(super::email::EmailArgs),
+    /// List every leaflet: title, reference, published and review dates, days left,
+    /// language, editions, pages, and the check's errors and warnings. With no INPUT,
+    /// lists content/*.yaml.
+    List(super::list::ListArgs),
     /// Review leaflets for plain language and clear print (reading age, long
     /// sentences, hard words, small or faint text…), writing no PDF. With no INPUT,
     /// checks every content/*.yaml. Exits 1 on errors (and warnings with --strict).

@@ -3,6 +3,8 @@
 pub mod args;
 pub mod build;
 pub mod check;
+pub mod email;
 pub mod fix;
+pub mod list;
 pub mod new;
 pub mod watch;

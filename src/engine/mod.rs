@@ -142,8 +142,18 @@ impl Engine {
     /// print (`leafpress check`), writing nothing.
     pub fn review(&self, path: &Path, options: &Options) -> Result<Reviewed, Diagnostics> {
         let (src, resolved) = self.load(path, options)?;
-        let laid = self.lay_out_and_review(&src, &resolved, options)?;
-        let review = plain::review(&src, &resolved, &laid.layout, &laid.warnings, &laid.theme);
+        self.review_loaded(&src, &resolved, options)
+    }
+
+    /// Reviews a leaflet already loaded (`leafpress list` reads its details first).
+    pub fn review_loaded(
+        &self,
+        src: &Source,
+        resolved: &Resolved,
+        options: &Options,
+    ) -> Result<Reviewed, Diagnostics> {
+        let laid = self.lay_out_and_review(src, resolved, options)?;
+        let review = plain::review(src, resolved, &laid.layout, &laid.warnings, &laid.theme);
         Ok(Reviewed {
             review,
             layout: laid.layout,

@@ -9,6 +9,7 @@ use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::base::source::Source;
 use crate::model::brand::Brand;
 use crate::model::check::CheckSettings;
+use crate::model::email::EmailSettings;
 use crate::model::outputs;
 use crate::model::project::{Defaults, ProjectFile, FILE};
 use crate::model::Leaflet;
@@ -29,6 +30,8 @@ pub struct Project {
     pub check: CheckSettings,
     /// The editions a library build makes (`outputs:`).
     pub outputs: Vec<outputs::Output>,
+    /// The email draft's words and size limit (`email:`).
+    pub email: EmailSettings,
 }
 
 impl Project {
@@ -48,6 +51,7 @@ impl Project {
                 let spans = Spans::of(&src.text);
                 super::settings::check_settings(&file.check, &src, &spans)?;
                 super::settings::outputs(&file.outputs, &src, &spans)?;
+                super::settings::email(&file.email, &src, &spans)?;
                 (Some(src), file, spans)
             }
             None => (None, ProjectFile::default(), Spans::default()),
@@ -71,6 +75,7 @@ impl Project {
             defaults: file.defaults,
             check: file.check,
             outputs: file.outputs,
+            email: file.email,
         })
     }
 
@@ -363,7 +368,7 @@ fn parse(src: &Source) -> Result<ProjectFile, Diagnostics> {
         let raw = e.to_string();
         let msg = raw.rsplit_once(" at line ").map_or(raw.as_str(), |(m, _)| m);
         let help = if msg.contains("unknown field") {
-            "leafpress.yaml has `brand:` (name, logo, colors, fonts, size), `defaults:` (any leaflet key but title and blocks, and contact) and `check:` (rules, reading_age, acronyms, words)"
+            "leafpress.yaml has `brand:` (name, logo, colors, fonts, size), `defaults:` (any leaflet key but title and blocks, and contact), `check:` (rules, reading_age, acronyms, words), `outputs:` (the editions a library build makes) and `email:` (subject_prefix, greeting, body, signature, max_size)"
         } else {
             "see the README's section on leafpress.yaml"
         };

@@ -1,11 +1,12 @@
 //! leafpress.yaml's settings checked where the model cannot check them: rule ids
 //! that exist, a reading age to aim at, editions that can be built, each problem
-//! located in the project file.
+//! located in the project file; the email draft's words.
 
 use super::spans::Spans;
 use crate::base::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::base::source::Source;
 use crate::model::check::CheckSettings;
+use crate::model::email::{EmailSettings, TITLE_FIELD};
 use crate::model::outputs::Output;
 
 /// Every rule id named must exist, and the reading age must be one a leaflet can
@@ -96,6 +97,49 @@ pub fn outputs(outputs: &[Output], src: &Source, spans: &Spans) -> Result<(), Di
                     "write e.g. `large_print: 16`",
                 );
             }
+        }
+    }
+    Diagnostics::none_or(problems, &src.text)
+}
+
+/// The draft's words, checked where serde cannot: a subject prefix on one line (a
+/// line break would end the Subject header), and no `{…}` field but `{title}`, so a
+/// misspelt `{titel}` is not mailed to a patient as written.
+pub fn email(settings: &EmailSettings, src: &Source, spans: &Spans) -> Result<(), Diagnostics> {
+    let mut problems = Vec::new();
+    if let Some(prefix) = &settings.subject_prefix {
+        if prefix.contains(['\n', '\r']) {
+            problems.push(
+                Diagnostic::new(&src.path, "the subject prefix runs over more than one line")
+                    .at(spans.value("email.subject_prefix"))
+                    .help("write it on one line, e.g. `subject_prefix: \"[secure]\"`"),
+            );
+        }
+    }
+    let texts = [
+        ("greeting", &settings.greeting),
+        ("body", &settings.body),
+        ("signature", &settings.signature),
+    ];
+    for (key, text) in texts {
+        let Some(text) = text else { continue };
+        let rest = text.replace(TITLE_FIELD, "");
+        if let Some(open) = rest.find('{') {
+            let field: String = rest[open..]
+                .chars()
+                .take_while(|c| *c != '}')
+                .chain(std::iter::once('}'))
+                .collect();
+            problems.push(
+                Diagnostic::new(
+                    &src.path,
+                    format!("the email {key} has \"{field}\", which leafpress does not fill in"),
+                )
+                .at(spans.value(&format!("email.{key}")))
+                .help(format!(
+                    "write `{TITLE_FIELD}` for the leaflet's title; other text in braces is not allowed"
+                )),
+            );
         }
     }
     Diagnostics::none_or(problems, &src.text)

@@ -50,6 +50,36 @@ impl Date {
         self.last_day() < today.last_day()
     }
 
+    /// The calendar day of [`Date::last_day`], for counting days.
+    fn calendar(self) -> Option<time::Date> {
+        let month = time::Month::try_from(self.month).ok()?;
+        let (y, _, d) = self.last_day();
+        let d = d.min(month.length(i32::from(y)));
+        time::Date::from_calendar_date(i32::from(y), month, d).ok()
+    }
+
+    /// Days from `today` to the last day this date stands for: 0 on the day, negative
+    /// once it has passed (a month-only review date lasts to the month's end).
+    pub fn days_from(self, today: Date) -> i64 {
+        match (self.calendar(), today.calendar()) {
+            (Some(a), Some(b)) => i64::from(a.to_julian_day() - b.to_julian_day()),
+            _ => 0,
+        }
+    }
+
+    /// The same day `months` calendar months later (the 31st becomes the month's last day).
+    pub fn plus_months(self, months: u32) -> Date {
+        let total = u32::from(self.month) - 1 + months;
+        let year = (u32::from(self.year) + total / 12).min(9999) as u16;
+        let month = (total % 12 + 1) as u8;
+        let last = time::Month::try_from(month).map_or(28, |m| m.length(i32::from(year)));
+        Date {
+            year,
+            month,
+            day: self.day.map(|d| d.min(last)),
+        }
+    }
+
     /// In words, as a patient reads it: "March 2026", "14 March 2026".
     pub fn words(self) -> String {
         let month = MONTHS[(self.month - 1) as usize];
@@ -177,6 +207,17 @@ impl<'de> Deserialize<'de> for Cover {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_count_to_the_last_day_a_date_stands_for() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(d("2030-07-01").days_from(d("2030-06-15")), 16);
+        // A month-only date lasts to its end: 31 May is 15 days before 15 June.
+        assert_eq!(d("2030-05").days_from(d("2030-06-15")), -15);
+        assert_eq!(d("2028-02").days_from(d("2028-02-01")), 28);
+        assert_eq!(d("2026-01-31").plus_months(1), d("2026-02-28"));
+        assert_eq!(d("2026-11-30").plus_months(3), d("2027-02-28"));
+    }
 
     #[test]
     fn dates_read_and_compare() {

@@ -4,6 +4,7 @@
 
 use super::brand::Brand;
 use super::check::CheckSettings;
+use super::email::EmailSettings;
 use super::outputs;
 use super::{Contact, Cover, Date, PageSpec};
 use serde::Deserialize;
@@ -57,6 +58,9 @@ pub struct ProjectFile {
     /// The editions `leafpress build` makes of every leaflet, each in out/NAME/.
     #[serde(default)]
     pub outputs: Vec<outputs::Output>,
+    /// The words and size limit of the draft `leafpress email` writes.
+    #[serde(default)]
+    pub email: EmailSettings,
 }
 
 /// The schema of leafpress.yaml (for `leafpress schema`).
