@@ -113,6 +113,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
+        Command::Translate { action } => cli::translate::run(&engine, action, or_library, cli.quiet),
         Command::Check {
             inputs,
             project,

@@ -5,4 +5,5 @@ pub mod build;
 pub mod check;
 pub mod fix;
 pub mod new;
+pub mod translate;
 pub mod watch;
