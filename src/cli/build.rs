@@ -75,7 +75,14 @@ pub fn jobs(
             jobs.push(Job {
                 input: input.clone(),
                 // Each output has its own folder: the name inside it is the leaflet's.
-                target: dir.join(&o.name).join(pdf_name(input, &Options::default())),
+                // Only a translation's language is in the name: `-ur` keeps it apart.
+                target: dir.join(&o.name).join(pdf_name(
+                    input,
+                    &Options {
+                        translation: flags.translation.clone(),
+                        ..Options::default()
+                    },
+                )),
                 edition: Some(o.name),
                 options,
             });

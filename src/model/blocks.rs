@@ -247,7 +247,7 @@ pub fn check_id(id: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "`id: {id}` is not a block id: use lower-case letters, digits and hyphens, e.g. `id: what-to-bring`"
+            "the block id \"{id}\" is not usable: write lower-case letters, digits and hyphens, e.g. `id: what-to-bring`"
         ))
     }
 }

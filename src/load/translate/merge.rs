@@ -77,30 +77,27 @@ pub fn merge(old: &POFile, english: &English, language: &str) -> (POFile, Merged
     let mut used = vec![false; old.entries.len()];
     let mut out: Vec<Option<POEntry>> = vec![None; fresh.len()];
     let mut counts = Merged::default();
-    // 1. By context: the same place in the leaflet.
-    for (k, new) in fresh.iter().enumerate() {
-        let found = old
-            .entries
-            .iter()
-            .position(|o| !o.obsolete && o.msgctxt == new.msgctxt);
-        if let Some(i) = found {
-            used[i] = true;
-            out[k] = Some(carry(new, &old.entries[i]));
+    // 1. The same place with the same English; 2. the same English elsewhere (a
+    // block inserted before it renumbered its context, or its heading was reworded);
+    // 3. the same place with changed English, fuzzy.
+    let passes: [&dyn Fn(&POEntry, &POEntry) -> bool; 3] = [
+        &|o, n| !o.obsolete && o.msgctxt == n.msgctxt && o.msgid == n.msgid,
+        &|o, n| translated(o) && o.msgid == n.msgid,
+        &|o, n| !o.obsolete && o.msgctxt == n.msgctxt,
+    ];
+    for matches in passes {
+        for (k, new) in fresh.iter().enumerate() {
+            if out[k].is_some() {
+                continue;
+            }
+            let found = (0..old.entries.len()).find(|&i| !used[i] && matches(&old.entries[i], new));
+            if let Some(i) = found {
+                used[i] = true;
+                out[k] = Some(carry(new, &old.entries[i]));
+            }
         }
     }
-    // 2. By the same English, where a heading's rewording moved the context.
-    for (k, new) in fresh.iter().enumerate() {
-        if out[k].is_some() {
-            continue;
-        }
-        let found = (0..old.entries.len())
-            .find(|&i| !used[i] && translated(&old.entries[i]) && old.entries[i].msgid == new.msgid);
-        if let Some(i) = found {
-            used[i] = true;
-            out[k] = Some(carry(new, &old.entries[i]));
-        }
-    }
-    // 3. By similar English: offered, fuzzy.
+    // 4. By similar English: offered, fuzzy.
     for (k, new) in fresh.iter().enumerate() {
         if out[k].is_some() {
             continue;
