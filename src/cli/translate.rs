@@ -7,6 +7,9 @@ use leafpress::{Diagnostics, Engine, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// What is done to each leaflet named.
+type Each = dyn Fn(&PathBuf) -> Result<(), Diagnostics>;
+
 /// Runs `action`; `inputs` turns no files named into every content/*.yaml.
 pub fn run(
     engine: &Engine,
@@ -14,7 +17,7 @@ pub fn run(
     inputs: fn(Vec<PathBuf>) -> Result<Vec<PathBuf>, String>,
     quiet: bool,
 ) -> ExitCode {
-    let (files, each): (Vec<PathBuf>, Box<dyn Fn(&PathBuf) -> Result<(), Diagnostics>>) = match action {
+    let (files, each): (Vec<PathBuf>, Box<Each>) = match action {
         TranslateAction::Export {
             inputs: i,
             lang,

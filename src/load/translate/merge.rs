@@ -66,6 +66,9 @@ fn translated(e: &POEntry) -> bool {
     e.msgstr.as_deref().is_some_and(|s| !s.trim().is_empty())
 }
 
+/// Whether an old entry (first) carries its translation to a fresh one.
+type Matches = dyn Fn(&POEntry, &POEntry) -> bool;
+
 /// `old` merged with the English of `english`.
 pub fn merge(old: &POFile, english: &English, language: &str) -> (POFile, Merged) {
     let notes = po::Notes::of(&english.parsed, &english.project);
@@ -80,7 +83,7 @@ pub fn merge(old: &POFile, english: &English, language: &str) -> (POFile, Merged
     // 1. The same place with the same English; 2. the same English elsewhere (a
     // block inserted before it renumbered its context, or its heading was reworded);
     // 3. the same place with changed English, fuzzy.
-    let passes: [&dyn Fn(&POEntry, &POEntry) -> bool; 3] = [
+    let passes: [&Matches; 3] = [
         &|o, n| !o.obsolete && o.msgctxt == n.msgctxt && o.msgid == n.msgid,
         &|o, n| translated(o) && o.msgid == n.msgid,
         &|o, n| !o.obsolete && o.msgctxt == n.msgctxt,
