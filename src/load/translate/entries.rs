@@ -217,13 +217,46 @@ fn non_empty(slug: String) -> String {
     }
 }
 
-/// Every translatable text of `leaflet`, in reading order.
+/// Every translatable text of `leaflet`, in reading order, then the words layout
+/// prints around them ([`label_entries`]).
 pub fn entries(leaflet: &Leaflet, ids: &[Option<String>]) -> Vec<Entry> {
     let mut copy = leaflet.clone();
     let mut out = Vec::new();
     walk(&mut copy, ids, |e, _| out.push(e.clone()));
+    out.extend(label_entries(leaflet));
     out
 }
+
+/// The labels of "About this leaflet" a translation supplies, by context: the
+/// heading and the credit line's words always (a translation's credit goes there),
+/// the others where the leaflet prints them.
+pub fn label_entries(leaflet: &Leaflet) -> Vec<Entry> {
+    let en = crate::model::labels::Labels::for_language("en");
+    let wanted = [
+        ("about", en.about.as_str(), true),
+        ("published", &en.published, leaflet.published.is_some()),
+        ("review", &en.review, leaflet.review.is_some()),
+        ("reference", &en.reference, leaflet.reference.is_some()),
+        ("sources", &en.sources, !leaflet.sources.is_empty()),
+        ("translation", TRANSLATION, true),
+        ("checked-by", CHECKED_BY, true),
+    ];
+    wanted
+        .into_iter()
+        .filter(|(_, _, used)| *used)
+        .map(|(name, english, _)| Entry {
+            context: format!("label/{name}"),
+            english: english.to_string(),
+            what: "a label leafpress prints in \"About this leaflet\" at the end",
+            place: "\"About this leaflet\" at the end".into(),
+            block: None,
+        })
+        .collect()
+}
+
+/// The credit line's words: "**Translation:** NAME; checked by NAME, DATE".
+pub const TRANSLATION: &str = "Translation";
+pub const CHECKED_BY: &str = "checked by";
 
 /// Which English the entries are: the first 12 hex digits of an MD5 of every
 /// context and text, so any change to the English changes it.

@@ -20,7 +20,8 @@ use crate::base::source::Source;
 use crate::load::parse::Parsed;
 use crate::load::project::Project;
 use crate::model::edition::Translation;
-use crate::model::Block;
+use crate::model::labels::LabelOverrides;
+use crate::model::{Block, Translated};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -195,9 +196,11 @@ pub fn apply(
     let ids = entries::block_ids(src, &parsed.spans, &parsed.leaflet);
     let mut problems = Vec::new();
     let update = format!("run `leafpress translate update {}`", src.path.display());
-    entries::walk(&mut parsed.leaflet, &ids, |e, text| {
+    // The translation of `e`, or the problem that stops it being used.
+    let mut lookup = |e: &Entry| -> Option<String> {
         let english = quoted(&e.english);
-        let problem = match by_context.get(e.context.as_str()) {
+        let found = by_context.get(e.context.as_str());
+        let problem = match found {
             Some(p) if p.msgid != e.english => Diagnostic::new(
                 &file,
                 format!(
@@ -212,25 +215,27 @@ pub fn apply(
                 Diagnostic::new(&file, format!("not translated: {english} ({})", e.context))
                     .help("write the translation in its msgstr")
             }
-            Some(p) => {
-                *text = p.msgstr.clone().unwrap_or_default();
-                return;
-            }
-            None => {
-                return problems.push(
-                    Diagnostic::new(
-                        &file,
-                        format!("missing: {english} ({}) is not in the file", e.context),
-                    )
-                    .help(format!("{update} to add it")),
-                )
-            }
+            Some(p) => return p.msgstr.clone(),
+            None => Diagnostic::new(
+                &file,
+                format!("missing: {english} ({}) is not in the file", e.context),
+            )
+            .help(format!("{update} to add it")),
         };
-        let at = by_context
-            .get(e.context.as_str())
-            .and_then(|p| po::line_span(&po_src.text, p.linenum));
+        let at = found.and_then(|p| po::line_span(&po_src.text, p.linenum));
         problems.push(problem.at(at));
+        None
+    };
+    entries::walk(&mut parsed.leaflet, &ids, |e, text| {
+        if let Some(t) = lookup(e) {
+            *text = t;
+        }
     });
+    let mut labels = std::collections::BTreeMap::new();
+    for e in entries::label_entries(&parsed.leaflet) {
+        let name = e.context.trim_start_matches("label/").to_string();
+        labels.insert(name, lookup(&e).unwrap_or(e.english));
+    }
     if !problems.is_empty() {
         let n = problems.len();
         if !t.allow_incomplete {
@@ -265,7 +270,22 @@ pub fn apply(
     }
     parsed.leaflet.language = t.language.clone();
     own_pictures(src, parsed, language);
-    credit(parsed, &catalogue);
+    let label = |name: &str| labels.get(name).cloned();
+    parsed.leaflet.translated = Some(Translated {
+        labels: LabelOverrides {
+            about: label("about"),
+            published: label("published"),
+            review: label("review"),
+            reference: label("reference"),
+            sources: label("sources"),
+            ..LabelOverrides::default()
+        },
+        credit: credit(
+            &catalogue,
+            &label("translation").unwrap_or_default(),
+            &label("checked-by").unwrap_or_default(),
+        ),
+    });
     Ok(())
 }
 
@@ -299,19 +319,21 @@ fn own_pictures(src: &Source, parsed: &mut Parsed, language: &str) {
     }
 }
 
-/// "Translated by …, checked by … on …" in "About this leaflet", from the PO header.
-fn credit(parsed: &mut Parsed, catalogue: &rspolib::POFile) {
-    let name = |key| po::header(catalogue, key).map(|v| v.split(" <").next().unwrap_or(v).to_string());
+/// "**Translation:** Anna Nowak; checked by Piotr Zieliński, 2026-11-30" in "About
+/// this leaflet", from the PO header (names without their e-mail addresses), in the
+/// translation's words; nothing when the header names nobody.
+fn credit(catalogue: &rspolib::POFile, translation: &str, checked_by: &str) -> Option<String> {
+    let name = |key| po::header(catalogue, key).map(|v| v.split(" <").next().unwrap_or(v).trim().to_string());
     let (by, checker, date) = (name(po::TRANSLATOR), name(po::CHECKER), name(po::CHECKED));
-    let line = match (by, checker) {
-        (Some(b), Some(c)) => format!("Translated by {b}, checked by {c}"),
-        (Some(b), None) => format!("Translated by {b}"),
-        (None, Some(c)) => format!("Translation checked by {c}"),
-        (None, None) => return,
-    };
-    let line = match date {
-        Some(d) => format!("{line} ({d})."),
-        None => format!("{line}."),
-    };
-    parsed.leaflet.sources.push(line);
+    if by.is_none() && checker.is_none() {
+        return None;
+    }
+    let mut line = format!("**{translation}:** {}", by.unwrap_or_else(|| "?".into()));
+    if let Some(c) = checker {
+        line.push_str(&format!("; {checked_by} {c}"));
+        if let Some(d) = date {
+            line.push_str(&format!(", {d}"));
+        }
+    }
+    Some(line)
 }
