@@ -473,3 +473,45 @@ fn xliff_export_parses_with_its_languages_and_a_unit_per_text() {
         format!("en-GB ur {SAMPLE_ENTRIES} subtitle A guide for patients")
     );
 }
+
+#[test]
+fn outputs_list_languages_and_a_language_may_have_its_own_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("content")).unwrap();
+    let yaml =
+        "title: Knee\nblocks:\n  - paragraph: Rest your knee.\n  - image: {src: knee.png, alt: A knee}\n";
+    std::fs::write(dir.path().join("content/x.yaml"), yaml).unwrap();
+    // The English picture is 40 pixels wide; the Polish one, beside it, 24.
+    for (name, width) in [("knee.png", 40), ("knee.pl.png", 24)] {
+        image::RgbImage::from_pixel(width, 20, image::Rgb([200, 40, 40]))
+            .save(dir.path().join("content").join(name))
+            .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("leafpress.yaml"),
+        "outputs:\n  - {name: print, languages: [pl]}\n",
+    )
+    .unwrap();
+    ok(
+        dir.path(),
+        &["translate", "export", "content/x.yaml", "--lang", "pl"],
+    );
+    let po = dir.path().join("translations/pl/x.po");
+    fill(&po);
+    let said = ok(dir.path(), &["build"]);
+    assert!(
+        said.contains("out/print/x.pdf") && said.contains("out/print/x-pl.pdf"),
+        "{said}"
+    );
+    let english = dir.path().join("out/print/x.pdf");
+    let polish = dir.path().join("out/print/x-pl.pdf");
+    assert!(common::pdftotext(&english, &[]).contains("Rest your knee."));
+    let text = common::pdftotext(&polish, &[]);
+    assert!(
+        text.contains("Tekst 2") && !text.contains("Rest your knee."),
+        "{text}"
+    );
+    let width = |pdf: &Path| common::image_rows(pdf, &[])[0][3].clone();
+    assert_eq!(width(&english), "40");
+    assert_eq!(width(&polish), "24");
+}
