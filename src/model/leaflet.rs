@@ -60,6 +60,8 @@ pub struct Translated {
     /// "**Translation:** Anna Nowak; checked by Piotr Zieliński, 2026-11-30": a
     /// line of "About this leaflet", in the translation's words.
     pub credit: Option<String>,
+    /// The translation file, which `watch` watches too.
+    pub file: std::path::PathBuf,
 }
 
 /// The top-level keys a project's `defaults:` may give (all but `title` and `blocks`).

@@ -285,6 +285,7 @@ pub fn apply(
             &label("translation").unwrap_or_default(),
             &label("checked-by").unwrap_or_default(),
         ),
+        file: file.clone(),
     });
     Ok(())
 }

@@ -161,10 +161,20 @@ pub fn text(po: &POFile) -> String {
 pub fn read(path: &Path) -> Result<(Source, POFile), Diagnostics> {
     let src = Source::read(path)?;
     let po = rspolib::pofile(src.text.as_str()).map_err(|e| {
+        // rspolib says "… at line N (index …): what": the line, for the snippet.
+        let message = e.to_string();
+        let line = message
+            .split("line ")
+            .nth(1)
+            .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|n| n.parse::<usize>().ok());
+        let what = message.rsplit("): ").next().unwrap_or(&message);
         Diagnostics::one(
-            Diagnostic::new(path, format!("this translation file cannot be read: {e}"))
-                .help("open it in a PO editor (Poedit) or check it with `msgfmt --check`; each entry needs msgid and msgstr in double quotes"),
+            Diagnostic::new(path, format!("this translation file cannot be read: {what}"))
+                .at(line.and_then(|l| line_span(&src.text, l)))
+                .help("open it in a PO editor (Poedit), or check it with `msgfmt --check`: each msgid and msgstr is text in double quotes, a \" inside written \\\""),
         )
+        .with_source(&src.text)
     })?;
     Ok((src, po))
 }
