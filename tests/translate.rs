@@ -419,6 +419,19 @@ fn a_language_with_no_file_says_how_to_make_one() {
             && err.contains("leafpress translate export content/x.yaml --lang ar"),
         "{err}"
     );
+    // A file broken by hand is located at its line.
+    std::fs::create_dir_all(dir.path().join("translations/ar")).unwrap();
+    std::fs::write(
+        dir.path().join("translations/ar/x.po"),
+        "msgid \"\"\nmsgstr \"\"\n\nmsgid \"Rest\"\nmsgstr \"unclosed\n",
+    )
+    .unwrap();
+    let out = leafpress(dir.path(), &["build", "content/x.yaml", "--lang", "ar"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot be read: unterminated string") && err.contains("translations/ar/x.po:5:1"),
+        "{err}"
+    );
 }
 
 #[test]
