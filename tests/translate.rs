@@ -419,6 +419,19 @@ fn a_language_with_no_file_says_how_to_make_one() {
             && err.contains("leafpress translate export content/x.yaml --lang ar"),
         "{err}"
     );
+    // A file nobody has started: one error, not one per text.
+    ok(
+        dir.path(),
+        &["translate", "export", "content/x.yaml", "--lang", "ur"],
+    );
+    let out = leafpress(dir.path(), &["build", "content/x.yaml", "--lang", "ur"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "nothing is translated yet: the file's {SAMPLE_ENTRIES} texts are all to do"
+        )) && err.matches("error").count() == 1,
+        "{err}"
+    );
     // A file broken by hand is located at its line.
     std::fs::create_dir_all(dir.path().join("translations/ar")).unwrap();
     std::fs::write(

@@ -177,11 +177,13 @@ fn status_lines(input: &std::path::Path, all: &[translate::LanguageStatus]) -> S
             checked,
             if s.current() {
                 "current".to_string()
-            } else {
+            } else if s.made_from.as_deref() != Some(s.english.as_str()) {
                 format!(
-                    "NOT CURRENT: `leafpress translate update {}`, then translate the fuzzy and missing",
+                    "NOT CURRENT: run `leafpress translate update {}`, then translate what is fuzzy or missing",
                     input.display()
                 )
+            } else {
+                "NOT CURRENT: translate what is fuzzy or missing".to_string()
             }
         ));
     }

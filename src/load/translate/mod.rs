@@ -236,8 +236,16 @@ pub fn apply(
         let name = e.context.trim_start_matches("label/").to_string();
         labels.insert(name, lookup(&e).unwrap_or(e.english));
     }
+    let total = entries::entries(&parsed.leaflet, &ids).len();
     if !problems.is_empty() {
         let n = problems.len();
+        // A file nobody has started: one line, not one per text.
+        if n == total && !t.allow_incomplete {
+            return Err(Diagnostics::one(
+                Diagnostic::new(&file, format!("nothing is translated yet: the file's {n} texts are all to do"))
+                    .help("send the file to the translator; once it comes back, build again (or add --allow-incomplete to see the layout with the English)"),
+            ));
+        }
         if !t.allow_incomplete {
             let mut d = Diagnostics {
                 items: problems,

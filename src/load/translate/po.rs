@@ -21,12 +21,20 @@ pub const TRANSLATOR: &str = "Last-Translator";
 pub const UNSET: &str = "FULL NAME <EMAIL@ADDRESS>";
 
 /// The folder translations/ goes in: beside leafpress.yaml, else beside the content file.
+/// Relative to the current folder when inside it, so the messages that name it stay
+/// short.
 pub fn translations_folder(content: &Path, project: &Project) -> PathBuf {
-    match &project.source {
+    let folder = match &project.source {
         Some(_) => project.home().join("translations"),
         None => content
             .parent()
             .map_or_else(|| PathBuf::from("translations"), |p| p.join("translations")),
+    };
+    match std::env::current_dir().and_then(|d| d.canonicalize()) {
+        Ok(here) => folder
+            .strip_prefix(&here)
+            .map_or_else(|_| folder.clone(), Path::to_path_buf),
+        Err(_) => folder,
     }
 }
 
