@@ -541,3 +541,59 @@ fn outputs_list_languages_and_a_language_may_have_its_own_picture() {
     assert_eq!(width(&english), "40");
     assert_eq!(width(&polish), "24");
 }
+
+#[test]
+fn an_xliff_file_returned_by_an_agency_is_imported_into_the_po_file() {
+    let (dir, po) = project();
+    ok(
+        dir.path(),
+        &[
+            "translate",
+            "export",
+            "content/x.yaml",
+            "--lang",
+            "pl",
+            "--format",
+            "xliff",
+        ],
+    );
+    let xlf = dir.path().join("translations/pl/x.xlf");
+    // What a CAT tool does: a <target> after each <source>; one unit made for older English.
+    let script = "import sys, xml.etree.ElementTree as ET\nN='urn:oasis:names:tc:xliff:document:2.0'\nET.register_namespace('', N)\nt=ET.parse(sys.argv[1])\nfor i,u in enumerate(t.getroot().iter('{%s}unit'%N)):\n  s=u.find('.//{%s}segment'%N)\n  src=s.find('{%s}source'%N)\n  if u.get('name')=='what-is-acupuncture/heading': src.text='What is it?'\n  ET.SubElement(s,'{%s}target'%N).text='Tekst %d & więcej'%(i+1)\nt.write(sys.argv[1], encoding='utf-8', xml_declaration=True)\n";
+    common::tool("python3", &[&"-c", &script, &xlf]);
+    let said = ok(
+        dir.path(),
+        &["translate", "import", "content/x.yaml", "--lang", "pl"],
+    );
+    assert!(
+        said.contains(&format!(
+            "{} translated, 1 fuzzy (made for other English), 0 left alone",
+            SAMPLE_ENTRIES - 1
+        )),
+        "{said}"
+    );
+    assert_eq!(
+        msgfmt_statistics(&po),
+        format!("{} translated messages, 1 fuzzy translation.", SAMPLE_ENTRIES - 1)
+    );
+    let fuzzy = msgattrib(&po, "--only-fuzzy");
+    assert!(fuzzy.contains("#| msgid \"What is it?\""), "{fuzzy}");
+    ok(
+        dir.path(),
+        &["build", "content/x.yaml", "--lang", "pl", "--allow-incomplete"],
+    );
+    let text = common::pdftotext(&dir.path().join("out/x-pl.pdf"), &[]);
+    assert!(text.contains("Tekst 30 & więcej"), "{text}");
+    // A file for another language is refused.
+    std::fs::create_dir_all(dir.path().join("translations/ur")).unwrap();
+    std::fs::copy(&xlf, dir.path().join("translations/ur/x.xlf")).unwrap();
+    let out = leafpress(
+        dir.path(),
+        &["translate", "import", "content/x.yaml", "--lang", "ur"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("this file is a translation into pl, not ur"),
+        "{err}"
+    );
+}

@@ -287,6 +287,17 @@ pub enum TranslateAction {
         #[command(flatten)]
         project: ProjectOptions,
     },
+    /// Read a translation returned as XLIFF (translations/LANG/NAME.xlf) into its PO
+    /// file, which the build uses; a text translated from other English is marked fuzzy.
+    Import {
+        /// Content files (YAML); with none, every content/*.yaml.
+        inputs: Vec<PathBuf>,
+        /// The translation's language, e.g. `ur`.
+        #[arg(long, value_name = "LANG", value_parser = parse_language)]
+        lang: LanguageTag,
+        #[command(flatten)]
+        project: ProjectOptions,
+    },
     /// Bring translation files up to date with the English: changed texts become
     /// fuzzy (keeping the old English), new ones untranslated, removed ones obsolete.
     Update {

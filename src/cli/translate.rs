@@ -65,6 +65,27 @@ pub fn run(
                 Ok(())
             }),
         ),
+        TranslateAction::Import {
+            inputs: i,
+            lang,
+            project,
+        } => (
+            i,
+            Box::new(move |input| {
+                let done = translate::xliff::import(input, project.root.as_deref(), lang.as_str())?;
+                if !quiet {
+                    eprintln!(
+                        "{} → {}: {} translated, {} fuzzy (made for other English), {} left alone",
+                        input.display(),
+                        done.file.display(),
+                        done.taken,
+                        done.fuzzy,
+                        done.skipped
+                    );
+                }
+                Ok(())
+            }),
+        ),
         TranslateAction::Status { inputs: i, project } => (
             i,
             Box::new(move |input| {

@@ -5,7 +5,7 @@
 //! the translation's text.
 
 pub mod entries;
-mod merge;
+pub mod merge;
 pub mod po;
 pub mod proof;
 mod status;
