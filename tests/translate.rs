@@ -395,6 +395,15 @@ fn a_block_id_names_its_entries_and_two_equal_ids_are_refused() {
         err.contains("blocks 1 and 3 both have `id: rest`") && err.contains("y.yaml:7:9"),
         "{err}"
     );
+    // Editors know the key: the JSON Schema takes an id and refuses a malformed one.
+    let schema: serde_json::Value =
+        serde_json::from_slice(&leafpress(dir.path(), &["schema"]).stdout).unwrap();
+    let valid = |text: &str| {
+        let instance: serde_json::Value = serde_yaml::from_str(text).unwrap();
+        jsonschema::is_valid(&schema, &instance)
+    };
+    assert!(valid(yaml));
+    assert!(!valid(&yaml.replace("id: walk", "id: Walk Now")));
     std::fs::write(
         dir.path().join("z.yaml"),
         yaml.replace("id: walk", "id: Walk Now"),

@@ -102,7 +102,7 @@ pub fn block_line(content: &Source, block: usize) -> Option<usize> {
     Some(content.text[..at].matches('\n').count() + 1)
 }
 
-/// The language's name for messages: "ur" is enough for a clinic that asked for it.
+/// An entry's English as a message quotes it: plain text, cut at 70 characters.
 fn quoted(english: &str) -> String {
     let plain = crate::text::plain_text(english);
     let mut short: String = plain.chars().take(70).collect();

@@ -102,7 +102,7 @@ pub fn po_entry(e: &Entry, notes: &Notes, content: &Source) -> POEntry {
     if !keep.is_empty() {
         comment.push(format!("Keep as written: {}.", keep.join("; ")));
     }
-    if e.english.contains("**") || e.english.contains('*') || e.english.contains("](") {
+    if e.english.contains('*') || e.english.contains("](") {
         comment.push("Keep the markup: **bold**, *italic*, [link text](address) around your words; translate the link text, not the address.".into());
     }
     p.comment = Some(wrap_comment(&comment.join("\n")));
