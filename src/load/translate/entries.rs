@@ -43,6 +43,11 @@ pub fn block_ids(src: &Source, spans: &Spans, leaflet: &Leaflet) -> Vec<Option<S
 pub fn walk(leaflet: &mut Leaflet, ids: &[Option<String>], mut each: impl FnMut(&Entry, &mut String)) {
     let mut visit =
         |context: String, what: &'static str, place: &str, block: Option<usize>, text: &mut String| {
+            // A block with its own `lang:` is in that language already, and printed
+            // as written in every translation.
+            if text.starts_with(crate::text::markup::LANG_START) {
+                return;
+            }
             let entry = Entry {
                 context,
                 english: text.clone(),
@@ -321,7 +326,7 @@ mod tests {
 
     #[test]
     fn contexts_follow_sections_and_kinds_not_positions() {
-        let a = leaflet("title: T\nblocks:\n  - paragraph: Hello\n  - heading: Will it hurt?\n  - paragraph: No.\n  - bullets: [a, b]\n  - paragraph: Rarely.\n");
+        let a = leaflet("title: T\nblocks:\n  - paragraph: Hello\n  - heading: Will it hurt?\n  - paragraph: No.\n  - bullets: [a, b]\n  - paragraph: Rarely.\n  - paragraph: Nie.\n    lang: pl\n");
         let ctx: Vec<String> = entries(&a, &[])
             .into_iter()
             .map(|e| e.context)
