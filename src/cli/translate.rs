@@ -176,9 +176,14 @@ fn status_lines(input: &std::path::Path, all: &[translate::LanguageStatus]) -> S
     }
     let mut out = String::new();
     for s in all {
+        let of = s
+            .reference
+            .as_deref()
+            .map(|r| format!(" of {r}"))
+            .unwrap_or_default();
         let from = match s.made_from.as_deref() {
-            Some(v) if v == s.english => format!("made from English {v} (as it is now)"),
-            Some(v) => format!("made from English {v}, now {}", s.english),
+            Some(v) if v == s.english => format!("made from English {v}{of} (as it is now)"),
+            Some(v) => format!("made from English {v}{of}, now {}", s.english),
             None => format!("English it was made from not recorded, now {}", s.english),
         };
         let checked = match (&s.checker, &s.checked) {

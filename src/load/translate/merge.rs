@@ -154,6 +154,8 @@ pub fn merge(old: &POFile, english: &English, language: &str) -> (POFile, Merged
         super::entries::version(&english.entries),
     );
     file.metadata.insert("Language".into(), language.into());
+    file.metadata
+        .insert(po::PROJECT_ID.into(), po::project_id(&english.parsed.leaflet));
     file.entries = entries;
     (file, counts)
 }

@@ -17,6 +17,16 @@ pub const CHECKER: &str = "X-Checker";
 pub const CHECKED: &str = "X-Checked-Date";
 /// Where gettext's tools (and Poedit) put the translator.
 pub const TRANSLATOR: &str = "Last-Translator";
+/// The header field naming the English leaflet and its version: its `reference:`
+/// (`PIL-0042 v2`), else its title.
+pub const PROJECT_ID: &str = "Project-Id-Version";
+
+pub fn project_id(l: &crate::model::Leaflet) -> String {
+    l.reference
+        .clone()
+        .unwrap_or_else(|| crate::text::plain_text(&l.title))
+}
+
 /// What a header field holds until someone fills it in.
 pub const UNSET: &str = "FULL NAME <EMAIL@ADDRESS>";
 
@@ -137,11 +147,7 @@ pub fn new_file(
         content.path.display()
     ));
     let m = &mut po.metadata;
-    let title = l
-        .reference
-        .clone()
-        .unwrap_or_else(|| crate::text::plain_text(&l.title));
-    m.insert("Project-Id-Version".into(), title);
+    m.insert(PROJECT_ID.into(), project_id(l));
     m.insert("PO-Revision-Date".into(), "YEAR-MO-DA HO:MI+ZONE".into());
     m.insert(TRANSLATOR.into(), UNSET.into());
     m.insert("Language-Team".into(), "none".into());

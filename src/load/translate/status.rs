@@ -20,6 +20,9 @@ pub struct LanguageStatus {
     pub missing: usize,
     /// The file's `X-Source-Version`: the English it was exported or updated from.
     pub made_from: Option<String>,
+    /// `Project-Id-Version`: the English leaflet's reference (or title) when the
+    /// file was exported or last updated.
+    pub reference: Option<String>,
     /// The English's version now (see [`super::entries::version`]).
     pub english: String,
     /// `Last-Translator`, `X-Checker` and `X-Checked-Date` from the header.
@@ -72,6 +75,7 @@ fn one(english: &English, language: &str) -> Result<LanguageStatus, Diagnostics>
         fuzzy,
         missing,
         made_from: header(po::SOURCE_VERSION),
+        reference: header(po::PROJECT_ID),
         english: super::entries::version(&english.entries),
         translator: header(po::TRANSLATOR),
         checker: header(po::CHECKER),
