@@ -194,6 +194,7 @@ pub fn apply(
         .filter_map(|e| Some((e.msgctxt.as_deref()?, e)))
         .collect();
     let ids = entries::block_ids(src, &parsed.spans, &parsed.leaflet);
+    check_ids(src, parsed, &ids)?;
     let mut problems = Vec::new();
     let update = format!("run `leafpress translate update {}`", src.path.display());
     // The translation of `e`, or the problem that stops it being used.
