@@ -118,6 +118,7 @@ fn main() -> ExitCode {
         }
         Command::Email(args) => cli::email::run(&engine, &args, cli.quiet),
         Command::List(args) => cli::list::run(&engine, &args, cli.quiet),
+        Command::Translate { action } => cli::translate::run(&engine, action, or_library, cli.quiet),
         Command::Check {
             inputs,
             project,

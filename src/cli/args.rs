@@ -2,9 +2,11 @@
 //! and how the edition switches become the library's [`Options`].
 
 use clap::{Parser, Subcommand};
+use leafpress::base::lang::LanguageTag;
 use leafpress::base::units::Length;
 use leafpress::model::edition::Imposition;
 use leafpress::model::edition::Target;
+use leafpress::model::edition::Translation;
 use leafpress::model::Date;
 use leafpress::Options;
 use std::path::PathBuf;
@@ -64,6 +66,18 @@ pub struct OutputOptions {
     /// count, so a booklet has no blank pages.
     #[arg(long, value_name = "N|booklet", value_parser = parse_fit)]
     pub fit: Option<leafpress::model::edition::Fit>,
+    /// Build the translation into LANG (e.g. `ur`) from translations/LANG/NAME.po:
+    /// the English layout and pictures with the translated text, as NAME-LANG.pdf.
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub lang: Option<LanguageTag>,
+    /// With --lang: build even when entries are fuzzy or not translated, printing
+    /// their English.
+    #[arg(long, requires = "lang")]
+    pub allow_incomplete: bool,
+}
+
+pub fn parse_language(s: &str) -> Result<LanguageTag, String> {
+    s.parse()
 }
 
 pub fn parse_fit(s: &str) -> Result<leafpress::model::edition::Fit, String> {
@@ -136,6 +150,10 @@ impl OutputOptions {
             },
             // clap keeps --booklet, --trifold and --bleed apart.
             imposition: Imposition::chosen(self.booklet, self.trifold, self.bleed, self.crop_marks),
+            translation: self.lang.clone().map(|language| Translation {
+                language,
+                allow_incomplete: self.allow_incomplete,
+            }),
         }
     }
 }
@@ -224,6 +242,13 @@ pub enum Command {
     /// language, editions, pages, and the check's errors and warnings. With no INPUT,
     /// lists content/*.yaml.
     List(super::list::ListArgs),
+    /// Translations kept in step with the English: export a leaflet's texts for a
+    /// translator (translations/LANG/NAME.po), update them when the English changes,
+    /// see how far each language has got, and print a proof for the checker.
+    Translate {
+        #[command(subcommand)]
+        action: TranslateAction,
+    },
     /// Review leaflets for plain language and clear print (reading age, long
     /// sentences, hard words, small or faint text…), writing no PDF. With no INPUT,
     /// checks every content/*.yaml. Exits 1 on errors (and warnings with --strict).
@@ -250,4 +275,73 @@ pub enum Command {
         #[command(flatten)]
         project: ProjectOptions,
     },
+}
+
+/// What `leafpress translate` does.
+#[derive(Subcommand, Debug)]
+pub enum TranslateAction {
+    /// Write translations/LANG/NAME.po (or .xlf): every text of the leaflet, with
+    /// what it is, where it appears and what to keep as written.
+    Export {
+        /// Content files (YAML); with none, every content/*.yaml.
+        inputs: Vec<PathBuf>,
+        /// The language to translate into, e.g. `ur`, `pl`, `ar`.
+        #[arg(long, value_name = "LANG", value_parser = parse_language)]
+        lang: LanguageTag,
+        /// `po` for Poedit, Weblate and gettext; `xliff` (XLIFF 2.0) for agencies' tools.
+        #[arg(long, value_enum, default_value_t = TranslationFormat::Po)]
+        format: TranslationFormat,
+        #[command(flatten)]
+        project: ProjectOptions,
+    },
+    /// Read a translation returned as XLIFF (translations/LANG/NAME.xlf) into its PO
+    /// file, which the build uses; a text translated from other English is marked fuzzy.
+    Import {
+        /// Content files (YAML); with none, every content/*.yaml.
+        inputs: Vec<PathBuf>,
+        /// The translation's language, e.g. `ur`.
+        #[arg(long, value_name = "LANG", value_parser = parse_language)]
+        lang: LanguageTag,
+        #[command(flatten)]
+        project: ProjectOptions,
+    },
+    /// Bring translation files up to date with the English: changed texts become
+    /// fuzzy (keeping the old English), new ones untranslated, removed ones obsolete.
+    Update {
+        /// Content files (YAML); with none, every content/*.yaml.
+        inputs: Vec<PathBuf>,
+        /// Only this language (default: every language the leaflet has a file in).
+        #[arg(long, value_name = "LANG", value_parser = parse_language)]
+        lang: Option<LanguageTag>,
+        #[command(flatten)]
+        project: ProjectOptions,
+    },
+    /// Show, per leaflet and language: texts done, fuzzy and missing, the English
+    /// the file was made from, the translator and checker, and whether it is current.
+    Status {
+        /// Content files (YAML); with none, every content/*.yaml.
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        project: ProjectOptions,
+    },
+    /// Write an A4 PDF with the English and the translation side by side, text by
+    /// text, for the translator who checks it: out/NAME-LANG-proof.pdf.
+    Proof {
+        /// Content files (YAML); with none, every content/*.yaml.
+        inputs: Vec<PathBuf>,
+        /// The translation to proof, e.g. `ur`.
+        #[arg(long, value_name = "LANG", value_parser = parse_language)]
+        lang: LanguageTag,
+        /// Folder for the PDF. Default: out/ beside leafpress.yaml, or out/ here.
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+        #[command(flatten)]
+        project: ProjectOptions,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TranslationFormat {
+    Po,
+    Xliff,
 }

@@ -3,7 +3,7 @@
 //! once and shared. Every job's PDF is the same bytes whichever thread builds it and
 //! in whatever order; messages come out in input order.
 
-use leafpress::model::edition::Imposition;
+use leafpress::model::edition::{Imposition, Translation};
 use leafpress::{Built, Diagnostic, Diagnostics, Engine, Options};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -71,14 +71,39 @@ pub fn jobs(
             });
         }
         for o in outputs {
-            let options = o.options(flags);
-            jobs.push(Job {
-                input: input.clone(),
-                // Each output has its own folder: the name inside it is the leaflet's.
-                target: dir.join(&o.name).join(pdf_name(input, &Options::default())),
-                edition: Some(o.name),
-                options,
-            });
+            // `--lang` builds that language alone; otherwise the English and each of
+            // the output's `languages:`.
+            let translations: Vec<Option<Translation>> = match &flags.translation {
+                Some(t) => vec![Some(t.clone())],
+                None => std::iter::once(None)
+                    .chain(o.languages.iter().map(|language| {
+                        Some(Translation {
+                            language: language.clone(),
+                            allow_incomplete: false,
+                        })
+                    }))
+                    .collect(),
+            };
+            for translation in translations {
+                let options = Options {
+                    translation: translation.clone(),
+                    ..o.options(flags)
+                };
+                jobs.push(Job {
+                    input: input.clone(),
+                    // Each output has its own folder: the name inside it is the leaflet's,
+                    // with a translation's language (`-ur`) to keep it apart.
+                    target: dir.join(&o.name).join(pdf_name(
+                        input,
+                        &Options {
+                            translation,
+                            ..Options::default()
+                        },
+                    )),
+                    edition: Some(o.name.clone()),
+                    options,
+                });
+            }
         }
     }
     // `-o` with more than one job is the caller's usage error.

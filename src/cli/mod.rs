@@ -7,4 +7,5 @@ pub mod email;
 pub mod fix;
 pub mod list;
 pub mod new;
+pub mod translate;
 pub mod watch;

@@ -118,7 +118,12 @@ impl Engine {
     /// Reads a content file in its project (`leafpress.yaml`, defaults, brand, root),
     /// with the pictures this engine has already read kept. The same for every edition.
     pub fn load(&self, path: &Path, options: &Options) -> Result<(Source, Resolved), Diagnostics> {
-        load::open(path, options.root.as_deref(), &self.cache)
+        load::open(
+            path,
+            options.root.as_deref(),
+            &self.cache,
+            options.translation.as_ref(),
+        )
     }
 
     /// Reads, lays out and reviews a content file, writing nothing.
@@ -167,6 +172,24 @@ impl Engine {
         let mut built = self.render(&src, &resolved, options)?;
         built.timings.load = t0.elapsed() - built.timings.layout - built.timings.pdf;
         Ok(built)
+    }
+
+    /// Builds a leaflet made in memory (a translation's proof), its files looked for
+    /// as if it were the content file `src.path`.
+    pub fn build_model(
+        &self,
+        src: &Source,
+        leaflet: crate::model::Leaflet,
+        options: &Options,
+    ) -> Result<Built, Diagnostics> {
+        let project = load::project::Project::open(&src.path, options.root.as_deref())?;
+        let parsed = load::parse::Parsed {
+            leaflet,
+            spans: Default::default(),
+            warnings: Vec::new(),
+        };
+        let resolved = load::resolve(src, parsed, &project, &self.cache)?;
+        self.render(src, &resolved, options)
     }
 
     /// Lays out, reviews, imposes and writes a resolved leaflet in the edition

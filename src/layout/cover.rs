@@ -242,6 +242,9 @@ impl Builder<'_> {
         if let Some(f) = &leaflet.feedback {
             self.block(Owner::About, &Block::Paragraph(f.clone()));
         }
+        if let Some(credit) = leaflet.translated.as_ref().and_then(|t| t.credit.clone()) {
+            self.block(Owner::About, &Block::Paragraph(credit));
+        }
     }
 }
 

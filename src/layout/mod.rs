@@ -100,7 +100,10 @@ fn pass(
         w: width - m.inner.pt() - m.outer.pt(),
         h: height - m.top.pt() - m.bottom.pt(),
     };
-    let labels = theme.labels_for(&leaflet.language);
+    let mut labels = theme.labels_for(&leaflet.language);
+    if let Some(t) = &leaflet.translated {
+        labels = labels.with(&t.labels);
+    }
     let mut builder = flow::Builder::new(fonts, theme, &labels, body.w, &doc.images, &doc.anchors);
     builder.brand_name = doc.brand.brand.name.clone();
     builder.logo_alt = doc.brand.logo_alt.clone();

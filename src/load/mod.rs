@@ -14,6 +14,7 @@ pub mod qr;
 pub mod resolve;
 pub mod settings;
 pub mod spans;
+pub mod translate;
 pub mod traps;
 
 pub use open::open;

@@ -54,6 +54,7 @@ impl Resolved {
     pub fn files_read(&self, content: &std::path::Path) -> Vec<PathBuf> {
         let mut files = vec![content.to_path_buf()];
         files.extend(self.project_file.clone());
+        files.extend(self.leaflet.translated.as_ref().map(|t| t.file.clone()));
         files.extend(self.images.values().map(|i| i.path.clone()));
         files.extend(self.brand.fonts.iter().flatten().flatten().cloned());
         files.sort();

@@ -234,6 +234,24 @@ impl BlockKind {
     }
 }
 
+/// Whether `id` can name a block for its translations: lower-case letters, digits
+/// and hyphens, as it goes into every entry's context (`msgctxt`) unchanged.
+pub fn check_id(id: &str) -> Result<(), String> {
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-');
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "the block id \"{id}\" is not usable: write lower-case letters, digits and hyphens, e.g. `id: what-to-bring`"
+        ))
+    }
+}
+
 /// An empty value: what `- page_break:` may have after it, and nothing else (text
 /// there would be lost).
 struct Nothing;
@@ -290,6 +308,15 @@ impl<'de> Deserialize<'de> for Block {
                     if key == "lang" {
                         let tag: LanguageTag = map.next_value()?;
                         lang = Some(tag.to_string());
+                        continue;
+                    }
+                    // The block's name for translations (`load::translate` reads it
+                    // from the source map); checked here so a bad one is located.
+                    if key == "id" {
+                        let id: String = map.next_value()?;
+                        if let Err(why) = check_id(&id) {
+                            return Err(de::Error::custom(why));
+                        }
                         continue;
                     }
                     if block.is_some() {

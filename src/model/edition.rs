@@ -24,6 +24,18 @@ pub struct Options {
     pub fit: Option<Fit>,
     /// Folders of fonts for the characters the compiled-in faces lack (`--font-dir`).
     pub font_dirs: Vec<std::path::PathBuf>,
+    /// The translated edition (`--lang`): the English structure with a PO file's text.
+    pub translation: Option<Translation>,
+}
+
+/// A translated edition: the leaflet's blocks and pictures, with the text of
+/// translations/LANG/NAME.po.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Translation {
+    /// The translation's language, as its folder under translations/ names it.
+    pub language: crate::base::lang::LanguageTag,
+    /// Build even with entries fuzzy or missing, keeping their English.
+    pub allow_incomplete: bool,
 }
 
 /// The page count to fit a leaflet to.
@@ -170,8 +182,15 @@ impl PageSetup {
 impl Options {
     /// What a file name adds for this edition: nothing for print, else `-` and its
     /// [`name`](Options::name), e.g. `-email`, `-large-print-booklet-email`.
+    /// A translation puts its language first (`-ur`, `-ur-email`), so it never
+    /// replaces the English of the same edition.
     pub fn suffix(&self) -> String {
-        self.name_parts().iter().map(|p| format!("-{p}")).collect()
+        let lang = self
+            .translation
+            .as_ref()
+            .map(|t| format!("-{}", t.language.as_str()));
+        let parts: String = self.name_parts().iter().map(|p| format!("-{p}")).collect();
+        format!("{}{parts}", lang.unwrap_or_default())
     }
 
     /// The edition's name: `print`, or its parts in a fixed order: large print, then

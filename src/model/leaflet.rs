@@ -46,6 +46,22 @@ pub struct Leaflet {
     pub brand: Option<crate::model::brand::Brand>,
     /// The leaflet's content, block by block, in reading order.
     pub blocks: Vec<Block>,
+    /// Never written in YAML: what building a translation (`--lang`) adds.
+    #[serde(skip)]
+    pub translated: Option<Translated>,
+}
+
+/// What a translation adds to a leaflet besides its text: the back matter's words
+/// in its language, and who translated and checked it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Translated {
+    /// The labels the translation file gives ("About this leaflet", "Sources"…).
+    pub labels: super::labels::LabelOverrides,
+    /// "**Translation:** Anna Nowak; checked by Piotr Zieliński, 2026-11-30": a
+    /// line of "About this leaflet", in the translation's words.
+    pub credit: Option<String>,
+    /// The translation file, which `watch` watches too.
+    pub file: std::path::PathBuf,
 }
 
 /// The top-level keys a project's `defaults:` may give (all but `title` and `blocks`).
@@ -66,7 +82,8 @@ pub const DEFAULTABLE: &[&str] = &[
 impl Leaflet {
     /// Whether "About this leaflet" has anything to say.
     pub fn has_details(&self) -> bool {
-        self.published.is_some()
+        self.translated.as_ref().is_some_and(|t| t.credit.is_some())
+            || self.published.is_some()
             || self.review.is_some()
             || self.reference.is_some()
             || !self.sources.is_empty()

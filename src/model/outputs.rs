@@ -7,6 +7,7 @@
 //!   - {name: print, booklet: true}
 //!   - {name: email, for: email}
 //!   - {name: large-print, large_print: 16}
+//!   - {name: translations, languages: [ur, pl]}   # the English and each translation
 //! ```
 
 use crate::base::units::Length;
@@ -42,6 +43,10 @@ pub struct Output {
     #[serde(default, deserialize_with = "some_fit")]
     #[schemars(with = "Option<FitSchema>")]
     pub fit: Option<Fit>,
+    /// Translations built too, besides the English, e.g. `[ur, pl]`: each from
+    /// translations/LANG/NAME.po, as NAME-LANG.pdf.
+    #[serde(default)]
+    pub languages: Vec<crate::base::lang::LanguageTag>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq, schemars::JsonSchema)]

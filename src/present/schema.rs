@@ -200,6 +200,11 @@ impl JsonSchema for Block {
                         "type": "string",
                         "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
                         "description": "The block's language when it is not the leaflet's (BCP 47: `pl`, `ur`, `zh-Hans`)."
+                    },
+                    "id": {
+                        "type": "string",
+                        "pattern": "^[a-z0-9][a-z0-9-]{0,63}$",
+                        "description": "A name for the block that its translations keep when blocks around it move (lower-case letters, digits, hyphens)."
                     }
                 },
                 "required": [name],
