@@ -69,6 +69,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
+        Command::Plan(args) => cli::plan::run(&engine, args, cli.quiet),
         Command::Schema { kind } => {
             let schema = match kind {
                 SchemaKind::Content => leafpress::present::schema::content(),

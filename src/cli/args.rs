@@ -187,6 +187,10 @@ pub enum Command {
         #[command(flatten)]
         project: ProjectOptions,
     },
+    /// Make one patient's exercise plan from the project's exercises/ folder: their
+    /// name and start on the first page, each exercise with its dose in words, a
+    /// week-by-week tick chart, the stop-and-call box and the clinic's details.
+    Plan(super::plan::PlanArgs),
     /// Print the JSON Schema of a content file or of leafpress.yaml, for editors.
     Schema {
         #[arg(value_enum, default_value_t = SchemaKind::Content)]

@@ -5,4 +5,5 @@ pub mod build;
 pub mod check;
 pub mod fix;
 pub mod new;
+pub mod plan;
 pub mod watch;

@@ -6,6 +6,7 @@
 mod errors;
 mod fit;
 mod fonts;
+mod plan;
 
 use crate::base::diag::Diagnostics;
 use crate::base::source::Source;

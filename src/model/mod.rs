@@ -11,6 +11,7 @@ pub mod edition;
 pub mod labels;
 mod leaflet;
 pub mod outputs;
+pub mod plan;
 pub mod project;
 pub mod rules;
 pub mod theme;
