@@ -592,3 +592,101 @@ fn the_name_is_only_in_the_plan() {
     }
     assert!(files(tmp.path()).is_empty(), "{:?}", files(tmp.path()));
 }
+
+#[test]
+fn a_project_template_and_a_language_without_one() {
+    let clinic = clinic();
+    // A misspelt detail in the project's template is located, with the nearest.
+    std::fs::write(
+        clinic.path().join("plan-template.yaml"),
+        "title: Exercises for {patinet}\nblocks:\n  - paragraph: \"{exercises}\"\n",
+    )
+    .unwrap();
+    let out = leafpress(clinic.path())
+        .args([
+            "plan",
+            "--patient",
+            "A. Khan",
+            "--exercise",
+            "bridge",
+            "-o",
+            "t.pdf",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("the plan template names {patinet}, which a plan does not have"),
+        "{err}"
+    );
+    assert!(err.contains("plan-template.yaml:1:22"), "{err}");
+    assert!(err.contains("did you mean {patient}?"), "{err}");
+    // The clinic's own: its box, its words; a block naming a detail not given is left out.
+    std::fs::write(
+        clinic.path().join("plan-template.yaml"),
+        "title: Exercises for {patient}\nblocks:\n  - paragraph: \"Made by {clinician}.\"\n  - urgent: {title: Ring the ward if, items: [the wound leaks]}\n  - paragraph: \"{exercises}\"\n",
+    )
+    .unwrap();
+    let out = leafpress(clinic.path())
+        .args([
+            "plan",
+            "--patient",
+            "A. *Khan*",
+            "--exercise",
+            "bridge",
+            "-o",
+            "t.pdf",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = text_of(&clinic.path().join("t.pdf"));
+    // The name prints as typed, its asterisks not read as italics.
+    assert!(text.starts_with("Exercises for A. *Khan*"), "{text}");
+    assert!(text.contains("Ring the ward if • the wound leaks"), "{text}");
+    assert!(!text.contains("Made by"), "{text}");
+    assert!(!text.contains("Tick a box"), "no {{chart}}, no chart: {text}");
+
+    // Polish: no template in Polish, so the project's English one, with a warning, and
+    // the document stays English.
+    let out = leafpress(clinic.path())
+        .args([
+            "plan",
+            "--patient",
+            "A. Khan",
+            "--exercise",
+            "bridge",
+            "--lang",
+            "pl",
+            "-o",
+            "pl.pdf",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("there is no plan template in pl, so the first page is in English"),
+        "{err}"
+    );
+    assert!(
+        err.contains("add plan-template.pl.yaml beside leafpress.yaml"),
+        "{err}"
+    );
+    let plain = clinic.path().join("pl-qdf.pdf");
+    tool(
+        "qpdf",
+        &[
+            &"--qdf",
+            &"--object-streams=disable",
+            &clinic.path().join("pl.pdf"),
+            &plain,
+        ],
+    );
+    let plain = std::fs::read(&plain).unwrap();
+    assert!(
+        !plain.windows(10).any(|w| w == b"/Lang (pl)"),
+        "English text is not tagged Polish"
+    );
+}

@@ -150,7 +150,10 @@ fn the_plan_section_works_as_written() {
     assert_eq!(cmds.len(), 1, "{cmds:?}");
     let (ok, out) = leafpress(root, &cmds[0]);
     assert!(ok, "`leafpress {}` failed:\n{out}", cmds[0].join(" "));
-    assert!(root.join("plan-2026-12-07.pdf").is_file(), "the file the section names:\n{out}");
+    assert!(
+        root.join("plan-2026-12-07.pdf").is_file(),
+        "the file the section names:\n{out}"
+    );
     // The plan file, as printed, builds too (its `language: ur` included).
     let yaml = plan
         .split("```yaml")
@@ -159,7 +162,15 @@ fn the_plan_section_works_as_written() {
         .expect("a plan file");
     std::fs::create_dir(root.join("plans")).unwrap();
     std::fs::write(root.join("plans/khan.yaml"), yaml).unwrap();
-    let (ok, out) = leafpress(root, &["plan".into(), "plans/khan.yaml".into(), "-o".into(), "khan.pdf".into()]);
+    let (ok, out) = leafpress(
+        root,
+        &[
+            "plan".into(),
+            "plans/khan.yaml".into(),
+            "-o".into(),
+            "khan.pdf".into(),
+        ],
+    );
     assert!(ok, "the plan file failed:\n{out}");
     // Every row of the dose table is what the plan prints.
     let words = leafpress::model::plan::words::PlanWords::for_language("en");

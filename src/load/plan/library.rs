@@ -13,7 +13,17 @@ use std::path::{Path, PathBuf};
 
 /// The folder the project's exercises are in.
 pub fn folder(project: &Project) -> PathBuf {
-    project.home().join("exercises")
+    relative(&project.home().join("exercises"))
+}
+
+/// `path` relative to the current folder when inside it, so messages stay short.
+pub fn relative(path: &Path) -> PathBuf {
+    match std::env::current_dir().and_then(|d| d.canonicalize()) {
+        Ok(here) => path
+            .strip_prefix(&here)
+            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf),
+        Err(_) => path.to_path_buf(),
+    }
 }
 
 /// The ids of the exercises in `dir` (`wall-push` for wall-push.yaml), sorted.

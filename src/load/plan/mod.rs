@@ -158,7 +158,7 @@ pub fn open(
         };
         chosen.push((text, text_language, dose));
     }
-    let (src, parsed) = template::choose(&project, &primary).map_err(|d| {
+    let (src, parsed, own_template) = template::choose(&project, &primary).map_err(|d| {
         problems.push(d);
         std::mem::take(&mut problems)
     })?;
@@ -166,8 +166,22 @@ pub fn open(
         return Err(problems);
     }
     let mut leaflet = parsed.leaflet;
-    if request.language.is_some() {
+    // The language's own template is in it (whether or not it says so); another
+    // keeps its own language, and the exercises in the one asked for are marked so.
+    if own_template {
         leaflet.language = language.clone();
+    } else if primary != "en" {
+        warnings.push(
+            Diagnostic::new(
+                &src.path,
+                format!("there is no plan template in {language}, so the first page is in English"),
+            )
+            .help(format!(
+                "add {} beside leafpress.yaml: a copy of the English template, translated (see the README)",
+                template::file_name(Some(&primary))
+            ))
+            .warning(),
+        );
     }
     let words = PlanWords::for_language(leaflet.language.as_str());
     let leaflet_primary = leaflet
@@ -195,6 +209,7 @@ pub fn open(
                     PLAN_LANGUAGES.join(", ")
                 ),
             )
+            .help("ask for them to be added (src/model/plan/words.rs), or use the English words' language in the template")
             .warning(),
         );
     }

@@ -8,6 +8,7 @@ use super::super::project::Project;
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::base::source::Source;
 use crate::model::Block;
+use std::path::PathBuf;
 
 /// The details a template's texts may name.
 pub const PLACEHOLDERS: &[&str] = &["patient", "clinician", "start", "end", "weeks"];
@@ -30,30 +31,61 @@ pub fn file_name(language: Option<&str>) -> String {
     }
 }
 
-/// The template for a plan in `language` (its primary subtag): the project's for
-/// that language, the built-in one for it, the project's own, the built-in English
-/// one, in that order. Read and parsed with every problem located.
-pub fn choose(project: &Project, language: &str) -> Result<(Source, Parsed), Diagnostics> {
-    let home = project.home();
+/// The template for a plan in `language` (its primary subtag), the first of: the
+/// project's `plan-template.LANG.yaml`; its `plan-template.yaml` when that is in the
+/// language; the built-in one for the language; the project's `plan-template.yaml`
+/// in its own language; the built-in English one. Read and parsed with every problem
+/// located; with whether it is in the language asked for.
+pub fn choose(project: &Project, language: &str) -> Result<(Source, Parsed, bool), Diagnostics> {
+    let home = super::library::relative(&project.home());
     let in_project = |name: String| Some(home.join(name)).filter(|p| p.is_file());
     let built_in = |l: &str| {
         BUILT_IN
             .iter()
             .find(|(tag, _)| *tag == l)
             .map(|(tag, text)| Source {
-                path: home.join(format!("(the built-in {tag} plan template)")),
+                // Never a file: a name for messages, in no folder.
+                path: PathBuf::from(format!("(the built-in {tag} plan template)")),
                 text: text.to_string(),
             })
     };
-    let src = match in_project(file_name(Some(language))) {
-        Some(path) => Source::read(&path)?,
-        None => match (built_in(language), in_project(file_name(None))) {
-            (Some(src), _) => src,
-            (None, Some(path)) => Source::read(&path)?,
-            (None, None) => built_in("en").expect("English is built in"),
-        },
+    if let Some(path) = in_project(file_name(Some(language))) {
+        let src = Source::read(&path)?;
+        let parsed = read(project, &src)?;
+        return Ok((src, parsed, true));
+    }
+    let generic = match in_project(file_name(None)) {
+        Some(path) => {
+            let src = Source::read(&path)?;
+            let parsed = read(project, &src)?;
+            let primary = parsed.leaflet.language.as_str().split('-').next().unwrap_or("");
+            let in_language = primary.eq_ignore_ascii_case(language);
+            if in_language || built_in(language).is_none() {
+                return Ok((src, parsed, in_language));
+            }
+            Some((src, parsed))
+        }
+        None => None,
     };
-    let mut parsed = parse_all(&src)?;
+    match built_in(language) {
+        Some(src) => {
+            let parsed = read(project, &src)?;
+            Ok((src, parsed, true))
+        }
+        None => match generic {
+            Some((src, parsed)) => Ok((src, parsed, false)),
+            None => {
+                let src = built_in("en").expect("English is built in");
+                let parsed = read(project, &src)?;
+                Ok((src, parsed, language == "en"))
+            }
+        },
+    }
+}
+
+/// A template parsed, in its project, and checked.
+fn read(project: &Project, src: &Source) -> Result<Parsed, Diagnostics> {
+    let mut parsed = parse_all(src)?;
     if project.source.is_some() {
         project.apply_defaults(&mut parsed.leaflet, &parsed.spans);
         // A plan is one patient's, not a published leaflet: the project's "About
@@ -77,8 +109,8 @@ pub fn choose(project: &Project, language: &str) -> Result<(Source, Parsed), Dia
             l.sources.clear();
         }
     }
-    check(&src, &parsed)?;
-    Ok((src, parsed))
+    check(src, &parsed)?;
+    Ok(parsed)
 }
 
 /// Every `{name}` in a template's texts is one it can fill, and the exercises have
@@ -110,7 +142,11 @@ fn check(src: &Source, parsed: &Parsed) -> Result<(), Diagnostics> {
                         &src.path,
                         format!("the plan template names {{{name}}}, which a plan does not have"),
                     )
-                    .at(parsed.spans.head(at).or_else(|| parsed.spans.at(at)))
+                    .at(super::library::part_of(
+                        &src.text,
+                        parsed.spans.value(at),
+                        &format!("{{{name}}}"),
+                    ))
                     .help(help),
                 );
             }
