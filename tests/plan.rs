@@ -690,3 +690,67 @@ fn a_project_template_and_a_language_without_one() {
         "English text is not tagged Polish"
     );
 }
+
+#[test]
+fn exercise_files_are_checked_like_leaflets() {
+    let clinic = clinic();
+    // The shipped library passes its own check, English and translations.
+    let mut shipped: Vec<PathBuf> = files(&clinic.path().join("exercises"))
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    shipped.sort();
+    assert!(shipped.len() >= 10, "{shipped:?}");
+    let out = leafpress(clinic.path())
+        .arg("check")
+        .args(&shipped)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{report}{}", stderr(&out));
+    assert!(
+        report.contains(&format!(
+            "{} leaflets checked: 0 could not be read, 0 errors, 0 warnings",
+            shipped.len()
+        )),
+        "{report}"
+    );
+    assert!(
+        !report.contains("[contact]") && !report.contains("[review-date]"),
+        "{report}"
+    );
+
+    // A hard sentence is found where it is written in the exercise file.
+    std::fs::write(
+        clinic.path().join("exercises/knee-bend.yaml"),
+        "# A test exercise.\nname: Knee bend\npicture: {src: images/heel-slide.svg, alt: A person bends the knee.}\nsteps:\n  - Lie down.\n  - Subsequently, utilise the quadriceps musculature to facilitate the flexion of the knee joint while maintaining the other leg straight on the bed.\ndose: 10x2/day\n",
+    )
+    .unwrap();
+    let out = leafpress(clinic.path())
+        .args(["check", "exercises/knee-bend.yaml"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("exercises/knee-bend.yaml:6:5: warning[long-sentence]"),
+        "{report}"
+    );
+    assert!(
+        report.contains("exercises/knee-bend.yaml:6:19: warning[plain-words]: \"utilise\""),
+        "{report}"
+    );
+    // And a picture without alt text is an error there, as in a leaflet.
+    std::fs::write(
+        clinic.path().join("exercises/knee-bend.yaml"),
+        "name: Knee bend\npicture: {src: images/heel-slide.svg}\nsteps: [Lie down.]\n",
+    )
+    .unwrap();
+    let out = leafpress(clinic.path())
+        .args(["check", "exercises/knee-bend.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("the picture has no alt text"), "{err}");
+    assert!(err.contains("exercises/knee-bend.yaml:2:1"), "{err}");
+}

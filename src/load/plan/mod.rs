@@ -6,6 +6,7 @@
 
 pub mod library;
 pub mod request;
+pub mod sheet;
 pub mod template;
 
 use super::parse::Parsed;
