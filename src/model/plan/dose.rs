@@ -225,6 +225,37 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_is_an_error_never_a_panic() {
+        for s in [
+            "",
+            "x",
+            "/",
+            "×",
+            "x/",
+            "10x",
+            "/day",
+            "10×2/day",
+            "１０x2/day",
+            "10x2/day for",
+            " for 2 weeks",
+            "10x2/day for 2",
+            "10x2/day for 2 fortnights",
+            "😀x2/day",
+            "10x2/😀",
+            "99999x2/day",
+            "10x99999/day",
+            "10sx/day",
+            "10x2/day/day",
+            "x2/day",
+        ] {
+            match s.parse::<Dose>() {
+                Ok(d) => assert_eq!(s, "10×2/day", "{s} read as {d:?}"),
+                Err(e) => assert!(!e.message.is_empty(), "{s}"),
+            }
+        }
+    }
+
+    #[test]
     fn names_the_part_it_cannot_read() {
         let e = |s: &str| s.parse::<Dose>().unwrap_err();
         assert_eq!(e("ten x2/day").part, "ten");
