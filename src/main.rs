@@ -74,6 +74,7 @@ fn main() -> ExitCode {
             let schema = match kind {
                 SchemaKind::Content => leafpress::present::schema::content(),
                 SchemaKind::Project => leafpress::present::schema::project(),
+                SchemaKind::Exercise => leafpress::present::schema::exercise(),
             };
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
             ExitCode::SUCCESS

@@ -150,6 +150,8 @@ pub enum SchemaKind {
     Content,
     /// leafpress.yaml.
     Project,
+    /// An exercise file of a plan's library (exercises/ID.yaml).
+    Exercise,
 }
 
 #[derive(Subcommand, Debug)]
