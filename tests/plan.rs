@@ -263,6 +263,26 @@ fn unknown_exercises_are_named_with_the_nearest() {
     );
     assert!(err.contains("did you mean \"wall-push\"?"), "{err}");
     assert!(err.contains("did you mean \"sit-to-stand\"?"), "{err}");
+    // A path is no id: nothing outside exercises/ is read for one.
+    std::fs::write(clinic.path().join("notes.yaml"), "name: Notes\nsteps: [x]\n").unwrap();
+    let out = leafpress(clinic.path())
+        .args([
+            "plan",
+            "--patient",
+            "A. Khan",
+            "--exercise",
+            "../notes",
+            "-o",
+            "n.pdf",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("there is no exercise \"../notes\""),
+        "{}",
+        stderr(&out)
+    );
     // No near name: the list of them.
     assert!(err.contains("there is no exercise \"yoga\""), "{err}");
     assert!(

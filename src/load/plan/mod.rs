@@ -82,7 +82,13 @@ pub fn open(
     let mut warnings = Vec::new();
     let mut chosen = Vec::new();
     for (i, item) in request.items.iter().enumerate() {
-        let Some(path) = library::file_of(&dir, &item.id) else {
+        // Only an id the folder lists: `../notes` names no exercise, and no file
+        // outside exercises/ is read for one.
+        let path = ids
+            .contains(&item.id)
+            .then(|| library::file_of(&dir, &item.id))
+            .flatten();
+        let Some(path) = path else {
             let names: Vec<&str> = ids.iter().map(String::as_str).collect();
             let help = match did_you_mean(&item.id, &names) {
                 Some(s) => format!("did you mean \"{s}\"? (the exercises are {})", names.join(", ")),
