@@ -69,10 +69,12 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
+        Command::Plan(args) => cli::plan::run(&engine, args, cli.quiet),
         Command::Schema { kind } => {
             let schema = match kind {
                 SchemaKind::Content => leafpress::present::schema::content(),
                 SchemaKind::Project => leafpress::present::schema::project(),
+                SchemaKind::Exercise => leafpress::present::schema::exercise(),
             };
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
             ExitCode::SUCCESS

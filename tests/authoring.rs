@@ -32,6 +32,7 @@ fn new_makes_a_leaflet_that_builds_and_never_overwrites() {
         "content/knee-replacement-exercises.yaml",
         ".leafpress/content.schema.json",
         ".leafpress/project.schema.json",
+        ".leafpress/exercise.schema.json",
     ] {
         assert!(dir.path().join(f).is_file(), "{f}");
     }

@@ -151,3 +151,59 @@ fn the_email_section_writes_the_drafts_it_names() {
     }
     assert_eq!(checked, 4, "the section's commands were read");
 }
+
+#[test]
+fn the_plan_section_works_as_written() {
+    let text = readme();
+    let plan = section(&text, "One patient's exercise plan");
+    // A new project, with the sample exercises copied in as the section says.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let (ok, out) = leafpress(root, &["new".into(), "Leaflet".into()]);
+    assert!(ok, "{out}");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("library/exercises");
+    let copied = Command::new("cp")
+        .arg("-r")
+        .arg(&from)
+        .arg(root.join("exercises"))
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let first = plan.split("```").nth(1).expect("a code block");
+    let cmds = commands(first);
+    assert_eq!(cmds.len(), 1, "{cmds:?}");
+    let (ok, out) = leafpress(root, &cmds[0]);
+    assert!(ok, "`leafpress {}` failed:\n{out}", cmds[0].join(" "));
+    assert!(
+        root.join("plan-2026-12-07.pdf").is_file(),
+        "the file the section names:\n{out}"
+    );
+    // The plan file, as printed, builds too (its `language: ur` included).
+    let yaml = plan
+        .split("```yaml")
+        .find(|b| b.trim_start().starts_with("patient:"))
+        .and_then(|b| b.split("```").next())
+        .expect("a plan file");
+    std::fs::create_dir(root.join("plans")).unwrap();
+    std::fs::write(root.join("plans/khan.yaml"), yaml).unwrap();
+    let (ok, out) = leafpress(
+        root,
+        &[
+            "plan".into(),
+            "plans/khan.yaml".into(),
+            "-o".into(),
+            "khan.pdf".into(),
+        ],
+    );
+    assert!(ok, "the plan file failed:\n{out}");
+    // Every row of the dose table is what the plan prints.
+    let words = leafpress::model::plan::words::PlanWords::for_language("en");
+    let mut rows = 0;
+    for line in plan.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+        let dose: leafpress::model::plan::dose::Dose = cells[0].trim_matches('`').parse().unwrap();
+        assert_eq!(dose.words(&words), cells[1], "{line}");
+        rows += 1;
+    }
+    assert!(rows >= 6, "the dose table was read: {rows}");
+}

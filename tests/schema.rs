@@ -73,6 +73,28 @@ fn good_files_validate() {
         let p = problems(&content, f);
         assert!(p.is_empty(), "{}: {p:?}", f.display());
     }
+    // The exercise library, English and translations, against the exercise schema;
+    // a misspelt key in one is rejected.
+    let exercise = validator("exercise");
+    let library = repo().join("library/exercises");
+    let mut exercises = yaml_files(&library);
+    exercises.extend(yaml_files(&library.join("ur")));
+    exercises.extend(yaml_files(&library.join("ar")));
+    assert!(exercises.len() >= 10, "{exercises:?}");
+    for f in &exercises {
+        let p = problems(&exercise, f);
+        assert!(p.is_empty(), "{}: {p:?}", f.display());
+        assert!(!problems(&content, f).is_empty(), "an exercise is not a leaflet");
+    }
+    let bad = dir.path().join("bad-exercise.yaml");
+    std::fs::write(
+        &bad,
+        "name: Bridge
+step: [Lie down.]
+",
+    )
+    .unwrap();
+    assert!(!problems(&exercise, &bad).is_empty());
     let project = validator("project");
     for f in [
         repo().join("library/leafpress.yaml"),

@@ -7,6 +7,17 @@ use std::path::{Path, PathBuf};
 /// Writes to a temporary file beside the target, then renames it into place, so a
 /// reader never sees half a PDF and a failure never clobbers the previous one.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write(target, bytes, true)
+}
+
+/// [`write_atomically`], but a file already at `target` is kept and the write fails
+/// with `AlreadyExists`, even when one appears while writing: for files that cannot
+/// be made again, such as one patient's plan.
+pub fn write_new(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write(target, bytes, false)
+}
+
+fn write(target: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -27,7 +38,11 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Err(_) => shared_permissions(tmp.as_file())?,
     };
     tmp.as_file().set_permissions(permissions)?;
-    tmp.persist(target).map_err(|e| e.error)?;
+    if replace {
+        tmp.persist(target).map_err(|e| e.error)?;
+    } else {
+        tmp.persist_noclobber(target).map_err(|e| e.error)?;
+    }
     Ok(())
 }
 

@@ -168,6 +168,8 @@ pub enum SchemaKind {
     Content,
     /// leafpress.yaml.
     Project,
+    /// An exercise file of a plan's library (exercises/ID.yaml).
+    Exercise,
 }
 
 #[derive(Subcommand, Debug)]
@@ -205,6 +207,10 @@ pub enum Command {
         #[command(flatten)]
         project: ProjectOptions,
     },
+    /// Make one patient's exercise plan from the project's exercises/ folder: their
+    /// name and start on the first page, each exercise with its dose in words, a
+    /// week-by-week tick chart, the stop-and-call box and the clinic's details.
+    Plan(super::plan::PlanArgs),
     /// Print the JSON Schema of a content file or of leafpress.yaml, for editors.
     Schema {
         #[arg(value_enum, default_value_t = SchemaKind::Content)]

@@ -8,4 +8,5 @@ pub mod fix;
 pub mod list;
 pub mod new;
 pub mod translate;
+pub mod plan;
 pub mod watch;

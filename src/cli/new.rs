@@ -98,6 +98,10 @@ pub fn create(title: &str, template: &str, dir: &Path, today: Date) -> Result<Pa
         &schemas.join("project.schema.json"),
         &pretty(leafpress::present::schema::project()),
     )?;
+    write(
+        &schemas.join("exercise.schema.json"),
+        &pretty(leafpress::present::schema::exercise()),
+    )?;
     let rel = format!("content/{name}.yaml");
     let review = Date {
         year: today.year + 2,

@@ -6,6 +6,7 @@
 mod errors;
 mod fit;
 mod fonts;
+mod plan;
 
 use crate::base::diag::Diagnostics;
 use crate::base::source::Source;
@@ -118,6 +119,10 @@ impl Engine {
     /// Reads a content file in its project (`leafpress.yaml`, defaults, brand, root),
     /// with the pictures this engine has already read kept. The same for every edition.
     pub fn load(&self, path: &Path, options: &Options) -> Result<(Source, Resolved), Diagnostics> {
+        // An exercise of a plan's library reads as a one-exercise leaflet.
+        if load::plan::sheet::is_exercise_file(path) {
+            return load::plan::sheet::open(path, options.root.as_deref(), &self.cache);
+        }
         load::open(
             path,
             options.root.as_deref(),
@@ -158,7 +163,13 @@ impl Engine {
         options: &Options,
     ) -> Result<Reviewed, Diagnostics> {
         let laid = self.lay_out_and_review(src, resolved, options)?;
-        let review = plain::review(src, resolved, &laid.layout, &laid.warnings, &laid.theme);
+        let mut review = plain::review(src, resolved, &laid.layout, &laid.warnings, &laid.theme);
+        if load::plan::sheet::is_exercise_file(&src.path) {
+            // A plan prints the clinic's details; one exercise needs none of its own.
+            review
+                .findings
+                .retain(|f| f.rule != crate::model::rules::RuleId::Contact);
+        }
         Ok(Reviewed {
             review,
             layout: laid.layout,

@@ -9,6 +9,7 @@ mod fix;
 mod open;
 pub mod parse;
 mod pieces;
+pub mod plan;
 pub mod project;
 pub mod qr;
 pub mod resolve;

@@ -12,6 +12,7 @@ pub mod email;
 pub mod labels;
 mod leaflet;
 pub mod outputs;
+pub mod plan;
 pub mod project;
 pub mod rules;
 pub mod theme;

@@ -17,6 +17,11 @@ pub fn content() -> Schema {
     generator().into_root_schema_for::<crate::model::Leaflet>()
 }
 
+/// The schema of an exercise file of a plan's library (`exercises/ID.yaml`).
+pub fn exercise() -> Schema {
+    generator().into_root_schema_for::<crate::model::plan::ExerciseFile>()
+}
+
 /// The schema of leafpress.yaml.
 pub fn project() -> Schema {
     crate::model::project::schema(&mut generator())
