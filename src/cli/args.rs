@@ -34,8 +34,9 @@ pub fn colour() -> bool {
 
 #[derive(clap::Args, Debug)]
 pub struct OutputOptions {
-    /// Where the PDF goes: print keeps images up to 300 ppi; email resamples them to
-    /// about 150 ppi and recompresses photos, for a small attachment.
+    /// Where the leaflet goes: print keeps images up to 300 ppi; email resamples them
+    /// to about 150 ppi and recompresses photos, for a small attachment; web writes
+    /// one HTML page (NAME.html) that fits any screen, for a website or a phone.
     #[arg(long = "for", value_enum, default_value_t = Purpose::Print)]
     pub purpose: Purpose,
     /// Impose two pages per landscape sheet in booklet order, for duplex printing
@@ -109,6 +110,7 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
 pub enum Purpose {
     Print,
     Email,
+    Web,
 }
 
 impl OutputOptions {
@@ -133,6 +135,7 @@ impl OutputOptions {
             target: match self.purpose {
                 Purpose::Print => Target::Print,
                 Purpose::Email => Target::Email,
+                Purpose::Web => Target::Web,
             },
             // clap keeps --booklet, --trifold and --bleed apart.
             imposition: Imposition::chosen(self.booklet, self.trifold, self.bleed, self.crop_marks),
