@@ -4,5 +4,6 @@ pub mod args;
 pub mod build;
 pub mod check;
 pub mod fix;
+pub mod index;
 pub mod new;
 pub mod watch;
