@@ -3,7 +3,7 @@
 //! once and shared. Every job's PDF is the same bytes whichever thread builds it and
 //! in whatever order; messages come out in input order.
 
-use leafpress::model::edition::Imposition;
+use leafpress::model::edition::{Imposition, Target};
 use leafpress::{Built, Diagnostic, Diagnostics, Engine, Options};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -74,8 +74,18 @@ pub fn jobs(
             let options = o.options(flags);
             jobs.push(Job {
                 input: input.clone(),
-                // Each output has its own folder: the name inside it is the leaflet's.
-                target: dir.join(&o.name).join(pdf_name(input, &Options::default())),
+                // Each output has its own folder: the name inside it is the leaflet's
+                // (`.html` for the web edition).
+                target: dir.join(&o.name).join(pdf_name(
+                    input,
+                    &Options {
+                        target: match options.target {
+                            Target::Web => Target::Web,
+                            _ => Target::Print,
+                        },
+                        ..Options::default()
+                    },
+                )),
                 edition: Some(o.name),
                 options,
             });

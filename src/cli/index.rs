@@ -34,7 +34,12 @@ pub fn write_indexes(jobs: &[Job], done: &[Done], quiet: bool) -> bool {
         );
         let path = out.join("index.html");
         match leafpress::base::files::write_atomically(&path, html.as_bytes()) {
-            Ok(()) if !quiet => eprintln!("index of {} leaflets → {}", entries.len(), path.display()),
+            Ok(()) if !quiet => eprintln!(
+                "index of {} leaflet{} → {}",
+                entries.len(),
+                if entries.len() == 1 { "" } else { "s" },
+                path.display()
+            ),
             Ok(()) => {}
             Err(e) => {
                 eprintln!("error: cannot write {}: {e}", path.display());
