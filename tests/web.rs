@@ -10,7 +10,7 @@ use assert_cmd::Command;
 use common::{repo, sample};
 use leafpress::model::edition::Target;
 use leafpress::{Engine, Options};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn web() -> Options {
     Options {
@@ -198,4 +198,20 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(&src, &dst).unwrap();
         }
     }
+}
+
+#[test]
+fn paper_switches_with_the_web_edition_are_a_usage_error() {
+    let out = Command::cargo_bin("leafpress")
+        .unwrap()
+        .args(["build", "--for", "web", "--booklet"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("--booklet is for paper, and --for web makes a web page that fits any screen"),
+        "{said}"
+    );
 }

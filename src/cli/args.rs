@@ -125,6 +125,25 @@ impl OutputOptions {
             || self.fit.is_some()
     }
 
+    /// Switches that make no sense together, which clap cannot see: a web page has
+    /// no pages to impose, enlarge or fit.
+    pub fn check(&self) -> Result<(), String> {
+        let paper = [
+            ("--booklet", self.booklet),
+            ("--trifold", self.trifold),
+            ("--bleed", self.bleed.is_some()),
+            ("--crop-marks", self.crop_marks),
+            ("--large-print", self.large_print.is_some()),
+            ("--fit", self.fit.is_some()),
+        ];
+        match paper.iter().find(|(_, on)| *on) {
+            Some((flag, _)) if self.purpose == Purpose::Web => Err(format!(
+                "{flag} is for paper, and --for web makes a web page that fits any screen: leave out one of them"
+            )),
+            _ => Ok(()),
+        }
+    }
+
     pub fn options(&self, project: &ProjectOptions) -> Options {
         Options {
             root: project.root.clone(),

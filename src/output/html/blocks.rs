@@ -16,25 +16,26 @@ pub fn block(page: &Page, i: usize, b: &Block) -> String {
     // `data-block` ties the element to the content file's block (the tests compare
     // each block's text with the PDF's).
     let at = format!(" data-block=\"{i}\"");
+    let h = page.doc.leaflet.language.as_str();
     match b {
         Block::Heading(t) => {
             let id = anchor_attr(page, i);
-            inline(t).wrapped("h2", &format!("{at}{id}"))
+            inline(h, t).wrapped("h2", &format!("{at}{id}"))
         }
         Block::Subheading(t) => {
             let id = anchor_attr(page, i);
-            inline(t).wrapped("h3", &format!("{at}{id}"))
+            inline(h, t).wrapped("h3", &format!("{at}{id}"))
         }
-        Block::Paragraph(t) => inline(t).wrapped("p", &at),
-        Block::Bullets(items) => list("ul", &at, items),
-        Block::Numbered(items) => list("ol", &at, items),
+        Block::Paragraph(t) => inline(h, t).wrapped("p", &at),
+        Block::Bullets(items) => list(h, "ul", &at, items),
+        Block::Numbered(items) => list(h, "ol", &at, items),
         Block::Quote(q) => {
             let mut out = format!(
                 "<figure class=\"quote\"{at}><blockquote>{}</blockquote>",
-                inline(&q.text).wrapped("p", "")
+                inline(h, &q.text).wrapped("p", "")
             );
             if let Some(by) = &q.by {
-                let by = inline(by);
+                let by = inline(h, by);
                 let _ = write!(
                     out,
                     "<figcaption{}>{}{}</figcaption>",
@@ -50,24 +51,24 @@ pub fn block(page: &Page, i: usize, b: &Block) -> String {
             let (open, title) = match &c.title {
                 Some(t) => (
                     format!("<section class=\"callout\"{at} aria-labelledby=\"{id}\">"),
-                    inline(t).wrapped("p", &format!(" class=\"box-title\" id=\"{id}\"")),
+                    inline(h, t).wrapped("p", &format!(" class=\"box-title\" id=\"{id}\"")),
                 ),
                 None => (format!("<div class=\"callout\"{at}>"), String::new()),
             };
             let close = if c.title.is_some() { "</section>" } else { "</div>" };
-            format!("{open}{title}{}{close}", inline(&c.text).wrapped("p", ""))
+            format!("{open}{title}{}{close}", inline(h, &c.text).wrapped("p", ""))
         }
         Block::Urgent(u) => {
             let id = format!("b{i}-title");
             let mut out = format!(
                 "<section class=\"urgent\"{at} aria-labelledby=\"{id}\">{}",
-                inline(&u.title).wrapped("p", &format!(" class=\"box-title\" id=\"{id}\""))
+                inline(h, &u.title).wrapped("p", &format!(" class=\"box-title\" id=\"{id}\""))
             );
             if !u.items.is_empty() {
-                out.push_str(&list("ul", "", &u.items));
+                out.push_str(&list(h, "ul", "", &u.items));
             }
             if let Some(t) = &u.text {
-                out.push_str(&inline(t).wrapped("p", ""));
+                out.push_str(&inline(h, t).wrapped("p", ""));
             }
             out + "</section>"
         }
@@ -83,26 +84,32 @@ pub fn block(page: &Page, i: usize, b: &Block) -> String {
                 picture(page, ImageKey::Block(i), alt, Some(share))
             );
             if let Some(c) = &img.caption {
-                out.push_str(&inline(c).wrapped("figcaption", ""));
+                out.push_str(&inline(h, c).wrapped("figcaption", ""));
             }
             out + "</figure>"
         }
         Block::Faq(entries) => {
+            // Numbered as the PDF numbers them, so a question can be named on the phone.
             let mut out = format!("<dl class=\"faq\"{at}>");
-            for e in entries {
-                out.push_str(&inline(&e.q).wrapped("dt", ""));
-                out.push_str(&inline(&e.a).wrapped("dd", ""));
+            for (n, e) in entries.iter().enumerate() {
+                let q = inline(h, &e.q);
+                let q = Inline {
+                    html: format!("{}. {}", n + 1, q.html),
+                    ..q
+                };
+                out.push_str(&q.wrapped("dt", ""));
+                out.push_str(&inline(h, &e.a).wrapped("dd", ""));
             }
             out + "</dl>"
         }
-        Block::Contact(c) => contact(c, page.labels, &at),
+        Block::Contact(c) => contact(h, c, page.labels, &at),
         Block::Qr(q) => {
             // On a screen the code is the link it encodes; the address is shown as
             // it must be typed, as the PDF prints it.
             let shown = q.url.trim_start_matches("https://").trim_start_matches("http://");
             let mut out = format!("<div class=\"qr\"{at}>");
             if let Some(c) = &q.caption {
-                out.push_str(&inline(c).wrapped("p", ""));
+                out.push_str(&inline(h, c).wrapped("p", ""));
             }
             let _ = write!(
                 out,
@@ -113,7 +120,7 @@ pub fn block(page: &Page, i: usize, b: &Block) -> String {
             out
         }
         Block::Exercise(e) => {
-            let title = inline(&e.title);
+            let title = inline(h, &e.title);
             let mut out = format!(
                 "<figure class=\"exercise\"{at}>{}",
                 title.wrapped("figcaption", "")
@@ -122,17 +129,17 @@ pub fn block(page: &Page, i: usize, b: &Block) -> String {
                 let alt = (!p.decorative).then(|| p.alt.as_deref().unwrap_or_default());
                 out.push_str(&picture(page, ImageKey::Block(i), alt, None));
             }
-            out.push_str(&list("ol", "", &e.steps));
+            out.push_str(&list(h, "ol", "", &e.steps));
             if let Some(r) = &e.repeat {
-                out.push_str(&inline(r).wrapped("p", ""));
+                out.push_str(&inline(h, r).wrapped("p", ""));
             }
             out + "</figure>"
         }
-        Block::Table(t) => table(i, &at, t),
+        Block::Table(t) => table(h, i, &at, t),
         Block::Checklist(items) => {
             let mut out = format!("<ul class=\"checklist\"{at}>");
             for (k, item) in items.iter().enumerate() {
-                let text = inline(item);
+                let text = inline(h, item);
                 let _ = write!(
                     out,
                     "<li><input type=\"checkbox\" id=\"b{i}-{k}\">{}</li>",
@@ -146,7 +153,7 @@ pub fn block(page: &Page, i: usize, b: &Block) -> String {
             // in; nothing typed is kept or sent anywhere.
             let mut out = format!("<div class=\"write-in\"{at}>");
             for (k, item) in items.iter().enumerate() {
-                let text = inline(item);
+                let text = inline(h, item);
                 let _ = write!(
                     out,
                     "{}<textarea id=\"b{i}-{k}\" rows=\"2\"></textarea>",
@@ -166,10 +173,10 @@ fn anchor_attr(page: &Page, i: usize) -> String {
     }
 }
 
-fn list(tag: &str, attrs: &str, items: &[String]) -> String {
+fn list(h: &str, tag: &str, attrs: &str, items: &[String]) -> String {
     let mut out = format!("<{tag}{attrs}>");
     for item in items {
-        out.push_str(&inline(item).wrapped("li", ""));
+        out.push_str(&inline(h, item).wrapped("li", ""));
     }
     let _ = write!(out, "</{tag}>");
     out
@@ -202,10 +209,10 @@ pub fn picture(page: &Page, key: ImageKey, alt: Option<&str>, share: Option<f32>
     }
 }
 
-fn table(i: usize, at: &str, t: &crate::model::Table) -> String {
+fn table(h: &str, i: usize, at: &str, t: &crate::model::Table) -> String {
     // A table wider than a phone scrolls in its own region (WCAG 1.4.10 allows
     // it), which the keyboard can reach and a screen reader names.
-    let caption = t.caption.as_ref().map(|c| inline(c));
+    let caption = t.caption.as_ref().map(|c| inline(h, c));
     let label = match &caption {
         Some(_) => format!(" aria-labelledby=\"b{i}-caption\""),
         None => " aria-label=\"Table\"".to_string(),
@@ -217,7 +224,7 @@ fn table(i: usize, at: &str, t: &crate::model::Table) -> String {
     if !t.header.is_empty() {
         out.push_str("<thead><tr>");
         for h in &t.header {
-            out.push_str(&inline(h).wrapped("th", " scope=\"col\""));
+            out.push_str(&inline(h, h).wrapped("th", " scope=\"col\""));
         }
         out.push_str("</tr></thead>");
     }
@@ -225,7 +232,7 @@ fn table(i: usize, at: &str, t: &crate::model::Table) -> String {
     for row in &t.rows {
         out.push_str("<tr>");
         for cell in row {
-            out.push_str(&inline(cell).wrapped("td", ""));
+            out.push_str(&inline(h, cell).wrapped("td", ""));
         }
         out.push_str("</tr>");
     }
@@ -234,10 +241,10 @@ fn table(i: usize, at: &str, t: &crate::model::Table) -> String {
 
 /// Contact details as an `address`: name, then phone, e-mail and web as links
 /// (`tel:`, `mailto:`), then the postal address, as the PDF's contact box.
-pub fn contact(c: &Contact, labels: &Labels, at: &str) -> String {
+pub fn contact(h: &str, c: &Contact, labels: &Labels, at: &str) -> String {
     let mut out = format!("<address class=\"contact\"{at}>");
     if let Some(name) = &c.name {
-        let n = inline(name);
+        let n = inline(h, name);
         out.push_str(
             &Inline {
                 html: format!("<strong>{}</strong>", n.html),
@@ -280,7 +287,7 @@ pub fn contact(c: &Contact, labels: &Labels, at: &str) -> String {
         line(&labels.web, linked(shown, uri));
     }
     if let Some(a) = &c.address {
-        let a = inline(a);
+        let a = inline(h, a);
         let _ = write!(
             out,
             "<p>{} <span{}>{}</span></p>",

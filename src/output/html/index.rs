@@ -47,7 +47,7 @@ pub fn write(name: &str, lang: &str, entries: &[Entry], theme: &Theme, generator
     out.push_str("<body>\n<div class=\"leaflet index\">\n<main>\n");
     let _ = writeln!(out, "<h1>{}</h1>", escape(name));
     for e in entries {
-        let title = inline(&e.title);
+        let title = inline(&e.language, &e.title);
         let plain = crate::text::plain_text(&e.title);
         let lang_attr = format!(" lang=\"{}\" dir=\"{}\"", escape(&e.language), dir(&e.language));
         out.push_str("<section class=\"entry\">\n");

@@ -60,8 +60,11 @@ impl Inline {
 
 /// `src` (inline markup) as HTML. A language covering all of it is lifted out
 /// into [`Inline::lang`]; a language on part of it becomes a `span`.
-pub fn inline(src: &str) -> Inline {
-    let spans = parse_inline(src);
+/// `home`: the leaflet's language, whose quotation marks text without a language
+/// of its own takes (as in the PDF).
+pub fn inline(home: &str, src: &str) -> Inline {
+    let parsed = parse_inline(src);
+    let spans = locale::quoted_spans(&parsed, home).unwrap_or(parsed);
     let whole = spans.first().and_then(|s| s.lang.clone()).filter(|l| {
         spans
             .iter()
@@ -112,7 +115,7 @@ mod tests {
 
     #[test]
     fn markup_becomes_elements_and_text_is_escaped() {
-        let i = inline("**Pain:** <b>a & b</b> [site](https://x.example/?a=1&b=2)");
+        let i = inline("en", "**Pain:** <b>a & b</b> [site](https://x.example/?a=1&b=2)");
         assert_eq!(i.lang, None);
         assert!(i.html.starts_with("<strong>Pain:</strong>"), "{}", i.html);
         assert!(i.html.contains("&lt;b&gt;a &amp; b&lt;/b&gt;"), "{}", i.html);
@@ -126,7 +129,7 @@ mod tests {
 
     #[test]
     fn a_language_on_part_is_a_span_and_on_the_whole_is_lifted() {
-        let part = inline("Say [Dzień dobry]{lang=pl} and [مرحبا]{lang=ar}.");
+        let part = inline("en", "Say [Dzień dobry]{lang=pl} and [مرحبا]{lang=ar}.");
         assert!(
             part.html
                 .contains("<span lang=\"pl\" dir=\"ltr\">Dzień dobry</span>"),
@@ -138,7 +141,7 @@ mod tests {
             "{}",
             part.html
         );
-        let whole = inline(&crate::text::markup::in_language("**Uwaga** tekst", "pl"));
+        let whole = inline("en", &crate::text::markup::in_language("**Uwaga** tekst", "pl"));
         assert_eq!(whole.lang.as_deref(), Some("pl"));
         assert_eq!(
             whole.wrapped("p", ""),

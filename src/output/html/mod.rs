@@ -93,6 +93,7 @@ pub fn write(page: &Page) -> String {
 /// cover picture, the clinic's name.
 fn cover(page: &Page) -> String {
     let l = &page.doc.leaflet;
+    let h = l.language.as_str();
     let mut out = String::from("<header class=\"cover\" data-block=\"title\">\n");
     if page.doc.images.contains_key(&ImageKey::Logo) {
         let alt = page.doc.brand.logo_alt.as_deref();
@@ -105,9 +106,9 @@ fn cover(page: &Page) -> String {
         ));
         out.push('\n');
     }
-    out.push_str(&inline(&l.title).wrapped("h1", ""));
+    out.push_str(&inline(h, &l.title).wrapped("h1", ""));
     if let Some(s) = &l.subtitle {
-        out.push_str(&inline(s).wrapped("p", " class=\"subtitle\""));
+        out.push_str(&inline(h, s).wrapped("p", " class=\"subtitle\""));
     }
     if l.has_cover() {
         let pic = l.cover.as_ref().and_then(|c| c.image.as_ref());
@@ -120,7 +121,7 @@ fn cover(page: &Page) -> String {
             );
         }
         if let Some(name) = &page.doc.brand.brand.name {
-            out.push_str(&inline(name).wrapped("p", " class=\"brand\""));
+            out.push_str(&inline(h, name).wrapped("p", " class=\"brand\""));
         }
     }
     out.push_str("\n</header>\n");
@@ -132,6 +133,7 @@ fn cover(page: &Page) -> String {
 /// feedback line, in the PDF's words; then the footer's text.
 fn back_matter(page: &Page) -> String {
     let l = &page.doc.leaflet;
+    let h = l.language.as_str();
     let labels = page.labels;
     let mut out = String::new();
     let back = page.doc.back_contact.as_ref().filter(|c| {
@@ -142,7 +144,7 @@ fn back_matter(page: &Page) -> String {
                 .any(|b| matches!(b, Block::Contact(shown) if shows(shown, c)))
     });
     if let Some(c) = back {
-        out.push_str(&blocks::contact(c, labels, " data-block=\"back\""));
+        out.push_str(&blocks::contact(h, c, labels, " data-block=\"back\""));
         out.push('\n');
     }
     if l.has_details() {
@@ -159,22 +161,22 @@ fn back_matter(page: &Page) -> String {
             dates.push(format!("**{}:** {}", labels.reference, markup_escape(r)));
         }
         if !dates.is_empty() {
-            out.push_str(&inline(&dates.join(" · ")).wrapped("p", ""));
+            out.push_str(&inline(h, &dates.join(" · ")).wrapped("p", ""));
         }
         if !l.sources.is_empty() {
             let _ = write!(out, "<p><strong>{}</strong></p><ol>", escape(&labels.sources));
             for s in &l.sources {
-                out.push_str(&inline(s).wrapped("li", ""));
+                out.push_str(&inline(h, s).wrapped("li", ""));
             }
             out.push_str("</ol>");
         }
         if let Some(f) = &l.feedback {
-            out.push_str(&inline(f).wrapped("p", ""));
+            out.push_str(&inline(h, f).wrapped("p", ""));
         }
         out.push_str("\n</section>\n");
     }
     if let Some(f) = &l.footer {
-        out.push_str(&inline(f).wrapped("footer", " class=\"leaflet-footer\""));
+        out.push_str(&inline(h, f).wrapped("footer", " class=\"leaflet-footer\""));
         out.push('\n');
     }
     out

@@ -111,6 +111,7 @@ pub fn css(t: &Theme) -> String {
 @media (prefers-color-scheme: dark){{:root{{{dark}}}}}\n\
 {BASE}\n\
 body{{font-family:{faces}system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",sans-serif;}}\n\
+@media print{{:root{{{light}}}}}\n\
 {PRINT}",
         light = light.vars(),
         dark = dark.vars(),
@@ -175,8 +176,9 @@ footer.leaflet-footer{color:var(--muted);font-size:1rem;margin-block-start:2rem}
 .index td a{display:inline-block;min-block-size:1.5rem;padding-block:0.1rem}
 @media (max-width:30em){body{font-size:1.0625rem}h1{font-size:1.6rem}h2{font-size:1.3rem}}"#;
 
-/// A4 paper: black on white whatever the screen's theme, no boxes split, link
-/// addresses printed after their text (paper has no links).
+/// A4 paper: the light palette whatever the screen's theme (set before this) with
+/// black text, no boxes split, link addresses printed after their text (paper has
+/// no links).
 const PRINT: &str = r#"@media print{@page{size:A4;margin:18mm}
 :root{--page:#fff;--ink:#000;--muted:#333}
 body{font-size:12pt}
