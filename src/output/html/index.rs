@@ -43,7 +43,7 @@ pub fn size(bytes: u64) -> String {
 /// The index page of `entries`, titled `name` (the clinic's name, or "Leaflets"),
 /// in language `lang`, styled like the leaflets.
 pub fn write(name: &str, lang: &str, entries: &[Entry], theme: &Theme, generator: &str) -> String {
-    let mut out = super::head(lang, name, None, &super::style::css(theme), generator);
+    let mut out = super::head(lang, name, None, &super::style::css(theme, lang), generator);
     out.push_str("<body>\n<div class=\"leaflet index\">\n<main>\n");
     let _ = writeln!(out, "<h1>{}</h1>", escape(name));
     for e in entries {

@@ -2,6 +2,7 @@
 //! another language in an element carrying its `lang` and `dir`. Everything is
 //! escaped; nothing a content file holds becomes markup of its own.
 
+use crate::text::runs::number_groups;
 use crate::text::{locale, parse_inline, Span};
 use std::fmt::Write;
 
@@ -73,19 +74,36 @@ pub fn inline(home: &str, src: &str) -> Inline {
     let mut html = String::new();
     for s in &spans {
         let lang = s.lang.as_deref().filter(|l| whole.as_deref() != Some(*l));
-        html.push_str(&span(s, lang));
+        let rtl = locale::is_rtl(s.lang.as_deref().unwrap_or(home));
+        html.push_str(&span(s, lang, rtl));
     }
     Inline { lang: whole, html }
 }
 
 /// Spans made by leafpress itself (a label, a phone number) as HTML.
 pub fn spans(spans: &[Span]) -> String {
-    spans.iter().map(|s| span(s, s.lang.as_deref())).collect()
+    spans.iter().map(|s| span(s, s.lang.as_deref(), false)).collect()
 }
 
-fn span(s: &Span, lang: Option<&str>) -> String {
+/// One span as HTML; `rtl`: it is read right to left, where numbers written in
+/// groups ("01632 960 000") are isolated left to right, as the PDF sets them
+/// (`text::runs::number_groups`), or the bidi algorithm would reverse the groups.
+fn span(s: &Span, lang: Option<&str>, rtl: bool) -> String {
+    let groups = if rtl && !s.isolate {
+        number_groups(&s.text)
+    } else {
+        Vec::new()
+    };
+    let mut inner = String::new();
+    let mut at = 0;
+    for g in groups {
+        inner.push_str(&escape(&s.text[at..g.start]));
+        let _ = write!(inner, "<bdi dir=\"ltr\">{}</bdi>", escape(&s.text[g.clone()]));
+        at = g.end;
+    }
+    inner.push_str(&escape(&s.text[at..]));
     // A line break inside a field (a YAML block scalar) is kept as one.
-    let mut inner = escape(&s.text).replace('\n', "<br>");
+    let mut inner = inner.replace('\n', "<br>");
     if s.style.italic {
         inner = format!("<em>{inner}</em>");
     }
@@ -147,5 +165,12 @@ mod tests {
             whole.wrapped("p", ""),
             "<p lang=\"pl\" dir=\"ltr\"><strong>Uwaga</strong> tekst</p>"
         );
+    }
+
+    #[test]
+    fn numbers_in_groups_keep_their_order_in_right_to_left_text() {
+        let ur = inline("ur", "کلینک · 01632 960 000");
+        assert_eq!(ur.html, "کلینک · <bdi dir=\"ltr\">01632 960 000</bdi>");
+        assert_eq!(inline("en", "Call 01632 960 000").html, "Call 01632 960 000");
     }
 }

@@ -70,7 +70,7 @@ pub fn write(page: &Page) -> String {
         l.language.as_str(),
         &title,
         subtitle.as_deref(),
-        &style::css(page.theme),
+        &style::css(page.theme, l.language.as_str()),
         page.generator,
     );
     out.push_str("<body>\n<div class=\"leaflet\">\n");

@@ -4,6 +4,7 @@
 
 use crate::base::colour::{contrast, lightness, shades, Color};
 use crate::model::theme::Theme;
+use crate::text::locale;
 
 /// WCAG 2.2 AA for body text (1.4.3), with a hair of room for rounding.
 const AA: f32 = 4.6;
@@ -95,14 +96,22 @@ fn shade_near(c: Color, l: f32) -> Color {
         .unwrap_or(DARK_PAGE)
 }
 
-/// The stylesheet for a leaflet in theme `t`.
-pub fn css(t: &Theme) -> String {
-    // The leaflet's faces first, for readers who have them installed; the web
-    // edition embeds no font (see docs/internals.md), so the system's UI face reads
-    // every script the leaflet may hold.
+/// The stylesheet for a leaflet in theme `t` and language `lang`.
+pub fn css(t: &Theme, lang: &str) -> String {
+    // The leaflet's faces first, then the faces the PDF sets its language's script
+    // in (Noto Nastaliq Urdu for Urdu), for readers who have them installed; the web
+    // edition embeds no font (see docs/internals.md), so after them the system's UI
+    // face reads every script the leaflet may hold.
+    let script = locale::script(lang).map_or(&[][..], |s| locale::families(s, lang, lang));
+    // The script's faces after the main face (which sets the Latin text, as in the
+    // PDF) and before its fallbacks, which may hold a few of the script's letters.
     let faces: String = t
         .fonts
         .iter()
+        .take(1)
+        .map(String::as_str)
+        .chain(script.iter().copied())
+        .chain(t.fonts.iter().skip(1).map(String::as_str))
         .map(|f| format!("\"{}\", ", f.replace(['"', '\\', '<', '>'], "")))
         .collect();
     let (light, dark) = (Palette::light(t), Palette::dark(t));
@@ -120,7 +129,9 @@ body{{font-family:{faces}system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans
 
 /// Sizes in rem and em, so a reader's own text size scales everything; no fixed
 /// heights, so text spacing overrides (WCAG 1.4.12) never clip; logical properties
-/// (inline/block) so `dir="rtl"` mirrors the page.
+/// (inline/block) so `dir="rtl"` mirrors the page; Urdu and Persian lists counted
+/// in Extended Arabic-Indic digits, as the PDF counts them (`locale::list_number`),
+/// and Nastaliq, which climbs and falls, given the room the PDF gives it.
 const BASE: &str = r#"*,*::before,*::after{box-sizing:border-box}
 html{background:var(--page);color:var(--ink);-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;font-size:1.125rem;line-height:1.55;overflow-wrap:break-word}
@@ -137,6 +148,8 @@ p{margin-block:0 0.8em}
 ul,ol{padding-inline-start:1.6em;margin-block:0 1em}
 li{margin-block-end:0.35em}
 li::marker{color:var(--accent)}
+:lang(ur){line-height:2.1}
+:lang(ur) ol,:lang(fa) ol{list-style-type:persian}
 a{color:var(--accent);text-decoration-thickness:0.08em;text-underline-offset:0.15em}
 a:hover{text-decoration-thickness:0.15em}
 :focus-visible{outline:0.2rem solid var(--accent);outline-offset:0.15rem}
