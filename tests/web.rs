@@ -213,3 +213,35 @@ fn paper_switches_with_the_web_edition_are_a_usage_error() {
         "{said}"
     );
 }
+
+#[test]
+fn a_web_output_with_a_paper_switch_is_refused_where_it_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    std::fs::create_dir(home.join("content")).unwrap();
+    std::fs::write(
+        home.join("content/x.yaml"),
+        "title: X\nblocks:\n  - paragraph: Hello.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        home.join("leafpress.yaml"),
+        "outputs:\n  - {name: print}\n  - {name: web, for: web, booklet: true}\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("leafpress")
+        .unwrap()
+        .current_dir(home)
+        .env("NO_COLOR", "1")
+        .args(["build"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("output \"web\" is for the web, and `booklet` is for paper")
+            && said.contains("leafpress.yaml:3:"),
+        "{said}"
+    );
+    assert!(!home.join("out").exists(), "nothing is built");
+}
