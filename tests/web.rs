@@ -160,6 +160,7 @@ fn the_web_edition_is_name_html_beside_the_pdfs_and_the_library_gets_an_index() 
     );
     assert!(index.contains(&link), "no {link} in\n{index}");
     assert!(index.contains("Next review: September 2029"), "{index}");
+    assert!(index.contains("--accent:#1F5F75"), "in the brand's colour");
 
     // One leaflet with --for web: out/NAME.html, and another edition's PDF is
     // left alone.

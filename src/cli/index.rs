@@ -4,6 +4,7 @@
 
 use super::build::{Done, Job};
 use leafpress::model::edition::Target;
+use leafpress::model::theme::Theme;
 use leafpress::output::html::index::{self, Entry, Link};
 use std::path::{Path, PathBuf};
 
@@ -19,12 +20,13 @@ pub fn write_indexes(jobs: &[Job], done: &[Done], quiet: bool) -> bool {
     folders.dedup();
     let mut ok = true;
     for out in folders {
-        let (entries, brand) = entries(jobs, done, &out);
+        let (entries, brand, theme) = entries(jobs, done, &out);
         if entries.is_empty() {
             continue;
         }
         let name = brand.map_or_else(|| "Leaflets".to_string(), |b| format!("{b}: leaflets"));
-        let theme = leafpress::model::theme::Theme::default();
+        // In the brand's colours and faces, as the leaflets are.
+        let theme = theme.unwrap_or_default();
         let html = index::write(
             &name,
             "en",
@@ -51,9 +53,9 @@ pub fn write_indexes(jobs: &[Job], done: &[Done], quiet: bool) -> bool {
 }
 
 /// The leaflets built into `out`, in input order, each with its editions' files.
-fn entries(jobs: &[Job], done: &[Done], out: &Path) -> (Vec<Entry>, Option<String>) {
+fn entries(jobs: &[Job], done: &[Done], out: &Path) -> (Vec<Entry>, Option<String>, Option<Theme>) {
     let mut entries: Vec<(PathBuf, Entry)> = Vec::new();
-    let mut brand = None;
+    let (mut brand, mut theme) = (None, None);
     for (job, d) in jobs.iter().zip(done) {
         let (Ok(b), Some(edition)) = (&d.built, &job.edition) else {
             continue;
@@ -62,6 +64,7 @@ fn entries(jobs: &[Job], done: &[Done], out: &Path) -> (Vec<Entry>, Option<Strin
             continue;
         };
         brand = brand.or_else(|| b.facts.brand.clone());
+        theme = theme.or_else(|| b.facts.brand_theme.clone());
         let link = Link {
             edition: edition.clone(),
             href: rel
@@ -85,7 +88,7 @@ fn entries(jobs: &[Job], done: &[Done], out: &Path) -> (Vec<Entry>, Option<Strin
             )),
         }
     }
-    (entries.into_iter().map(|(_, e)| e).collect(), brand)
+    (entries.into_iter().map(|(_, e)| e).collect(), brand, theme)
 }
 
 /// A file name as a part of a URL: bytes other than letters, digits and `-._~`

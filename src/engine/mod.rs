@@ -76,6 +76,8 @@ pub struct Facts {
     pub review: Option<crate::model::Date>,
     /// The clinic's name (the brand's), for a library's index.
     pub brand: Option<String>,
+    /// The brand's design, when the project has a brand, for a library's index.
+    pub brand_theme: Option<Theme>,
 }
 
 impl Facts {
@@ -86,6 +88,7 @@ impl Facts {
             language: l.language.as_str().to_string(),
             review: l.review,
             brand: doc.brand.brand.name.clone(),
+            brand_theme: doc.brand.is_set().then(|| doc.brand.theme.clone()),
         }
     }
 }

@@ -105,13 +105,18 @@ pub fn css(t: &Theme, lang: &str) -> String {
     let script = locale::script(lang).map_or(&[][..], |s| locale::families(s, lang, lang));
     // The script's faces after the main face (which sets the Latin text, as in the
     // PDF) and before its fallbacks, which may hold a few of the script's letters.
-    let faces: String = t
-        .fonts
-        .iter()
+    // (A brand's fonts are filed under a name of leafpress's own, which no reader's
+    // machine has: left out.)
+    let theme = || {
+        t.fonts
+            .iter()
+            .map(String::as_str)
+            .filter(|f| *f != crate::model::brand::FAMILY)
+    };
+    let faces: String = theme()
         .take(1)
-        .map(String::as_str)
         .chain(script.iter().copied())
-        .chain(t.fonts.iter().skip(1).map(String::as_str))
+        .chain(theme().skip(1))
         .map(|f| format!("\"{}\", ", f.replace(['"', '\\', '<', '>'], "")))
         .collect();
     let (light, dark) = (Palette::light(t), Palette::dark(t));
