@@ -177,6 +177,7 @@ fn plan(
     outputs: bool,
 ) -> Result<Vec<cli::build::Job>, ExitCode> {
     let inputs = or_library(inputs).map_err(|msg| usage(&msg))?;
+    flags.check().map_err(|msg| usage(&msg))?;
     let one_edition = flags.given() || !outputs;
     let jobs = cli::build::jobs(
         &inputs,

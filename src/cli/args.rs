@@ -36,8 +36,9 @@ pub fn colour() -> bool {
 
 #[derive(clap::Args, Debug)]
 pub struct OutputOptions {
-    /// Where the PDF goes: print keeps images up to 300 ppi; email resamples them to
-    /// about 150 ppi and recompresses photos, for a small attachment.
+    /// Where the leaflet goes: print keeps images up to 300 ppi; email resamples them
+    /// to about 150 ppi and recompresses photos, for a small attachment; web writes
+    /// one HTML page (NAME.html) that fits any screen, for a website or a phone.
     #[arg(long = "for", value_enum, default_value_t = Purpose::Print)]
     pub purpose: Purpose,
     /// Impose two pages per landscape sheet in booklet order, for duplex printing
@@ -123,6 +124,7 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
 pub enum Purpose {
     Print,
     Email,
+    Web,
 }
 
 impl OutputOptions {
@@ -137,6 +139,25 @@ impl OutputOptions {
             || self.fit.is_some()
     }
 
+    /// Switches that make no sense together, which clap cannot see: a web page has
+    /// no pages to impose, enlarge or fit.
+    pub fn check(&self) -> Result<(), String> {
+        let paper = [
+            ("--booklet", self.booklet),
+            ("--trifold", self.trifold),
+            ("--bleed", self.bleed.is_some()),
+            ("--crop-marks", self.crop_marks),
+            ("--large-print", self.large_print.is_some()),
+            ("--fit", self.fit.is_some()),
+        ];
+        match paper.iter().find(|(_, on)| *on) {
+            Some((flag, _)) if self.purpose == Purpose::Web => Err(format!(
+                "{flag} is for paper, and --for web makes a web page that fits any screen: leave out one of them"
+            )),
+            _ => Ok(()),
+        }
+    }
+
     pub fn options(&self, project: &ProjectOptions) -> Options {
         Options {
             root: project.root.clone(),
@@ -147,6 +168,7 @@ impl OutputOptions {
             target: match self.purpose {
                 Purpose::Print => Target::Print,
                 Purpose::Email => Target::Email,
+                Purpose::Web => Target::Web,
             },
             // clap keeps --booklet, --trifold and --bleed apart.
             imposition: Imposition::chosen(self.booklet, self.trifold, self.bleed, self.crop_marks),

@@ -3,7 +3,7 @@
 //! once and shared. Every job's PDF is the same bytes whichever thread builds it and
 //! in whatever order; messages come out in input order.
 
-use leafpress::model::edition::{Imposition, Translation};
+use leafpress::model::edition::{Imposition, Target, Translation};
 use leafpress::{Built, Diagnostic, Diagnostics, Engine, Options};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -92,11 +92,16 @@ pub fn jobs(
                 jobs.push(Job {
                     input: input.clone(),
                     // Each output has its own folder: the name inside it is the leaflet's,
-                    // with a translation's language (`-ur`) to keep it apart.
+                    // with a translation's language (`-ur`) to keep it apart (`.html` for
+                    // the web edition).
                     target: dir.join(&o.name).join(pdf_name(
                         input,
                         &Options {
                             translation,
+                            target: match options.target {
+                                Target::Web => Target::Web,
+                                _ => Target::Print,
+                            },
                             ..Options::default()
                         },
                     )),
@@ -189,7 +194,7 @@ fn distinct_targets(jobs: &[Job]) -> Result<(), Diagnostics> {
 /// (see [`Options::name`]), so no edition replaces another's file.
 pub fn pdf_name(input: &Path, options: &Options) -> PathBuf {
     let stem = input.file_stem().unwrap_or(input.as_os_str()).to_string_lossy();
-    PathBuf::from(format!("{stem}{}.pdf", options.suffix()))
+    PathBuf::from(options.file_name(&stem))
 }
 
 /// Builds and writes one job.
@@ -199,10 +204,11 @@ pub fn run_one(engine: &Engine, job: &Job) -> Done {
         if let Some(parent) = job.target.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
-        leafpress::base::files::write_atomically(&job.target, &b.pdf).map_err(|e| {
+        leafpress::base::files::write_atomically(&job.target, b.bytes()).map_err(|e| {
+            let what = if b.html.is_some() { "web page" } else { "PDF" };
             Diagnostics::one(
-                Diagnostic::new(&job.target, format!("cannot write the PDF: {e}"))
-                    .help("check that the folder exists and is writable, and that the PDF is not open in another program"),
+                Diagnostic::new(&job.target, format!("cannot write the {what}: {e}"))
+                    .help(format!("check that the folder exists and is writable, and that the {what} is not open in another program")),
             )
         })?;
         Ok(b)
@@ -258,6 +264,9 @@ pub fn run_all(
 
 /// "9 pages + 3 blank on 3 sheets of paper, both sides, fitted from 10: …".
 pub fn describe(job: &Job, built: &Built) -> String {
+    if built.html.is_some() {
+        return "one web page".to_string();
+    }
     let pages = built.layout.pages.len();
     // A booklet's PDF pages are the two sides of each sheet of paper, each side two
     // pages; the ones no page of the leaflet fills are printed blank.
@@ -303,6 +312,14 @@ pub fn summary(jobs: &[Job], done: &[Done]) -> String {
             .into_owned();
         let edition = job.edition.clone().unwrap_or_else(|| job.options.name());
         rows.push(match &d.built {
+            Ok(b) if b.html.is_some() => [
+                name,
+                edition,
+                "web".into(),
+                String::new(),
+                format!("{:.0} KB", b.bytes().len() as f64 / 1024.0),
+                b.warnings.items.len().to_string(),
+            ],
             Ok(b) => [
                 name,
                 edition,
@@ -390,7 +407,7 @@ pub fn library(engine: &Engine, jobs: &[Job], threads: usize, quiet: bool, verbo
                         job.input.display(),
                         job.target.display(),
                         describe(job, b),
-                        b.pdf.len() as f64 / 1024.0,
+                        b.bytes().len() as f64 / 1024.0,
                         d.ms
                     );
                 }
@@ -410,12 +427,21 @@ pub fn library(engine: &Engine, jobs: &[Job], threads: usize, quiet: bool, verbo
             }
         }
     }
+    ok &= super::index::write_indexes(jobs, &done, quiet);
     if jobs.len() > 1 && !quiet {
         eprint!("\n{}", summary(jobs, &done));
         let failed = done.iter().filter(|d| d.built.is_err()).count();
         eprintln!(
-            "{} PDFs in {:.2} s on {} thread{}{}",
+            "{} {} in {:.2} s on {} thread{}{}",
             jobs.len() - failed,
+            if jobs
+                .iter()
+                .any(|j| j.options.target == leafpress::model::edition::Target::Web)
+            {
+                "files"
+            } else {
+                "PDFs"
+            },
             start.elapsed().as_secs_f64(),
             threads.min(jobs.len()),
             if threads.min(jobs.len()) == 1 { "" } else { "s" },

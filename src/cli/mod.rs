@@ -6,6 +6,7 @@ pub mod check;
 pub mod email;
 pub mod fix;
 pub mod list;
+pub mod index;
 pub mod new;
 pub mod translate;
 pub mod plan;

@@ -7,6 +7,7 @@ mod errors;
 mod fit;
 mod fonts;
 mod plan;
+mod web;
 
 use crate::base::diag::Diagnostics;
 use crate::base::source::Source;
@@ -44,7 +45,12 @@ pub struct Timings {
 
 /// A finished leaflet.
 pub struct Built {
+    /// The PDF; empty for the web edition, which is [`Built::html`].
     pub pdf: Vec<u8>,
+    /// The web edition's page (`--for web`).
+    pub html: Option<String>,
+    /// What a library's index lists of the leaflet.
+    pub facts: Facts,
     pub layout: layout::Document,
     /// What fitting to a page count changed, when it was asked for.
     pub fit: Option<FitReport>,
@@ -54,6 +60,38 @@ pub struct Built {
     /// Problems that did not stop the build (images too coarse for print).
     pub warnings: Diagnostics,
     pub timings: Timings,
+}
+
+impl Built {
+    /// The file's bytes: the web page or the PDF.
+    pub fn bytes(&self) -> &[u8] {
+        self.html.as_ref().map_or(&self.pdf, |h| h.as_bytes())
+    }
+}
+
+/// A leaflet's title (inline markup), language and next review date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts {
+    pub title: String,
+    pub language: String,
+    pub review: Option<crate::model::Date>,
+    /// The clinic's name (the brand's), for a library's index.
+    pub brand: Option<String>,
+    /// The brand's design, when the project has a brand, for a library's index.
+    pub brand_theme: Option<Theme>,
+}
+
+impl Facts {
+    fn of(doc: &Resolved) -> Facts {
+        let l = &doc.leaflet;
+        Facts {
+            title: l.title.clone(),
+            language: l.language.as_str().to_string(),
+            review: l.review,
+            brand: doc.brand.brand.name.clone(),
+            brand_theme: doc.brand.is_set().then(|| doc.brand.theme.clone()),
+        }
+    }
 }
 
 /// A leaflet checked and laid out, with nothing written.
@@ -206,6 +244,9 @@ impl Engine {
     /// Lays out, reviews, imposes and writes a resolved leaflet in the edition
     /// `options` asks for.
     pub fn render(&self, src: &Source, doc: &Resolved, options: &Options) -> Result<Built, Diagnostics> {
+        if options.target == crate::model::edition::Target::Web {
+            return self.render_web(src, doc, options);
+        }
         let t1 = Instant::now();
         let laid = self.lay_out_and_review(src, doc, options)?;
         let t2 = Instant::now();
@@ -231,6 +272,8 @@ impl Engine {
             .map_err(|e| errors::pdf_error(src, doc, e))?;
         Ok(Built {
             pdf,
+            html: None,
+            facts: Facts::of(doc),
             layout,
             fit: laid.fit,
             files_read: doc.files_read(&src.path),

@@ -3,12 +3,14 @@
 //! - `print` keeps up to 300 ppi at the placed size: larger images are resampled down
 //!   (Lanczos), smaller ones are kept and reported, since print shops want 300 ppi.
 //! - `email` resamples to about 150 ppi and recompresses photos as JPEG, for a small file.
+//! - `web` takes pictures by pixels for a screen instead ([`screen`]).
 //!
 //! JPEGs that need no change are embedded byte for byte; PNG line art stays lossless.
 
 pub mod cache;
 pub mod decode;
 pub mod pixels;
+pub mod screen;
 pub mod vector;
 
 use crate::model::edition::Target;
@@ -183,7 +185,7 @@ fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Res
             let reencode = !pixels.color().has_alpha()
                 && match target {
                     Target::Print => img.was_jpeg,
-                    Target::Email => photo,
+                    Target::Email | Target::Web => photo,
                 };
             match reencode
                 .then(|| encode_jpeg(&pixels, target.jpeg_quality()))
@@ -204,7 +206,7 @@ fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Res
 /// Lanczos-3 with fast_image_resize (SIMD where the processor has it: several times
 /// faster than `image`'s own); alpha is premultiplied while filtering, so
 /// transparent edges do not darken.
-fn resample(src: &DynamicImage, w: u32, h: u32) -> DynamicImage {
+pub(super) fn resample(src: &DynamicImage, w: u32, h: u32) -> DynamicImage {
     use fast_image_resize::{FilterType as Filter, ResizeAlg, ResizeOptions, Resizer};
     if (src.width(), src.height()) == (w, h) {
         return src.clone();
@@ -323,7 +325,7 @@ fn png_idat(rows: &[u8], w: u32, h: u32, color: png::ColorType) -> Option<Vec<u8
 
 /// A JPEG of the pixels at `quality`: with jpeg-encoder (AVX2 where the processor
 /// has it), or image's own encoder for a side over 65,535 pixels.
-fn encode_jpeg(img: &DynamicImage, quality: u8) -> Option<(Vec<u8>, u8)> {
+pub(super) fn encode_jpeg(img: &DynamicImage, quality: u8) -> Option<(Vec<u8>, u8)> {
     let mut bytes = Vec::new();
     let (pixels, components) = match img.color().channel_count() {
         1 | 2 => (DynamicImage::ImageLuma8(img.to_luma8()), 1),
@@ -346,7 +348,7 @@ fn encode_jpeg(img: &DynamicImage, quality: u8) -> Option<(Vec<u8>, u8)> {
 
 /// A photograph (many distinct colours) rather than line art or a logo (few), judged
 /// from up to 4096 pixels spread over the image.
-fn looks_like_photo(img: &DynamicImage) -> bool {
+pub(super) fn looks_like_photo(img: &DynamicImage) -> bool {
     let (w, h) = img.dimensions();
     let step = ((w as u64 * h as u64 / 4096).max(1) as f64).sqrt().max(1.0) as u32;
     let mut colours = std::collections::HashSet::new();

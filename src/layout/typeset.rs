@@ -84,25 +84,9 @@ impl Builder<'_> {
             bold: style.bold,
             italic: false,
         };
-        let home = self.fonts.language().to_string();
-        let lang = |s: &Span| s.lang.clone().unwrap_or_else(|| home.clone());
         let rtl = self.reads_rtl(spans);
-        let quoted: Vec<Span>;
-        let spans = if spans.iter().any(|s| s.text.contains(['“', '”', '‘'])) {
-            let mut texts: Vec<String> = spans.iter().map(|s| s.text.clone()).collect();
-            locale::balance_quotes(&mut texts);
-            quoted = spans
-                .iter()
-                .zip(texts)
-                .map(|(s, text)| Span {
-                    text: locale::localise_quotes(&text, locale::quotes(&lang(s))).unwrap_or(text),
-                    ..s.clone()
-                })
-                .collect();
-            &quoted
-        } else {
-            spans
-        };
+        let quoted = locale::quoted_spans(spans, self.fonts.language());
+        let spans = quoted.as_deref().unwrap_or(spans);
         shape(
             self.fonts,
             &Paragraph {

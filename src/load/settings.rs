@@ -90,6 +90,23 @@ pub fn outputs(outputs: &[Output], src: &Source, spans: &Spans) -> Result<(), Di
                 "large print goes on A4 pages; make it its own output",
             );
         }
+        // A web page has no pages: the paper switches would be dropped unseen.
+        let paper = [
+            ("booklet", o.booklet),
+            ("trifold", o.trifold),
+            ("bleed", o.bleed.is_some()),
+            ("crop_marks", o.crop_marks),
+            ("large_print", o.large_print.is_some()),
+            ("fit", o.fit.is_some()),
+        ];
+        if let (crate::model::outputs::Purpose::Web, Some((key, _))) =
+            (o.purpose, paper.iter().find(|(_, on)| *on))
+        {
+            bad(
+                format!("output \"{}\" is for the web, and `{key}` is for paper", o.name),
+                "a web page fits any screen: remove it, or make a print output of its own for it",
+            );
+        }
         if let Some(size) = o.large_print {
             if !(16.0..=24.0).contains(&size) {
                 bad(

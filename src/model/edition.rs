@@ -71,6 +71,9 @@ pub enum Target {
     Print,
     /// Attached to an e-mail, read on screens: small.
     Email,
+    /// One self-contained HTML page that reflows on any screen (`output::html`):
+    /// no pages, so imposition, large print and fitting do not apply.
+    Web,
 }
 
 impl Target {
@@ -78,7 +81,7 @@ impl Target {
     pub fn max_ppi(self) -> f32 {
         match self {
             Target::Print => 300.0,
-            Target::Email => 150.0,
+            Target::Email | Target::Web => 150.0,
         }
     }
 
@@ -86,7 +89,7 @@ impl Target {
     pub fn jpeg_quality(self) -> u8 {
         match self {
             Target::Print => 92,
-            Target::Email => 80,
+            Target::Email | Target::Web => 80,
         }
     }
 }
@@ -193,6 +196,15 @@ impl Options {
         format!("{}{parts}", lang.unwrap_or_default())
     }
 
+    /// The file an edition of `stem` is written to: `stem.pdf`, `stem-email.pdf`…,
+    /// or `stem.html` for the web edition (its extension keeps it apart).
+    pub fn file_name(&self, stem: &str) -> String {
+        match self.target {
+            Target::Web => format!("{stem}.html"),
+            _ => format!("{stem}{}.pdf", self.suffix()),
+        }
+    }
+
     /// The edition's name: `print`, or its parts in a fixed order: large print, then
     /// how pages go on paper (`booklet`, `trifold`, `print-shop` for bleed or trim
     /// marks), then `email`; e.g. `large-print-email`, `booklet-email`, `print-shop`.
@@ -207,6 +219,10 @@ impl Options {
     }
 
     fn name_parts(&self) -> Vec<&'static str> {
+        // A web page has no pages to impose, enlarge or fit.
+        if self.target == Target::Web {
+            return vec!["web"];
+        }
         let mut parts = Vec::new();
         if self.large_print.is_some() {
             parts.push("large-print");

@@ -22,7 +22,8 @@ pub struct Output {
     /// The folder under out/ its PDFs go in, e.g. `print`: a name of its own, not
     /// another's in other capitals (one folder on Windows and macOS).
     pub name: String,
-    /// `print` (images up to 300 ppi) or `email` (smaller images, a small file).
+    /// `print` (images up to 300 ppi), `email` (smaller images, a small file) or
+    /// `web` (one HTML page, NAME.html, that reflows on any screen).
     #[serde(default, rename = "for")]
     pub purpose: Purpose,
     /// Two pages a side of an A4 sheet in booklet order.
@@ -55,6 +56,7 @@ pub enum Purpose {
     #[default]
     Print,
     Email,
+    Web,
 }
 
 /// How `fit:` is written: a number of pages, or `booklet`.
@@ -94,6 +96,7 @@ impl Output {
             target: match self.purpose {
                 Purpose::Print => crate::model::edition::Target::Print,
                 Purpose::Email => crate::model::edition::Target::Email,
+                Purpose::Web => crate::model::edition::Target::Web,
             },
             imposition: Imposition::chosen(self.booklet, self.trifold, self.bleed, self.crop_marks),
             large_print: self.large_print,

@@ -151,6 +151,27 @@ pub fn localise_quotes(text: &str, marks: [char; 4]) -> Option<String> {
     )
 }
 
+/// A paragraph's spans with each one's quotation marks in its language (`home`
+/// for spans without one of their own), after [`balance_quotes`]; `None` when it
+/// has no curly quotes to change. The PDF and the web page both print these.
+pub fn quoted_spans(spans: &[crate::text::Span], home: &str) -> Option<Vec<crate::text::Span>> {
+    if !spans.iter().any(|s| s.text.contains(['“', '”', '‘'])) {
+        return None;
+    }
+    let mut texts: Vec<String> = spans.iter().map(|s| s.text.clone()).collect();
+    balance_quotes(&mut texts);
+    Some(
+        spans
+            .iter()
+            .zip(texts)
+            .map(|(s, text)| crate::text::Span {
+                text: localise_quotes(&text, quotes(s.lang.as_deref().unwrap_or(home))).unwrap_or(text),
+                ..s.clone()
+            })
+            .collect(),
+    )
+}
+
 /// Smart punctuation decides each straight quote by its neighbours; between Chinese
 /// characters it can make two opening marks (作“Qi“（气）). A second opening mark
 /// while one is open closes it. `texts` are a paragraph's spans, in order.

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod layer;
+
 use leafpress::base::source::Source;
 use leafpress::layout::{Document, Item};
 use leafpress::load;
