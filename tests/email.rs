@@ -40,7 +40,7 @@ atts = []
 for i, a in enumerate(m.iter_attachments()):
     p = f"{out}/attachment-{i}"
     with open(p, 'wb') as w:
-        w.write(a.get_content())
+        w.write(a.get_payload(decode=True))
     atts.append({"name": a.get_filename(), "type": a.get_content_type(), "path": p})
 print(json.dumps({
     "headers": {k: str(v) for k, v in m.items()},
@@ -421,4 +421,49 @@ fn the_letter_is_marked_in_the_language_its_words_are_in() {
     assert!(html.contains("<html lang=\"ur\" dir=\"rtl\">"), "{html}");
     assert!(!html.contains("<span lang="), "{html}");
     assert_eq!(m["plain"], format!("السلام علیکم،\n\n{URDU_TITLE}\n"));
+}
+
+#[test]
+fn with_web_attaches_the_web_edition_as_built() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = dir.path().join("knee.eml");
+    let (code, err) = run(leafpress()
+        .arg("email")
+        .arg(knee())
+        .args(["--with-web", "-o"])
+        .arg(&eml));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(".pdf and Exercises after a knee replacement.html"),
+        "{err}"
+    );
+    let m = read_eml(&eml);
+    assert_eq!(m["defects"], Value::Array(vec![]), "the reader found defects");
+    assert_eq!(
+        m["structure"],
+        serde_json::json!([
+            "multipart/mixed",
+            "multipart/alternative",
+            "text/plain",
+            "text/html",
+            "application/pdf",
+            "text/html"
+        ])
+    );
+    assert_eq!(
+        m["attachments"][1]["name"],
+        "Exercises after a knee replacement.html"
+    );
+    let page = dir.path().join("knee.html");
+    let (code, err) = run(leafpress()
+        .arg("build")
+        .arg(knee())
+        .args(["--for", "web", "-o"])
+        .arg(&page));
+    assert_eq!(code, Some(0), "{err}");
+    let attached = std::fs::read(m["attachments"][1]["path"].as_str().unwrap()).unwrap();
+    assert!(
+        attached == std::fs::read(&page).unwrap(),
+        "the attachment is the web edition, byte for byte"
+    );
 }

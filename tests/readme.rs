@@ -149,7 +149,7 @@ fn the_email_section_writes_the_drafts_it_names() {
         assert!(root.join(named).is_file(), "`{line}` wrote {named}:\n{out}");
         checked += 1;
     }
-    assert_eq!(checked, 4, "the section's commands were read");
+    assert_eq!(checked, 5, "the section's commands were read");
 }
 
 #[test]

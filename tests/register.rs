@@ -295,3 +295,42 @@ fn a_leaflet_that_cannot_be_read_is_listed_as_failed_and_reported() {
     assert!(e["errors"].as_u64().unwrap() >= 1);
     assert!(e["problem"].as_str().is_some_and(|p| !p.is_empty()));
 }
+
+#[test]
+fn each_translation_is_listed_with_how_far_it_has_got() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(&root.join("leafpress.yaml"), "outputs:\n  - {name: print}\n");
+    write(
+        &root.join("content/walk.yaml"),
+        "title: Walking\nblocks:\n  - paragraph: Walk every day.\n  - paragraph: Rest when it hurts.\n",
+    );
+    let (code, _, err) =
+        run(leafpress()
+            .current_dir(root)
+            .args(["translate", "export", "content/walk.yaml", "--lang", "pl"]));
+    assert_eq!(code, Some(0), "{err}");
+    let (_, json, err) = run(leafpress()
+        .current_dir(root)
+        .args(["list", "--format", "json", "--today", TODAY]));
+    let entries: Vec<Value> = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}{err}"));
+    let languages = &entries[0]["languages"];
+    assert_eq!(languages[0]["status"], Value::Null, "{languages}");
+    assert_eq!(languages[1]["language"], "pl", "{languages}");
+    let status = languages[1]["status"].as_str().unwrap();
+    assert!(
+        status.ends_with(" missing") && !status.starts_with('0'),
+        "{status}"
+    );
+    // The CSV keeps one cell per list: languages and their states, "; " between.
+    let (_, csv, _) = run(leafpress()
+        .current_dir(root)
+        .args(["list", "--format", "csv", "--today", TODAY]));
+    let rows = python_csv(&csv);
+    assert_eq!(rows[0]["language"], "en-GB; pl", "{rows:?}");
+    assert_eq!(
+        rows[0]["language_status"],
+        format!("source; {status}"),
+        "{rows:?}"
+    );
+}

@@ -246,3 +246,30 @@ fn a_web_output_with_a_paper_switch_is_refused_where_it_is_written() {
     );
     assert!(!home.join("out").exists(), "nothing is built");
 }
+
+#[test]
+fn o_naming_the_other_kind_of_file_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, name, right) in [
+        (&["--for", "web"][..], "x.pdf", "x.html"),
+        (&[][..], "x.html", "x.pdf"),
+    ] {
+        let target = dir.path().join(name);
+        let out = Command::cargo_bin("leafpress")
+            .unwrap()
+            .arg("build")
+            .args(args)
+            .arg(sample())
+            .arg("-o")
+            .arg(&target)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{said}");
+        assert!(
+            said.contains(&format!("name it {}", dir.path().join(right).display())),
+            "{said}"
+        );
+        assert!(!target.exists(), "{name} was written");
+    }
+}

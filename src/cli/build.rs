@@ -20,6 +20,28 @@ pub struct Job {
     pub target: PathBuf,
 }
 
+/// `-o` naming the other kind of file than the edition makes (a web page into
+/// `x.pdf`, a PDF into `x.html`): refused, so no file holds what its name denies.
+fn wrong_kind(output: &Path, target: Target) -> Result<(), Diagnostics> {
+    let ext = output
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let web = target == Target::Web;
+    let (wrong, makes, right) = match ext.as_str() {
+        "pdf" if web => (true, "--for web makes a web page", "html"),
+        "html" | "htm" if !web => (true, "this edition makes a PDF", "pdf"),
+        _ => (false, "", ""),
+    };
+    if !wrong {
+        return Ok(());
+    }
+    Err(Diagnostics::one(
+        Diagnostic::new(output, format!("-o names a .{ext} file, but {makes}"))
+            .help(format!("name it {}", output.with_extension(right).display())),
+    ))
+}
+
 /// What became of a job.
 pub struct Done {
     pub built: Result<Built, Diagnostics>,
@@ -38,6 +60,9 @@ pub fn jobs(
     out_dir: Option<&Path>,
 ) -> Result<Vec<Job>, Diagnostics> {
     use leafpress::load::project::Project;
+    if let Some(o) = output {
+        wrong_kind(o, flags.target)?;
+    }
     let want_outputs = !flags_given && output.is_none();
     let mut jobs = Vec::new();
     for (i, input) in inputs.iter().enumerate() {

@@ -26,6 +26,10 @@ pub struct EmailArgs {
     /// makes it.
     #[arg(long, value_name = "PT", num_args = 0..=1, require_equals = true, default_missing_value = "16", value_parser = super::args::parse_large_print)]
     pub large_print: Option<f32>,
+    /// Attach the web edition too (TITLE.html, one page with its pictures inside):
+    /// a patient can open it on a phone and make the text as large as they need.
+    #[arg(long)]
+    pub with_web: bool,
     #[command(flatten)]
     pub project: ProjectOptions,
 }
@@ -101,8 +105,7 @@ fn draft(engine: &Engine, args: &EmailArgs, quiet: bool) -> Result<(), Diagnosti
         contact: resolved.back_contact.as_ref(),
         to: args.to.as_deref(),
     };
-    // The web edition will be another (name, type, bytes) here (`--with-web`).
-    let attachments = vec![Attachment {
+    let mut attachments = vec![Attachment {
         name: match args.large_print {
             Some(_) => attachment_name(&format!("{title} (large print)"), "pdf"),
             None => attachment_name(&title, "pdf"),
@@ -110,6 +113,19 @@ fn draft(engine: &Engine, args: &EmailArgs, quiet: bool) -> Result<(), Diagnosti
         mime: "application/pdf".into(),
         bytes: built.pdf,
     }];
+    if args.with_web {
+        let web = Options {
+            target: Target::Web,
+            large_print: None,
+            ..options.clone()
+        };
+        let page = engine.render(&src, &resolved, &web)?;
+        attachments.push(Attachment {
+            name: attachment_name(&title, "html"),
+            mime: "text/html".into(),
+            bytes: page.html.unwrap_or_default().into_bytes(),
+        });
+    }
     let message = letter.draft(&attachments);
     let target = args.output.clone().unwrap_or_else(|| {
         let stem = args.input.file_stem().unwrap_or_default().to_string_lossy();
@@ -136,7 +152,11 @@ fn draft(engine: &Engine, args: &EmailArgs, quiet: bool) -> Result<(), Diagnosti
             "{} → {} (email draft, {size}, with {} attached; open it in your mail program to send)",
             args.input.display(),
             target.display(),
-            attachments[0].name
+            attachments
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" and ")
         );
     }
     Ok(())

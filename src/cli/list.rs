@@ -268,12 +268,19 @@ fn entry(engine: &Engine, file: &Path, options: &Options, today: Date) -> Listed
     e.published = l.published.map(Date::iso);
     e.review = l.review.map(Date::iso);
     e.days_left = l.review.map(|r| r.days_from(today));
-    // The language it is written in; its translations' states join here once they
-    // are tracked (PO files).
+    // The language it is written in, then each translation (translations/LANG/NAME.po)
+    // with how far it has got: "current", or what is left ("3 fuzzy, 2 missing", or
+    // "out of date" when the English changed since its last update).
     e.languages = vec![Language {
         language: l.language.as_str().to_string(),
         status: None,
     }];
+    if let Ok(translations) = leafpress::load::translate::status(file, options.root.as_deref()) {
+        e.languages.extend(translations.iter().map(|t| Language {
+            language: t.language.clone(),
+            status: Some(translation_state(t)),
+        }));
+    }
     match engine.review_loaded(&src, &resolved, options) {
         Ok(r) => {
             e.pages = Some(r.layout.pages.len());
@@ -282,5 +289,24 @@ fn entry(engine: &Engine, file: &Path, options: &Options, today: Date) -> Listed
             (e, None)
         }
         Err(d) => failed(e, d),
+    }
+}
+
+/// A translation's state in a word or two, for the register.
+fn translation_state(t: &leafpress::load::translate::LanguageStatus) -> String {
+    if t.current() {
+        return "current".into();
+    }
+    let mut left = Vec::new();
+    if t.fuzzy > 0 {
+        left.push(format!("{} fuzzy", t.fuzzy));
+    }
+    if t.missing > 0 {
+        left.push(format!("{} missing", t.missing));
+    }
+    if left.is_empty() {
+        "out of date".into()
+    } else {
+        left.join(", ")
     }
 }

@@ -184,7 +184,12 @@ impl Letter<'_> {
         let mut parts = vec![alternative];
         for a in attachments {
             // The name in Content-Type too: older mail programs look only there.
-            let kind = ContentType::new(a.mime.as_str()).attribute("name", a.name.as_str());
+            let mut kind = ContentType::new(a.mime.as_str());
+            if a.mime.starts_with("text/") {
+                // (The web edition: UTF-8, as its own <meta charset> says.)
+                kind = kind.attribute("charset", "utf-8");
+            }
+            let kind = kind.attribute("name", a.name.as_str());
             parts.push(MimePart::new(kind, a.bytes.as_slice()).attachment(a.name.as_str()));
         }
         let body = MimePart::new(

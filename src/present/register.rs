@@ -133,7 +133,9 @@ const COLUMNS: [&str; 12] = [
 
 fn cells(e: &Entry) -> [String; 12] {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-    let languages = |f: &dyn Fn(&Language) -> String| e.languages.iter().map(f).collect::<Vec<_>>().join(" ");
+    // "; " between languages: a status has spaces of its own ("3 fuzzy, 2 missing").
+    let languages =
+        |f: &dyn Fn(&Language) -> String| e.languages.iter().map(f).collect::<Vec<_>>().join("; ");
     [
         e.file.clone(),
         e.title.clone(),
