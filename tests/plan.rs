@@ -774,3 +774,55 @@ fn exercise_files_are_checked_like_leaflets() {
     assert!(err.contains("the picture has no alt text"), "{err}");
     assert!(err.contains("exercises/knee-bend.yaml:2:1"), "{err}");
 }
+
+#[test]
+fn a_plan_as_an_email_draft_holds_the_name_only_in_the_draft() {
+    let clinic = clinic();
+    let out = leafpress(clinic.path())
+        .args([
+            "plan",
+            "--patient",
+            "Zebedee Quarrington",
+            "--exercise",
+            "wall-push=10x2/day",
+            "--to",
+            "zq@example.org",
+            "-o",
+            "zq.eml",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("Quarrington"), "{}", stderr(&out));
+    let eml = clinic.path().join("zq.eml");
+    // Python's MIME reader: the draft, addressed, with the plan's PDF whose text has the name.
+    let read = r#"
+import email, sys, subprocess
+from email import policy
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)
+assert m['X-Unsent'] == '1' and m['To'] == 'zq@example.org', dict(m)
+(a,) = list(m.iter_attachments())
+assert a.get_content_type() == 'application/pdf' and a.get_filename() == 'Your exercise plan.pdf'
+open(sys.argv[2], 'wb').write(a.get_payload(decode=True))
+print(m['Subject'])
+"#;
+    let pdf = clinic.path().join("attached.pdf");
+    let subject = tool("python3", &[&"-c", &read, &eml, &pdf]);
+    assert_eq!(subject.trim(), "Your exercise plan");
+    assert!(pdftotext(&pdf, &[]).contains("Zebedee Quarrington"));
+    // --to without a draft is refused: there is nobody to address a PDF to.
+    let out = leafpress(clinic.path())
+        .args([
+            "plan",
+            "--patient",
+            "Z",
+            "--exercise",
+            "bridge",
+            "--to",
+            "zq@example.org",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("add -o FILE.eml"), "{}", stderr(&out));
+}

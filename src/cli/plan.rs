@@ -35,14 +35,14 @@ pub struct PlanArgs {
     /// How many weeks the tick chart covers (1 to 52; default 6).
     #[arg(long, value_name = "N")]
     pub weeks: Option<u8>,
-    /// The plan's language (`ur`, `ar`, `pl`…): exercises from exercises/LANG/ when
-    /// translated, English otherwise.
-    #[arg(long, value_name = "LANG", value_parser = parse_language)]
-    pub lang: Option<LanguageTag>,
     /// Where the PDF goes. Default: plan-START.pdf in this folder (plan-START-email.pdf
     /// and so on for the other editions), never named after the patient.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Addressed to the patient, when the plan goes out as an email draft (`-o
+    /// FILE.eml`); the address is kept only in that file.
+    #[arg(long, value_name = "ADDRESS", value_parser = super::email::parse_address)]
+    pub to: Option<String>,
     /// Replace the file at the output's name if there is one (by default it is kept:
     /// it may be another patient's plan).
     #[arg(long)]
@@ -53,15 +53,28 @@ pub struct PlanArgs {
     pub project: ProjectOptions,
 }
 
-fn parse_language(s: &str) -> Result<LanguageTag, String> {
-    s.parse()
-}
-
 /// Makes and writes the plan; the exit code says whether it was written.
 pub fn run(engine: &Engine, args: PlanArgs, quiet: bool) -> ExitCode {
     let today = args.project.today.unwrap_or_else(Date::today);
     let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let options = args.output_options.options(&args.project);
+    let mut options = args.output_options.options(&args.project);
+    // `--lang` (the build's switch) is the plan's language: exercises from
+    // exercises/LANG/ when translated, English otherwise. A plan is made in its
+    // language, not translated from a PO file, and its file name has no language.
+    let lang = args.output_options.lang.clone();
+    options.translation = None;
+    // `-o plan.eml`: an email draft with the plan's email edition attached.
+    let draft = args
+        .output
+        .as_ref()
+        .is_some_and(|o| o.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml")));
+    if args.to.is_some() && !draft {
+        eprintln!("error: --to is for an email draft: add -o FILE.eml (e.g. -o plan.eml)");
+        return ExitCode::from(2);
+    }
+    if draft {
+        options.target = leafpress::model::edition::Target::Email;
+    }
     // The plan file's source stays alive for locating its problems.
     let from_file = match &args.file {
         Some(path) => match request::read(path, today) {
@@ -92,7 +105,7 @@ pub fn run(engine: &Engine, args: PlanArgs, quiet: bool) -> ExitCode {
         .or(request.clinician);
     request.start = args.start.unwrap_or(request.start);
     request.weeks = args.weeks.unwrap_or(request.weeks);
-    request.language = args.lang.clone().or(request.language);
+    request.language = lang.or(request.language);
     let problems: Vec<String> = [
         request::name_problem(&request.patient, "patient"),
         request
@@ -128,10 +141,18 @@ pub fn run(engine: &Engine, args: PlanArgs, quiet: bool) -> ExitCode {
     if !built.warnings.items.is_empty() {
         crate::report(&built.warnings);
     }
-    let written = if args.force {
-        leafpress::base::files::write_atomically(&target, &built.pdf)
+    let bytes = if draft {
+        match email_draft(&built, &anchor, &options, args.to.as_deref()) {
+            Ok(b) => b,
+            Err(d) => return failed(&[d]),
+        }
     } else {
-        leafpress::base::files::write_new(&target, &built.pdf)
+        built.pdf.clone()
+    };
+    let written = if args.force {
+        leafpress::base::files::write_atomically(&target, &bytes)
+    } else {
+        leafpress::base::files::write_new(&target, &bytes)
     };
     match written {
         Ok(()) => {}
@@ -150,7 +171,7 @@ pub fn run(engine: &Engine, args: PlanArgs, quiet: bool) -> ExitCode {
             "plan → {} ({pages} page{}, {:.0} KB, {:.0} ms)",
             target.display(),
             if pages == 1 { "" } else { "s" },
-            built.pdf.len() as f64 / 1024.0,
+            bytes.len() as f64 / 1024.0,
             (built.timings.load + built.timings.layout + built.timings.pdf).as_secs_f64() * 1000.0
         );
     }
@@ -174,4 +195,33 @@ fn failed(problems: &[Diagnostics]) -> ExitCode {
         eprintln!("{errors} errors");
     }
     ExitCode::from(1)
+}
+
+/// The plan as an email draft (the same message `leafpress email` writes for a
+/// leaflet): the project's letter, with the plan's email edition attached. It is
+/// made in memory and written only to the file the clinician named.
+fn email_draft(
+    built: &leafpress::Built,
+    anchor: &Path,
+    options: &leafpress::Options,
+    to: Option<&str>,
+) -> Result<Vec<u8>, Diagnostics> {
+    use leafpress::present::email::{attachment_name, Attachment, Letter};
+    let project = leafpress::load::project::Project::open(anchor, options.root.as_deref())?;
+    let title_language: LanguageTag = built.facts.language.parse().unwrap_or_default();
+    let language = project.defaults.language.clone().unwrap_or_default();
+    let letter = Letter {
+        title: &built.facts.title,
+        title_language: &title_language,
+        language: &language,
+        settings: &project.email,
+        brand: &project.brand,
+        contact: project.defaults.contact.as_ref(),
+        to,
+    };
+    Ok(letter.draft(&[Attachment {
+        name: attachment_name(&built.facts.title, "pdf"),
+        mime: "application/pdf".into(),
+        bytes: built.pdf.clone(),
+    }]))
 }
