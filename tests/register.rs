@@ -313,8 +313,8 @@ fn each_translation_is_listed_with_how_far_it_has_got() {
     let (_, json, err) = run(leafpress()
         .current_dir(root)
         .args(["list", "--format", "json", "--today", TODAY]));
-    let entries: Vec<Value> = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}{err}"));
-    let languages = &entries[0]["languages"];
+    let register: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}{err}"));
+    let languages = &register["leaflets"][0]["languages"];
     assert_eq!(languages[0]["status"], Value::Null, "{languages}");
     assert_eq!(languages[1]["language"], "pl", "{languages}");
     let status = languages[1]["status"].as_str().unwrap();
