@@ -322,6 +322,42 @@ pub fn summary(jobs: &[Job], done: &[Done]) -> String {
     out
 }
 
+/// The line under the table: what was built, in which editions, and how long the whole
+/// build took, e.g. "Built 72 PDFs (36 leaflets × print, email) in 1.9 s on 2 threads".
+pub fn total(jobs: &[Job], done: &[Done], threads: usize, took: std::time::Duration) -> String {
+    let mut leaflets: Vec<&Path> = jobs.iter().map(|j| j.input.as_path()).collect();
+    leaflets.dedup();
+    let mut editions: Vec<String> = Vec::new();
+    for job in jobs {
+        let name = job.edition.clone().unwrap_or_else(|| job.options.name());
+        if !editions.contains(&name) {
+            editions.push(name);
+        }
+    }
+    let failed = done.iter().filter(|d| d.built.is_err()).count();
+    let built = jobs.len() - failed;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let threads = threads.clamp(1, jobs.len());
+    let secs = took.as_secs_f64();
+    format!(
+        "Built {} ({} × {}) in {} on {}{}",
+        plural(built, "PDF"),
+        plural(leaflets.len(), "leaflet"),
+        editions.join(", "),
+        if secs < 10.0 {
+            format!("{secs:.2} s")
+        } else {
+            format!("{secs:.1} s")
+        },
+        plural(threads, "thread"),
+        if failed > 0 {
+            format!("; {failed} failed (see above)")
+        } else {
+            String::new()
+        }
+    )
+}
+
 /// Builds every job, with a progress bar on a terminal (or nothing until the end
 /// when not one), then each PDF's line (or its located error) in job order and, for
 /// more than one PDF, a summary table. Returns whether all were built.
@@ -387,19 +423,7 @@ pub fn library(engine: &Engine, jobs: &[Job], threads: usize, quiet: bool, verbo
     }
     if jobs.len() > 1 && !quiet {
         eprint!("\n{}", summary(jobs, &done));
-        let failed = done.iter().filter(|d| d.built.is_err()).count();
-        eprintln!(
-            "{} PDFs in {:.2} s on {} thread{}{}",
-            jobs.len() - failed,
-            start.elapsed().as_secs_f64(),
-            threads.min(jobs.len()),
-            if threads.min(jobs.len()) == 1 { "" } else { "s" },
-            if failed > 0 {
-                format!("; {failed} failed (see above)")
-            } else {
-                String::new()
-            }
-        );
+        eprintln!("{}", total(jobs, &done, threads, start.elapsed()));
     }
     ok
 }
