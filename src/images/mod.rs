@@ -286,27 +286,56 @@ fn resample(src: &DynamicImage, w: u32, h: u32) -> DynamicImage {
 fn png_planes(img: &DynamicImage) -> Option<Prepared> {
     let (w, h) = (img.width(), img.height());
     let grey = matches!(img.color().channel_count(), 1 | 2);
-    let (color, components) = if grey {
-        (
-            png_idat(img.to_luma8().as_raw(), w, h, png::ColorType::Grayscale)?,
-            1,
-        )
-    } else {
-        (png_idat(img.to_rgb8().as_raw(), w, h, png::ColorType::Rgb)?, 3)
-    };
-    let alpha = if img.color().has_alpha() {
-        let a: Vec<u8> = img.to_rgba8().pixels().map(|p| p.0[3]).collect();
-        if a.iter().all(|&v| v == 255) {
-            None
+    let colour = |rows: &[u8]| {
+        let kind = if grey {
+            png::ColorType::Grayscale
         } else {
-            Some(png_idat(&a, w, h, png::ColorType::Grayscale)?)
+            png::ColorType::Rgb
+        };
+        png_idat(rows, w, h, kind)
+    };
+    let (color, alpha) = match img {
+        // The usual picture with alpha: its colour and alpha split in one pass, and the
+        // (smaller) alpha plane compressed on another thread meanwhile.
+        DynamicImage::ImageRgba8(rgba) => {
+            let mut rgb = Vec::with_capacity(rgba.len() / 4 * 3);
+            let mut a = Vec::with_capacity(rgba.len() / 4);
+            for p in rgba.as_raw().chunks_exact(4) {
+                rgb.extend_from_slice(&p[..3]);
+                a.push(p[3]);
+            }
+            if a.iter().all(|&v| v == 255) {
+                (colour(&rgb)?, None)
+            } else {
+                std::thread::scope(|s| {
+                    let mask = s.spawn(|| png_idat(&a, w, h, png::ColorType::Grayscale));
+                    let color = colour(&rgb);
+                    let mask = mask.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                    Some((color?, Some(mask?)))
+                })?
+            }
         }
-    } else {
-        None
+        _ => {
+            let color = if grey {
+                colour(img.to_luma8().as_raw())?
+            } else {
+                colour(img.to_rgb8().as_raw())?
+            };
+            let alpha = if img.color().has_alpha() {
+                let a: Vec<u8> = img.to_rgba8().pixels().map(|p| p.0[3]).collect();
+                match a.iter().all(|&v| v == 255) {
+                    true => None,
+                    false => Some(png_idat(&a, w, h, png::ColorType::Grayscale)?),
+                }
+            } else {
+                None
+            };
+            (color, alpha)
+        }
     };
     Some(Prepared::Png {
         color,
-        components,
+        components: if grey { 1 } else { 3 },
         alpha,
         width_px: w,
         height_px: h,
