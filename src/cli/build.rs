@@ -425,5 +425,8 @@ pub fn library(engine: &Engine, jobs: &[Job], threads: usize, quiet: bool, verbo
         eprint!("\n{}", summary(jobs, &done));
         eprintln!("{}", total(jobs, &done, threads, start.elapsed()));
     }
+    // The process ends next: freeing every leaflet's pages and PDF one by one would
+    // only keep it waiting (measured: see docs/internals.md).
+    std::mem::forget(done);
     ok
 }
