@@ -344,10 +344,10 @@ pub fn total(jobs: &[Job], done: &[Done], threads: usize, took: std::time::Durat
         plural(built, "PDF"),
         plural(leaflets.len(), "leaflet"),
         editions.join(", "),
-        if secs < 10.0 {
-            format!("{secs:.2} s")
-        } else {
-            format!("{secs:.1} s")
+        match secs {
+            s if s < 1.0 => format!("{:.0} ms", s * 1000.0),
+            s if s < 10.0 => format!("{s:.2} s"),
+            s => format!("{s:.1} s"),
         },
         plural(threads, "thread"),
         if failed > 0 {
