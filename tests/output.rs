@@ -222,10 +222,11 @@ fn email_build_is_small_and_print_build_keeps_300_ppi() {
     photo(&dir.path().join("photo.jpg"), 2400, 3000);
     let yaml = dir.path().join("photo.yaml");
     let sample = std::fs::read_to_string(sample()).unwrap();
-    // The sample leaflet with a full-page photo after the title.
+    // The sample leaflet with a photo after the title: 2400 px across 80 % of the
+    // text width (3.72 in) is 645 ppi, more than print passes through as it is.
     let with_photo = sample.replacen(
         "blocks:\n",
-        "blocks:\n  - image: {src: photo.jpg, alt: \"The clinic's treatment room\", width: 100%}\n",
+        "blocks:\n  - image: {src: photo.jpg, alt: \"The clinic's treatment room\", width: 80%}\n",
         1,
     );
     std::fs::write(&yaml, with_photo).unwrap();
@@ -379,13 +380,14 @@ fn a_png_stays_lossless_for_print_and_becomes_jpeg_for_email() {
     assert!((345..=350).contains(&email_w), "resampled to 150 ppi: {email_w}");
 }
 
-/// A JPEG placed at up to 450 ppi goes into a print PDF byte for byte (no decode,
-/// filter and second compression); above that it is resampled to 300 ppi.
+/// A JPEG placed at up to 600 ppi (twice what print needs) goes into a print PDF
+/// byte for byte, as a DCTDecode image at its placed resolution: no decode, filter
+/// and second compression; above that it is resampled to 300 ppi.
 #[test]
-fn print_passes_a_jpeg_through_up_to_450_ppi() {
+fn print_passes_a_jpeg_through_up_to_600_ppi() {
     let dir = tempfile::tempdir().unwrap();
-    // 1800 px across the A5 text width (118 mm, 4.65 in): 387 ppi.
-    photo(&dir.path().join("photo.jpg"), 1800, 1200);
+    // 2400 px across the A5 text width (118 mm, 4.65 in): 516 ppi.
+    photo(&dir.path().join("photo.jpg"), 2400, 1600);
     let source = std::fs::read(dir.path().join("photo.jpg")).unwrap();
     let yaml = dir.path().join("p.yaml");
     std::fs::write(
@@ -394,9 +396,22 @@ fn print_passes_a_jpeg_through_up_to_450_ppi() {
     )
     .unwrap();
     let built = build(&yaml, &Options::default()).unwrap();
-    let found = built.pdf.windows(source.len()).any(|w| w == source.as_slice());
-    assert!(found, "the JPEG's own bytes are in the PDF");
     assert!(built.warnings.items.is_empty());
+    // The image stream read back by poppler is the file, byte for byte.
+    let pdf = save(&built.pdf);
+    let prefix = dir.path().join("raw");
+    tool("pdfimages", &[&"-j", &pdf, &prefix]);
+    let embedded = std::fs::read(dir.path().join("raw-000.jpg")).expect("pdfimages wrote a .jpg");
+    assert!(embedded == source, "the JPEG's own bytes are the image's stream");
+    // Columns: width 3, encoding 8, x resolution 12.
+    let rows = image_rows(&pdf, &[]);
+    assert_eq!(
+        (rows[0][3].as_str(), rows[0][8].as_str()),
+        ("2400", "jpeg"),
+        "{rows:?}"
+    );
+    let ppi: u32 = rows[0][12].parse().unwrap();
+    assert!((510..=520).contains(&ppi), "placed at 516 ppi: {ppi}");
 }
 
 /// A lossless image (PNG-filtered zlib data with predictors, alpha as a soft mask)

@@ -389,6 +389,50 @@ pub fn summary(jobs: &[Job], done: &[Done]) -> String {
     out
 }
 
+/// The line under the table: what was built, in which editions, and how long the whole
+/// build took, e.g. "Built 72 PDFs (36 leaflets × print, email) in 1.9 s on 2 threads".
+pub fn total(jobs: &[Job], done: &[Done], threads: usize, took: std::time::Duration) -> String {
+    let mut leaflets: Vec<&Path> = jobs.iter().map(|j| j.input.as_path()).collect();
+    leaflets.dedup();
+    let mut editions: Vec<String> = Vec::new();
+    for job in jobs {
+        let name = job.edition.clone().unwrap_or_else(|| job.options.name());
+        if !editions.contains(&name) {
+            editions.push(name);
+        }
+    }
+    let failed = done.iter().filter(|d| d.built.is_err()).count();
+    let built = jobs.len() - failed;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let threads = threads.clamp(1, jobs.len());
+    let secs = took.as_secs_f64();
+    format!(
+        "Built {} ({} × {}) in {} on {}{}",
+        // A web page is a file, not a PDF.
+        plural(
+            built,
+            if jobs.iter().any(|j| j.options.target == Target::Web) {
+                "file"
+            } else {
+                "PDF"
+            }
+        ),
+        plural(leaflets.len(), "leaflet"),
+        editions.join(", "),
+        match secs {
+            s if s < 1.0 => format!("{:.0} ms", s * 1000.0),
+            s if s < 10.0 => format!("{s:.2} s"),
+            s => format!("{s:.1} s"),
+        },
+        plural(threads, "thread"),
+        if failed > 0 {
+            format!("; {failed} failed (see above)")
+        } else {
+            String::new()
+        }
+    )
+}
+
 /// Builds every job, with a progress bar on a terminal (or nothing until the end
 /// when not one), then each PDF's line (or its located error) in job order and, for
 /// more than one PDF, a summary table. Returns whether all were built.
@@ -455,27 +499,10 @@ pub fn library(engine: &Engine, jobs: &[Job], threads: usize, quiet: bool, verbo
     ok &= super::index::write_indexes(jobs, &done, quiet);
     if jobs.len() > 1 && !quiet {
         eprint!("\n{}", summary(jobs, &done));
-        let failed = done.iter().filter(|d| d.built.is_err()).count();
-        eprintln!(
-            "{} {} in {:.2} s on {} thread{}{}",
-            jobs.len() - failed,
-            if jobs
-                .iter()
-                .any(|j| j.options.target == leafpress::model::edition::Target::Web)
-            {
-                "files"
-            } else {
-                "PDFs"
-            },
-            start.elapsed().as_secs_f64(),
-            threads.min(jobs.len()),
-            if threads.min(jobs.len()) == 1 { "" } else { "s" },
-            if failed > 0 {
-                format!("; {failed} failed (see above)")
-            } else {
-                String::new()
-            }
-        );
+        eprintln!("{}", total(jobs, &done, threads, start.elapsed()));
     }
+    // The process ends next: freeing every leaflet's pages and PDF one by one would
+    // only keep it waiting (measured: see docs/internals.md).
+    std::mem::forget(done);
     ok
 }

@@ -51,7 +51,8 @@ pub fn load_image(path: &Path, cache: &Cache) -> Result<LoadedImage, String> {
 }
 
 /// Checks and decodes an image file's bytes, applying its EXIF orientation.
-fn decode_image(path: &Path, bytes: &[u8], id: u64) -> Result<LoadedImage, String> {
+fn decode_image(path: &Path, file: &std::sync::Arc<[u8]>, id: u64) -> Result<LoadedImage, String> {
+    let bytes: &[u8] = file;
     let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     if super::vector::is_svg(&name, bytes) {
         let drawing = super::vector::read(bytes)?;
@@ -108,8 +109,8 @@ fn decode_image(path: &Path, bytes: &[u8], id: u64) -> Result<LoadedImage, Strin
             );
         };
         let size = turn(decoder.dimensions());
-        // One copy of the file's bytes, for decoding and for passing through.
-        let bytes: std::sync::Arc<[u8]> = bytes.into();
+        // The cache's copy of the file's bytes, for decoding and for passing through.
+        let bytes = file.clone();
         // Only the kinds a PDF viewer decodes the same way (grey, YCbCr) and that need
         // no turn are passed through untouched.
         let jpeg = (upright && matches!(components, 1 | 3)).then(|| Jpeg {
