@@ -4,6 +4,7 @@
 
 pub mod colour;
 pub mod diag;
+pub mod escape;
 pub mod files;
 pub mod lang;
 pub mod paper;

@@ -11,7 +11,7 @@ use super::structure::{Kind, Structure};
 use crate::base::units::Pt;
 use crate::images::ImageKey;
 use crate::model::theme::TextStyle;
-use crate::model::{Block, Contact, Leaflet};
+use crate::model::{Block, Leaflet};
 use crate::text::plain_text;
 
 impl Builder<'_> {
@@ -198,7 +198,7 @@ impl Builder<'_> {
                 !leaflet
                     .blocks
                     .iter()
-                    .any(|b| matches!(b, Block::Contact(shown) if shows(shown, c)))
+                    .any(|b| matches!(b, Block::Contact(shown) if shown.shows(c)))
             });
             if back.is_some() || has_details {
                 self.push(Child::PageBreak);
@@ -248,25 +248,4 @@ impl Builder<'_> {
     }
 }
 
-/// Plain text made safe to pass through inline markup.
-fn escape(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| match c {
-            '*' | '_' | '[' | ']' | '\\' | '`' => vec!['\\', c],
-            c => vec![c],
-        })
-        .collect()
-}
-
-/// Whether a contact block shows `project`'s details: written bare (`- contact`), or
-/// with the same details written out.
-fn shows(block: &Contact, project: &Contact) -> bool {
-    let same =
-        |a: &Option<String>, b: &Option<String>| a.as_deref().map(str::trim) == b.as_deref().map(str::trim);
-    block.from_project
-        || (same(&block.name, &project.name)
-            && same(&block.phone, &project.phone)
-            && same(&block.email, &project.email)
-            && same(&block.web, &project.web)
-            && same(&block.address, &project.address))
-}
+use crate::text::markup::escape;

@@ -165,6 +165,23 @@ pub struct Contact {
     pub from_project: bool,
 }
 
+impl Contact {
+    /// Whether this contact block shows `project`'s details: written bare
+    /// (`- contact`), or with the same details written out. (The PDF's back page and
+    /// the web page both leave such a block's details to the project's.)
+    pub fn shows(&self, project: &Contact) -> bool {
+        let same = |a: &Option<String>, b: &Option<String>| {
+            a.as_deref().map(str::trim) == b.as_deref().map(str::trim)
+        };
+        self.from_project
+            || (same(&self.name, &project.name)
+                && same(&self.phone, &project.phone)
+                && same(&self.email, &project.email)
+                && same(&self.web, &project.web)
+                && same(&self.address, &project.address))
+    }
+}
+
 /// An exercise: a picture beside numbered steps, and how often to do it.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

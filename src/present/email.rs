@@ -245,12 +245,7 @@ fn full_address(web: &str) -> String {
     }
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::base::escape::xml as escape;
 
 /// A line of the letter as HTML: escaped, with each web address, email address and
 /// phone number (after `Phone:`) a link showing the address in full.

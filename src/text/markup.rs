@@ -229,6 +229,22 @@ pub fn parse_inline(src: &str) -> Vec<Span> {
     spans
 }
 
+/// Plain text made safe to pass through inline markup: each character markup (or a
+/// plan's template) would read, behind a backslash, so the text prints as typed.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '~' | '{' | '}' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The text without markup, e.g. for bookmarks and alt text.
 pub fn plain_text(src: &str) -> String {
     parse_inline(src).into_iter().map(|s| s.text).collect()

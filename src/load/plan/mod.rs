@@ -339,17 +339,7 @@ fn chart(words: &PlanWords, first: time::Date, weeks: u8) -> Block {
 
 /// A name as text, its markup characters escaped so it prints as typed.
 fn escape(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.trim().chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '~' | '{' | '}' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    crate::text::markup::escape(name.trim())
 }
 
 /// A problem with the `i`th exercise asked for, where it was asked.

@@ -187,12 +187,7 @@ pub fn apply(
         ));
     }
     let (po_src, catalogue) = po::read(&file)?;
-    let by_context: HashMap<&str, &rspolib::POEntry> = catalogue
-        .entries
-        .iter()
-        .filter(|e| !e.obsolete)
-        .filter_map(|e| Some((e.msgctxt.as_deref()?, e)))
-        .collect();
+    let by_context = po::by_context(&catalogue);
     let ids = entries::block_ids(src, &parsed.spans, &parsed.leaflet);
     check_ids(src, parsed, &ids)?;
     let mut problems = Vec::new();

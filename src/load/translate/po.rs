@@ -235,3 +235,13 @@ pub fn wrap_comment(comment: &str) -> String {
     }
     out.join("\n")
 }
+
+/// A file's live entries (not obsolete) by their context.
+pub fn by_context(catalogue: &rspolib::POFile) -> std::collections::HashMap<&str, &rspolib::POEntry> {
+    catalogue
+        .entries
+        .iter()
+        .filter(|e| !e.obsolete)
+        .filter_map(|e| Some((e.msgctxt.as_deref()?, e)))
+        .collect()
+}

@@ -6,19 +6,13 @@
 use super::{po, English};
 use crate::base::diag::Diagnostics;
 use crate::model::{Block, Leaflet, PageSize, Table};
-use std::collections::HashMap;
 
 /// The proof of `language`'s translation of `english`: the leaflet, and the line
 /// saying how far the translation has got.
 pub fn proof(english: &English, language: &str) -> Result<Leaflet, Diagnostics> {
     let file = english.file(language, "po");
     let (_, catalogue) = po::read(&file)?;
-    let by_context: HashMap<&str, &rspolib::POEntry> = catalogue
-        .entries
-        .iter()
-        .filter(|e| !e.obsolete)
-        .filter_map(|e| Some((e.msgctxt.as_deref()?, e)))
-        .collect();
+    let by_context = po::by_context(&catalogue);
     let original = &english.parsed.leaflet;
     let mut blocks: Vec<Block> = Vec::new();
     let mut rows: Vec<Vec<String>> = Vec::new();

@@ -4,7 +4,6 @@
 
 use super::{po, English};
 use crate::base::diag::Diagnostics;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// One language's translation of one leaflet.
@@ -52,12 +51,7 @@ pub fn status(path: &Path, root: Option<&Path>) -> Result<Vec<LanguageStatus>, D
 fn one(english: &English, language: &str) -> Result<LanguageStatus, Diagnostics> {
     let file = english.file(language, "po");
     let (_, catalogue) = po::read(&file)?;
-    let by_context: HashMap<&str, &rspolib::POEntry> = catalogue
-        .entries
-        .iter()
-        .filter(|e| !e.obsolete)
-        .filter_map(|e| Some((e.msgctxt.as_deref()?, e)))
-        .collect();
+    let by_context = po::by_context(&catalogue);
     let (mut done, mut fuzzy, mut missing) = (0, 0, 0);
     for e in &english.entries {
         match by_context.get(e.context.as_str()) {

@@ -9,22 +9,7 @@ use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::base::source::Source;
 use std::path::{Path, PathBuf};
 
-/// `&`, `<`, `>` and quotes as entities: the only characters XML text and
-/// attribute values cannot hold as themselves.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use crate::base::escape::xml as escape;
 
 /// A unit's `id` is an XML name token, which cannot hold `/`: the context with `.`
 /// for `/` (contexts hold letters, digits and hyphens besides), and the context

@@ -6,21 +6,7 @@ use crate::text::runs::number_groups;
 use crate::text::{locale, parse_inline, Span};
 use std::fmt::Write;
 
-/// Text made safe inside an element or a quoted attribute.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::base::escape::xml as escape;
 
 /// `dir` for a language: `rtl` or `ltr`.
 pub fn dir(tag: &str) -> &'static str {

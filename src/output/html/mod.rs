@@ -19,7 +19,7 @@ use crate::images::ImageKey;
 use crate::load::Resolved;
 use crate::model::labels::Labels;
 use crate::model::theme::Theme;
-use crate::model::{Block, Contact};
+use crate::model::Block;
 use inline::{dir, inline};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -141,7 +141,7 @@ fn back_matter(page: &Page) -> String {
             && !l
                 .blocks
                 .iter()
-                .any(|b| matches!(b, Block::Contact(shown) if shows(shown, c)))
+                .any(|b| matches!(b, Block::Contact(shown) if shown.shows(c)))
     });
     if let Some(c) = back {
         out.push_str(&blocks::contact(h, c, labels, " data-block=\"back\""));
@@ -183,23 +183,4 @@ fn back_matter(page: &Page) -> String {
 }
 
 /// Plain text made safe to pass through inline markup (as the PDF's back page does).
-fn markup_escape(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| match c {
-            '*' | '_' | '[' | ']' | '\\' | '`' => vec!['\\', c],
-            c => vec![c],
-        })
-        .collect()
-}
-
-/// Whether a contact block shows `project`'s details (as the PDF decides it).
-fn shows(block: &Contact, project: &Contact) -> bool {
-    let same =
-        |a: &Option<String>, b: &Option<String>| a.as_deref().map(str::trim) == b.as_deref().map(str::trim);
-    block.from_project
-        || (same(&block.name, &project.name)
-            && same(&block.phone, &project.phone)
-            && same(&block.email, &project.email)
-            && same(&block.web, &project.web)
-            && same(&block.address, &project.address))
-}
+use crate::text::markup::escape as markup_escape;

@@ -12,19 +12,7 @@ use crate::text::markup::Style;
 use std::fmt::Write;
 use std::ops::Range;
 
-pub fn escape(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            c => o.push(c),
-        }
-    }
-    o
-}
+pub use crate::base::escape::xml as escape;
 
 const STYLE: &str = r#"
 :root{--ink:#1a1a1a;--muted:#4a4a4a;--line:#c9ced3}
