@@ -6,8 +6,6 @@
 use leafpress::model::edition::{Imposition, Target, Translation};
 use leafpress::{Built, Diagnostic, Diagnostics, Engine, Options};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 use std::time::Instant;
 
 /// One PDF to make: a leaflet in one edition.
@@ -252,39 +250,7 @@ pub fn run_all(
     threads: usize,
     each: &(dyn Fn(usize, &Done) + Sync),
 ) -> Vec<Done> {
-    if threads <= 1 || jobs.len() <= 1 {
-        // One leaflet (the usual build) or one thread: no thread to start and join.
-        return jobs
-            .iter()
-            .enumerate()
-            .map(|(i, job)| {
-                let done = run_one(engine, job);
-                each(i, &done);
-                done
-            })
-            .collect();
-    }
-    let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Done>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|s| {
-        for _ in 0..threads.clamp(1, jobs.len().max(1)) {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(job) = jobs.get(i) else { break };
-                let done = run_one(engine, job);
-                each(i, &done);
-                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(done);
-            });
-        }
-    });
-    slots
-        .into_iter()
-        .map(|m| {
-            m.into_inner()
-                .unwrap_or_else(|e| e.into_inner())
-                .expect("every job ran")
-        })
-        .collect()
+    super::pool::in_parallel(jobs, threads, &|job| run_one(engine, job), each)
 }
 
 /// "9 pages + 3 blank on 3 sheets of paper, both sides, fitted from 10: …".
@@ -437,28 +403,10 @@ pub fn total(jobs: &[Job], done: &[Done], threads: usize, took: std::time::Durat
 /// when not one), then each PDF's line (or its located error) in job order and, for
 /// more than one PDF, a summary table. Returns whether all were built.
 pub fn library(engine: &Engine, jobs: &[Job], threads: usize, quiet: bool, verbose: bool) -> bool {
-    use std::io::IsTerminal;
     let start = Instant::now();
-    let bar = (jobs.len() > 1 && !quiet && std::io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new(jobs.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} PDFs {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    let bar = super::pool::progress(jobs.len(), 1, "PDFs", quiet);
     let done = run_all(engine, jobs, threads, &|i, _| {
-        if let Some(bar) = &bar {
-            bar.set_message(
-                jobs[i]
-                    .input
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned(),
-            );
-            bar.inc(1);
-        }
+        super::pool::advance(&bar, &jobs[i].input)
     });
     if let Some(bar) = bar {
         bar.finish_and_clear();

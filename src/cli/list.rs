@@ -10,8 +10,6 @@ use leafpress::present::register::{self, Due, Entry, Language, Window};
 use leafpress::{Diagnostics, Engine, Options};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 /// Exit codes of `list --due`, for a scheduled job (documented in the README).
 pub const EXIT_DUE: u8 = 3;
@@ -187,46 +185,22 @@ fn gather(
     threads: usize,
     quiet: bool,
 ) -> (Vec<Entry>, Vec<Diagnostics>) {
-    use std::io::IsTerminal;
-    let bar = (files.len() > 3 && !quiet && std::io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new(files.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} leaflets checked {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
-    let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Listed>>> = files.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|s| {
-        for _ in 0..threads.clamp(1, files.len().max(1)) {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(file) = files.get(i) else { break };
-                let done = entry(engine, file, options, today);
-                if let Some(bar) = &bar {
-                    bar.set_message(
-                        file.file_name()
-                            .unwrap_or_default()
-                            .to_string_lossy()
-                            .into_owned(),
-                    );
-                    bar.inc(1);
-                }
-                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(done);
-            });
-        }
-    });
+    let bar = super::pool::progress(files.len(), 3, "leaflets checked", quiet);
+    let slots = super::pool::in_parallel(
+        files,
+        threads,
+        &|file| entry(engine, file, options, today),
+        &|i, _| super::pool::advance(&bar, &files[i]),
+    );
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     let mut entries = Vec::new();
     let mut failures = Vec::new();
     for slot in slots {
-        if let Some((e, d)) = slot.into_inner().unwrap_or_else(|e| e.into_inner()) {
-            entries.push(e);
-            failures.extend(d);
-        }
+        let (e, d) = slot;
+        entries.push(e);
+        failures.extend(d);
     }
     (entries, failures)
 }

@@ -9,5 +9,6 @@ pub mod index;
 pub mod list;
 pub mod new;
 pub mod plan;
+pub mod pool;
 pub mod translate;
 pub mod watch;

@@ -14,7 +14,8 @@ pub struct Date {
     pub day: Option<u8>,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' English names (a plan's dates use them too).
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
