@@ -333,26 +333,7 @@ pub fn summary(jobs: &[Job], done: &[Done]) -> String {
             ],
         });
     }
-    let widths: Vec<usize> = (0..6)
-        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    for r in &rows {
-        let line: Vec<String> = r
-            .iter()
-            .enumerate()
-            .map(|(c, v)| {
-                if (2..6).contains(&c) {
-                    format!("{v:>w$}", w = widths[c])
-                } else {
-                    format!("{v:<w$}", w = widths[c])
-                }
-            })
-            .collect();
-        out.push_str(line.join("  ").trim_end());
-        out.push('\n');
-    }
-    out
+    leafpress::present::table::aligned(&rows, &[2, 3, 4, 5])
 }
 
 /// The line under the table: what was built, in which editions, and how long the whole

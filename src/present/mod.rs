@@ -6,3 +6,4 @@ pub mod email;
 pub mod register;
 pub mod report;
 pub mod schema;
+pub mod table;

@@ -249,28 +249,7 @@ pub fn table(entries: &[Entry]) -> String {
             c[11].clone(),
         ]);
     }
-    let right = [5, 8, 9, 10];
-    let widths: Vec<usize> = (0..head.len())
-        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    for r in &rows {
-        let line: Vec<String> = r
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let pad = widths[i] - v.chars().count();
-                if right.contains(&i) {
-                    format!("{}{v}", " ".repeat(pad))
-                } else {
-                    format!("{v}{}", " ".repeat(pad))
-                }
-            })
-            .collect();
-        out.push_str(line.join("  ").trim_end());
-        out.push('\n');
-    }
-    out
+    super::table::aligned(&rows, &[5, 8, 9, 10])
 }
 
 #[cfg(test)]
