@@ -16,6 +16,7 @@ use super::book::{FaceId, FamilyId, FontBook};
 use super::locale;
 use super::markup::Style;
 use harfrust::{Buffer, Direction, Language, Script, ShapeOptions, ShapePlan, ShaperFont};
+use rustc_hash::FxBuildHasher;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::rc::Rc;
@@ -56,13 +57,19 @@ pub struct Segment {
     pub range: Range<usize>,
     /// Clusters count from the start of `range`.
     pub glyphs: Rc<[Glyph]>,
+    /// The text of `range`, shared by every line that sets it.
+    pub text: Rc<str>,
 }
 
 /// A stack of families is chosen per script and language.
 type StackKey = (Script, u8);
 
-/// Shaped text by the text itself.
-type Words = HashMap<String, Rc<[Glyph]>>;
+/// Shaped text by the text itself. FxHash: the keys are a leaflet's own words,
+/// and SipHash's defence against chosen collisions cost 5 % of the sample's build.
+type Words = HashMap<String, Rc<[Glyph]>, FxBuildHasher>;
+
+/// Runs shaped with fallback, by style and run properties, then by their text.
+type Runs = Vec<((Style, RunProps), HashMap<String, Rc<[Segment]>, FxBuildHasher>)>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Key {
@@ -88,6 +95,9 @@ pub struct Fonts {
     /// list; shaped text is looked up by `&str` without allocating.
     plans: Vec<(Key, ShapePlan)>,
     cache: Vec<(Key, Words)>,
+    /// Whole runs after fallback: nearly every word and space of a leaflet comes
+    /// again, and looking it up here skips finding its stack and faces.
+    runs: Runs,
     buffer: Option<Buffer>,
     /// Characters no face in the book has: they print as empty boxes.
     missing: BTreeSet<char>,
@@ -125,6 +135,7 @@ impl Fonts {
             home: [None; 4],
             plans: Vec::new(),
             cache: Vec::new(),
+            runs: Vec::new(),
             buffer: Some(Buffer::new()),
             missing: BTreeSet::new(),
         }
@@ -318,11 +329,24 @@ impl Fonts {
 
     /// Shapes one run (one script and direction) in `style`, falling back per cluster.
     /// Segments come in logical order.
-    pub fn shape_run(&mut self, text: &str, style: Style, props: RunProps) -> Vec<Segment> {
+    pub fn shape_run(&mut self, text: &str, style: Style, props: RunProps) -> Rc<[Segment]> {
+        let key = (style, props);
+        let at = match self.runs.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                self.runs.push((key, HashMap::default()));
+                self.runs.len() - 1
+            }
+        };
+        if let Some(segments) = self.runs[at].1.get(text) {
+            return segments.clone();
+        }
         let mut out = Vec::new();
         let stack = self.stack_for(props);
         self.shape_from(text, 0, style, props, (&stack, 0), &mut out);
-        out
+        let segments: Rc<[Segment]> = out.into();
+        self.runs[at].1.insert(text.to_string(), segments.clone());
+        segments
     }
 
     fn shape_from(
@@ -378,6 +402,7 @@ impl Fonts {
                 face,
                 range: offset..offset + text.len(),
                 glyphs,
+                text: text.into(),
             });
             return;
         }
@@ -414,6 +439,7 @@ impl Fonts {
                     face,
                     range: offset + r.start..offset + r.end,
                     glyphs: part,
+                    text: text[r.clone()].into(),
                 });
             }
         }
@@ -443,7 +469,7 @@ impl Fonts {
         let at = match self.cache.iter().position(|(k, _)| *k == key) {
             Some(at) => at,
             None => {
-                self.cache.push((key, HashMap::new()));
+                self.cache.push((key, HashMap::default()));
                 self.cache.len() - 1
             }
         };

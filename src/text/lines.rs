@@ -351,18 +351,20 @@ impl Shaped {
                     rtl: item.is_rtl(),
                     lang: self.langs[*span],
                 };
-                for seg in fonts.shape_run(&self.text[part.clone()], self.styles[*span], props) {
-                    let text = &self.text[part.start + seg.range.start..part.start + seg.range.end];
+                for seg in fonts
+                    .shape_run(&self.text[part.clone()], self.styles[*span], props)
+                    .iter()
+                {
                     let w = width(&seg.glyphs, self.size);
                     total += w;
                     pieces.push(Piece {
                         span: *span,
                         face: seg.face,
                         level: item.level,
-                        text: text.into(),
+                        text: seg.text.clone(),
                         at: part.start + seg.range.start,
                         lang: self.langs[*span],
-                        glyphs: seg.glyphs,
+                        glyphs: seg.glyphs.clone(),
                         x: 0.0,
                         width: w,
                     });
