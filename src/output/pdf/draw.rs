@@ -310,6 +310,21 @@ impl Painter<'_> {
         }
         for (range, text, at) in clusters {
             let glyphs = &run.glyphs[range];
+            // A left-to-right cluster of one glyph (nearly every letter): no order to
+            // work out, and ActualText only if its mapping is not the cluster's text.
+            if let ([g], false) = (glyphs, rtl) {
+                let actual = !whole && face.unicode.get(g.gid).is_none_or(|m| m != text);
+                if actual {
+                    out.end_show();
+                    out.begin_marked("Span", None, None, Some(text));
+                }
+                show(out, face, run.size, g, at + g.x_offset * 1000.0, &mut pen);
+                if actual {
+                    out.end_show();
+                    out.op("EMC");
+                }
+                continue;
+            }
             let mut x = 0.0;
             let mut placed: SmallVec<[(f32, &crate::text::Glyph); 2]> = glyphs
                 .iter()
@@ -372,26 +387,7 @@ impl Painter<'_> {
                     out.end_show();
                     out.begin_marked("Span", None, None, Some(part));
                 }
-                let dy = g.y_offset * run.size;
-                if dy != 0.0 {
-                    // Raised or lowered (a mark above or below): its own show, with a rise.
-                    out.end_show();
-                    out.num(dy);
-                    out.op("Ts");
-                }
-                let step = (target - pen).round();
-                if step != 0.0 {
-                    // TJ numbers are subtracted from the pen.
-                    out.kern(-step);
-                    pen += step;
-                }
-                out.glyph(face.code(g.gid));
-                pen += (g.advance - g.adjust) * 1000.0;
-                if dy != 0.0 {
-                    out.end_show();
-                    out.bytes.extend_from_slice(b"0 ");
-                    out.op("Ts");
-                }
+                show(out, face, run.size, g, target, &mut pen);
                 if part.is_some() {
                     out.end_show();
                     out.op("EMC");
@@ -475,4 +471,36 @@ impl Painter<'_> {
 /// Link rectangles to 1/100 pt, as content is.
 fn round(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
+}
+
+/// Shows glyph `g` of `face` at `target` (thousandths of an em from the run's
+/// start), moving the viewer's `pen` there first if it is not already.
+fn show(
+    out: &mut Content,
+    face: &super::fonts::EmbeddedFace,
+    size: f32,
+    g: &crate::text::Glyph,
+    target: f32,
+    pen: &mut f32,
+) {
+    let dy = g.y_offset * size;
+    if dy != 0.0 {
+        // Raised or lowered (a mark above or below): its own show, with a rise.
+        out.end_show();
+        out.num(dy);
+        out.op("Ts");
+    }
+    let step = (target - *pen).round();
+    if step != 0.0 {
+        // TJ numbers are subtracted from the pen.
+        out.kern(-step);
+        *pen += step;
+    }
+    out.glyph(face.code(g.gid));
+    *pen += (g.advance - g.adjust) * 1000.0;
+    if dy != 0.0 {
+        out.end_show();
+        out.bytes.extend_from_slice(b"0 ");
+        out.op("Ts");
+    }
 }
