@@ -107,10 +107,12 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             // (Asking the system for its cores reads cgroup files: not for one leaflet.)
+            let given = threads;
             let threads = threads.unwrap_or_else(|| match jobs.len() {
                 0 | 1 => 1,
                 _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
             });
+            let engine = cli::build::sharing(&engine, given, threads, jobs.len());
             let ok = cli::build::library(&engine, &jobs, threads, cli.quiet, cli.verbose);
             if ok {
                 ExitCode::SUCCESS

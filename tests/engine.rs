@@ -156,6 +156,7 @@ fn a_link_to_no_placed_heading_is_an_error_not_a_web_link() {
         &Default::default(),
         &FontBook::with_defaults(),
         &meta,
+        false,
     );
     assert_eq!(
         err,

@@ -255,7 +255,8 @@ pub enum Command {
         /// command runs), or out/ here when there is none.
         #[arg(long)]
         out_dir: Option<PathBuf>,
-        /// How many PDFs to build at once (default: one per core).
+        /// How many cores to use: PDFs built at once, and the threads each uses for
+        /// its pictures (default: every core; `--jobs 1` keeps to one).
         #[arg(short, long, value_name = "N")]
         jobs: Option<usize>,
         #[command(flatten)]

@@ -242,6 +242,15 @@ pub fn run_one(engine: &Engine, job: &Job) -> Done {
     }
 }
 
+/// The engine for `jobs` builds on `threads` threads: `--jobs N` (`given`) caps every
+/// thread, so each build at once gets its share of N for its pictures and pages.
+pub fn sharing(engine: &Engine, given: Option<usize>, threads: usize, jobs: usize) -> Engine {
+    match given {
+        Some(n) => engine.with_threads(n / threads.min(jobs).max(1)),
+        None => engine.clone(),
+    }
+}
+
 /// Runs every job on `threads` threads, calling `each` as each finishes (from the
 /// worker, in any order); returns the results in job order.
 pub fn run_all(
@@ -250,7 +259,27 @@ pub fn run_all(
     threads: usize,
     each: &(dyn Fn(usize, &Done) + Sync),
 ) -> Vec<Done> {
-    super::pool::in_parallel(jobs, threads, &|job| run_one(engine, job), each)
+    // Each leaflet's first edition before any second one: two threads starting the
+    // print and e-mail editions of one leaflet together would both want its pictures,
+    // and the second waits while the first decodes them; later, they are decoded.
+    let mut seen: std::collections::HashMap<&Path, usize> = Default::default();
+    let ranks: Vec<usize> = jobs
+        .iter()
+        .map(|j| {
+            let n = seen.entry(j.input.as_path()).or_default();
+            *n += 1;
+            *n
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| ranks[i]);
+    let done = super::pool::in_parallel(&order, threads, &|&i| run_one(engine, &jobs[i]), &|k, d| {
+        each(order[k], d)
+    });
+    // Back in the jobs' order, for the summary.
+    let mut done: Vec<(usize, Done)> = order.into_iter().zip(done).collect();
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, d)| d).collect()
 }
 
 /// "9 pages + 3 blank on 3 sheets of paper, both sides, fitted from 10: …".

@@ -118,6 +118,9 @@ pub struct Engine {
     brand_books: Arc<std::sync::Mutex<fonts::BrandBooks>>,
     /// Pictures decoded and prepared by earlier builds with this engine.
     cache: Arc<images::cache::Cache>,
+    /// Threads one build may use for its own work (pictures, a long PDF's fonts and
+    /// pages) besides its own; `None`: as many as the machine has cores.
+    threads: Option<usize>,
 }
 
 impl Default for Engine {
@@ -128,6 +131,7 @@ impl Default for Engine {
             theme: Arc::new(Theme::default()),
             brand_books: Default::default(),
             cache: Default::default(),
+            threads: None,
         }
     }
 }
@@ -143,7 +147,18 @@ impl Engine {
             theme: Arc::new(theme),
             brand_books: Default::default(),
             cache: Default::default(),
+            threads: None,
         })
+    }
+
+    /// The same engine (the same fonts and pictures), with each build using at most
+    /// `threads` threads (at least one): `build --jobs N` shares N among the files
+    /// it builds at once, so `--jobs 1` keeps to one core.
+    pub fn with_threads(&self, threads: usize) -> Engine {
+        Engine {
+            threads: Some(threads.max(1)),
+            ..self.clone()
+        }
     }
 
     pub fn theme(&self) -> &Theme {
@@ -257,8 +272,14 @@ impl Engine {
             }
         }
         let sheets = impose::impose(&layout, &options.imposition);
-        let prepared = images::prepare(&self.cache, &doc.images, &laid.placements, options.target)
-            .map_err(|(image, reason)| errors::pdf_error(src, doc, pdf::Error::Image { image, reason }))?;
+        let prepared = images::prepare(
+            &self.cache,
+            &doc.images,
+            &laid.placements,
+            options.target,
+            self.threads,
+        )
+        .map_err(|(image, reason)| errors::pdf_error(src, doc, pdf::Error::Image { image, reason }))?;
         let l = &doc.leaflet;
         let (published, review) = (l.published.map(|d| d.iso()), l.review.map(|d| d.iso()));
         let meta = pdf::Meta {
@@ -268,7 +289,8 @@ impl Engine {
             published: published.as_deref(),
             review: review.as_deref(),
         };
-        let pdf = pdf::write(&layout, &sheets, &prepared, &laid.book, &meta)
+        let parallel = self.threads.is_none_or(|n| n > 1);
+        let pdf = pdf::write(&layout, &sheets, &prepared, &laid.book, &meta, parallel)
             .map_err(|e| errors::pdf_error(src, doc, e))?;
         Ok(Built {
             pdf,

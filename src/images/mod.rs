@@ -109,6 +109,7 @@ pub fn prepare(
     images: &HashMap<ImageKey, LoadedImage>,
     placements: &[Placement],
     target: Target,
+    threads: Option<usize>,
 ) -> Result<HashMap<ImageKey, Prepared>, (ImageKey, String)> {
     let placed: Vec<(&Placement, &LoadedImage)> = placements
         .iter()
@@ -119,14 +120,14 @@ pub fn prepare(
         .filter(|(p, img)| costs_work(cache, img, p.inches, p.ppi, target))
         .count();
     let one = |(p, img): &(&Placement, &LoadedImage)| {
-        prepare_one(cache, img, p.inches, p.ppi, target)
+        prepare_one(cache, img, p.inches, p.ppi, target, threads != Some(1))
             .map(|prepared| (p.image, prepared))
             .map_err(|reason| (p.image, reason))
     };
-    let threads = if costly >= 2 {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(costly))
-    } else {
-        1
+    let threads = match (costly, threads) {
+        (0 | 1, _) | (_, Some(1)) => 1,
+        (_, Some(n)) => n.min(costly),
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get().min(costly)),
     };
     if threads <= 1 {
         return placed.iter().map(one).collect();
@@ -176,13 +177,16 @@ fn prepare_one(
     inches: f32,
     ppi: f32,
     target: Target,
+    split: bool,
 ) -> Result<Prepared, String> {
     // Vectors are as sharp at any size and for any target.
     if let Some(d) = &img.vector {
         return Ok(Prepared::Vector(d.clone()));
     }
     let width = prepared_width(img, inches, ppi, target);
-    cache.prepared(img, target, width, || prepare_anew(img, inches, ppi, target))
+    cache.prepared(img, target, width, || {
+        prepare_anew(img, inches, ppi, target, split)
+    })
 }
 
 /// The width an image is resampled to for the target, or 0 when it is kept as it is.
@@ -206,7 +210,14 @@ fn shrinks(img: &LoadedImage, ppi: f32, target: Target) -> bool {
     ppi > target.max_ppi() * leeway
 }
 
-fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Result<Prepared, String> {
+/// `split`: the alpha plane may be compressed on a thread of its own.
+fn prepare_anew(
+    img: &LoadedImage,
+    inches: f32,
+    ppi: f32,
+    target: Target,
+    split: bool,
+) -> Result<Prepared, String> {
     let shrink = shrinks(img, ppi, target);
     // (A JPEG is a photograph without its pixels being looked at.)
     let photo = img.was_jpeg || looks_like_photo(img.pixels.full()?);
@@ -257,7 +268,7 @@ fn prepare_anew(img: &LoadedImage, inches: f32, ppi: f32, target: Target) -> Res
                     width_px: pixels.width(),
                     height_px: pixels.height(),
                 },
-                None => png_planes(&pixels).unwrap_or(Prepared::Pixels(pixels)),
+                None => png_planes(&pixels, split).unwrap_or(Prepared::Pixels(pixels)),
             }
         }
     })
@@ -285,7 +296,7 @@ pub(super) fn resample(src: &DynamicImage, w: u32, h: u32) -> DynamicImage {
 /// raw pixels at level 6, and smaller, since filtered rows compress better. The zlib
 /// data is taken out of the PNG's IDAT chunks as it is. Alpha becomes a grey plane
 /// of its own (a PDF's soft mask), or nothing when every pixel is opaque.
-fn png_planes(img: &DynamicImage) -> Option<Prepared> {
+fn png_planes(img: &DynamicImage, split: bool) -> Option<Prepared> {
     let (w, h) = (img.width(), img.height());
     let grey = matches!(img.color().channel_count(), 1 | 2);
     let colour = |rows: &[u8]| {
@@ -308,6 +319,11 @@ fn png_planes(img: &DynamicImage) -> Option<Prepared> {
             }
             if a.iter().all(|&v| v == 255) {
                 (colour(&rgb)?, None)
+            } else if !split {
+                (
+                    colour(&rgb)?,
+                    Some(png_idat(&a, w, h, png::ColorType::Grayscale)?),
+                )
             } else {
                 std::thread::scope(|s| {
                     let mask = s.spawn(|| png_idat(&a, w, h, png::ColorType::Grayscale));
@@ -515,9 +531,17 @@ mod tests {
             });
         }
         for target in [Target::Print, Target::Email] {
-            let together = prepare(&cache::Cache::default(), &images, &placements, target).unwrap();
+            let together = prepare(&cache::Cache::default(), &images, &placements, target, None).unwrap();
+            // On one thread (`--jobs 1`), the alpha plane compressed in turn: the same.
+            let serial = prepare(&cache::Cache::default(), &images, &placements, target, Some(1)).unwrap();
             for p in &placements {
-                let alone = prepare(&cache::Cache::default(), &images, &[*p], target).unwrap();
+                let (Prepared::Png { alpha: a, .. }, Prepared::Png { alpha: b, .. }) =
+                    (&together[&p.image], &serial[&p.image])
+                else {
+                    panic!("PNG planes expected");
+                };
+                assert!(a.is_some() && a == b, "{:?} on one thread", p.image);
+                let alone = prepare(&cache::Cache::default(), &images, &[*p], target, None).unwrap();
                 let (
                     Prepared::Png {
                         color: a, alpha: aa, ..
@@ -555,8 +579,14 @@ mod tests {
         };
         placements.insert(1, late(7));
         placements.push(late(8));
-        let (key, reason) =
-            prepare(&cache::Cache::default(), &images, &placements, Target::Print).unwrap_err();
+        let (key, reason) = prepare(
+            &cache::Cache::default(),
+            &images,
+            &placements,
+            Target::Print,
+            None,
+        )
+        .unwrap_err();
         assert_eq!(key, ImageKey::Block(7), "{reason}");
         assert!(reason.contains("damaged"), "{reason}");
     }

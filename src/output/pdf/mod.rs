@@ -50,13 +50,15 @@ pub enum Error {
     Finish(String),
 }
 
-/// Writes the laid-out document, imposed on `sheets`, as PDF bytes.
+/// Writes the laid-out document, imposed on `sheets`, as PDF bytes; `parallel`: a
+/// long one may use two more threads.
 pub fn write(
     doc: &Document,
     sheets: &Sheets,
     images: &HashMap<ImageKey, Prepared>,
     book: &crate::text::FontBook,
     meta: &Meta,
+    parallel: bool,
 ) -> Result<Vec<u8>, Error> {
     check_destinations(doc, sheets)?;
     let mut pdf = PdfDocument::new(meta.title);
@@ -70,7 +72,7 @@ pub fn write(
     // the next is painted and printpdf and the structure tree are built.
     // A thread costs more than it saves on a short leaflet: under this many pages
     // the subsetting and compressing wait for the painting, on this core.
-    let parallel = doc.pages.len() >= PARALLEL_PAGES;
+    let parallel = parallel && doc.pages.len() >= PARALLEL_PAGES;
     std::thread::scope(|scope| {
         let subsets = task(scope, parallel, || fonts::subset_all(&fonts, book));
         let xobjects = embed_images(images, &mut pdf)?;
