@@ -255,8 +255,8 @@ pub enum Command {
         /// command runs), or out/ here when there is none.
         #[arg(long)]
         out_dir: Option<PathBuf>,
-        /// How many cores to use: PDFs built at once, and the threads each uses for
-        /// its pictures (default: every core; `--jobs 1` keeps to one).
+        /// How many threads to build on: PDFs built at once, and the threads each
+        /// uses for its pictures (default: one per core; 1: one file at a time).
         #[arg(short, long, value_name = "N")]
         jobs: Option<usize>,
         #[command(flatten)]

@@ -118,8 +118,8 @@ pub struct Engine {
     brand_books: Arc<std::sync::Mutex<fonts::BrandBooks>>,
     /// Pictures decoded and prepared by earlier builds with this engine.
     cache: Arc<images::cache::Cache>,
-    /// Threads one build may use for its own work (pictures, a long PDF's fonts and
-    /// pages) besides its own; `None`: as many as the machine has cores.
+    /// Threads one build may run on at most, its own included (for its pictures, and
+    /// a long PDF's fonts and pages); `None`: as many as the machine has cores.
     threads: Option<usize>,
 }
 
@@ -153,7 +153,8 @@ impl Engine {
 
     /// The same engine (the same fonts and pictures), with each build using at most
     /// `threads` threads (at least one): `build --jobs N` shares N among the files
-    /// it builds at once, so `--jobs 1` keeps to one core.
+    /// it builds at once, so with `--jobs 1` leafpress starts no thread (the JPEG
+    /// decoder still decodes each colour of a large photo on a thread of its own).
     pub fn with_threads(&self, threads: usize) -> Engine {
         Engine {
             threads: Some(threads.max(1)),
