@@ -386,7 +386,7 @@ impl Painter<'_> {
                     pen += step;
                 }
                 out.glyph(face.code(g.gid));
-                pen += (g.advance - g.adjust) * 1000.0;
+                pen += (g.advance - face.adjust(g)) * 1000.0;
                 if dy != 0.0 {
                     out.end_show();
                     out.bytes.extend_from_slice(b"0 ");
