@@ -472,3 +472,40 @@ fn a_list_label_stays_with_the_first_item() {
     }
     assert!(stranded.is_empty(), "labels stranded:\n{}", stranded.join("\n"));
 }
+
+/// Every text run lives until the PDF is written (a long leaflet has tens of
+/// thousands): each holds its glyphs and text with no spare room, also on a line
+/// split into several runs by a link, and a glyph stays 20 bytes.
+#[test]
+fn text_runs_hold_no_spare_room() {
+    let yaml = "title: Spare room\nblocks:\n  - paragraph: >-\n      Several words come before [a link to our clinic](https://example.org)\n      and many more words come after it, enough to wrap onto further lines.\n";
+    let (_, doc) = lay_out_yaml(yaml).unwrap();
+    let runs: Vec<_> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|p| match &p.item {
+            Item::Text(run) => Some(run),
+            _ => None,
+        })
+        .collect();
+    let linked = runs
+        .iter()
+        .position(|r| r.text.contains("link to"))
+        .expect("the link's run");
+    assert!(
+        linked > 0 && runs[linked - 1].text.contains("words come before"),
+        "the link's line is split into runs: {:?}",
+        runs.iter().map(|r| &r.text).collect::<Vec<_>>()
+    );
+    for run in &runs {
+        assert_eq!(
+            run.glyphs.capacity(),
+            run.glyphs.len(),
+            "glyphs of {:?}",
+            run.text
+        );
+        assert_eq!(run.text.capacity(), run.text.len(), "text of {:?}", run.text);
+    }
+    assert_eq!(std::mem::size_of::<leafpress::text::Glyph>(), 20);
+}

@@ -187,7 +187,15 @@ impl Builder<'_> {
             x
         };
         let first_run = out.len();
+        // What of the line is still to place: a new run reserves room for all of it,
+        // so joining the pieces after it never grows (and doubles) its buffers.
+        let (mut glyphs_left, mut text_left) = line
+            .pieces
+            .iter()
+            .fold((0, 0), |(g, t), p| (g + p.glyphs.len(), t + p.text.len()));
         for (&piece, &role) in order.iter().zip(&roles) {
+            glyphs_left -= piece.glyphs.len();
+            text_left -= piece.text.len();
             let link = link_of(piece);
             let color = if link.is_some() { theme.accent } else { style.color };
             let visible = !piece.text.trim().is_empty();
@@ -266,8 +274,16 @@ impl Builder<'_> {
                     face: piece.face,
                     size: style.size,
                     color,
-                    text: piece.text.to_string(),
-                    glyphs: piece.glyphs.to_vec(),
+                    text: {
+                        let mut text = String::with_capacity(piece.text.len() + text_left);
+                        text.push_str(&piece.text);
+                        text
+                    },
+                    glyphs: {
+                        let mut glyphs = Vec::with_capacity(piece.glyphs.len() + glyphs_left);
+                        glyphs.extend_from_slice(&piece.glyphs);
+                        glyphs
+                    },
                     width: piece.width,
                     rtl,
                     lang: self.fonts.lang_tag(piece.lang).map(str::to_string),
@@ -276,9 +292,17 @@ impl Builder<'_> {
                 role,
             });
         }
-        // Indic text is given whole as ActualText (see `needs_actual_text`).
         for placed in &mut out[first_run..] {
             if let Item::Text(run) = &mut placed.item {
+                // A line split into several runs (a link, another face) reserved too
+                // much for all but its last: every run is kept until the PDF is written.
+                if run.glyphs.capacity() > run.glyphs.len() {
+                    run.glyphs = run.glyphs.as_slice().to_vec();
+                }
+                if run.text.capacity() > run.text.len() {
+                    run.text = run.text.as_str().to_owned();
+                }
+                // Indic text is given whole as ActualText (see `needs_actual_text`).
                 if needs_actual_text(&run.text) {
                     run.logical = Some(run.text.clone());
                 }

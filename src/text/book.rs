@@ -102,6 +102,13 @@ impl Face {
         self.bytes.as_ref()
     }
 
+    /// Glyph `gid`'s own advance (its hmtx width, without kerning), in font units.
+    pub fn nominal_advance(&self, gid: u16) -> f32 {
+        self.font
+            .glyph_metrics()
+            .h_advance(harfrust::GlyphId::new(gid as u32))
+    }
+
     pub fn has_char(&self, c: char) -> bool {
         match self.latin1.get(c as usize) {
             Some(&known) => known,

@@ -26,12 +26,11 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
     pub gid: u16,
-    /// The advance the shaper chose (kerning included).
+    /// The advance the shaper chose (kerning included). Where it differs from the
+    /// font's own ([`super::book::Face::nominal_advance`]) the PDF writer moves the
+    /// next glyph; that difference is not kept here, as every glyph of a long
+    /// leaflet lives until the PDF is written.
     pub advance: f32,
-    /// How far that differs from the advance a PDF viewer applies by itself (the
-    /// font's own, as the PDF's /W array holds it: whole thousandths of an em,
-    /// truncated); the writer adds this as a TJ adjustment.
-    pub adjust: f32,
     /// Where the glyph is drawn relative to the pen (combining marks, cursive
     /// attachment); y grows upwards, as in the font.
     pub x_offset: f32,
@@ -515,23 +514,17 @@ impl Fonts {
         let upem = face.units_per_em;
         let glyphs = match harfrust::shape(&shaper, &mut buffer, options) {
             Ok(()) => {
-                let metrics = face.font.glyph_metrics();
                 buffer
                     .glyph_infos()
                     .iter()
                     .zip(buffer.glyph_positions())
-                    .map(|(info, pos)| {
-                        let nominal = metrics.h_advance(harfrust::GlyphId::new(info.glyph_id));
-                        let in_pdf = (nominal * 1000.0 / upem).trunc() / 1000.0;
-                        Glyph {
-                            // A face has at most 65 535 glyphs (maxp), so ids fit.
-                            gid: info.glyph_id as u16,
-                            advance: pos.x_advance as f32 / upem,
-                            adjust: pos.x_advance as f32 / upem - in_pdf,
-                            x_offset: pos.x_offset as f32 / upem,
-                            y_offset: pos.y_offset as f32 / upem,
-                            cluster: info.cluster,
-                        }
+                    .map(|(info, pos)| Glyph {
+                        // A face has at most 65 535 glyphs (maxp), so ids fit.
+                        gid: info.glyph_id as u16,
+                        advance: pos.x_advance as f32 / upem,
+                        x_offset: pos.x_offset as f32 / upem,
+                        y_offset: pos.y_offset as f32 / upem,
+                        cluster: info.cluster,
                     })
                     .collect()
             }

@@ -497,7 +497,7 @@ fn show(
         *pen += step;
     }
     out.glyph(face.code(g.gid));
-    *pen += (g.advance - g.adjust) * 1000.0;
+    *pen += (g.advance - face.adjust(g)) * 1000.0;
     if dy != 0.0 {
         out.end_show();
         out.bytes.extend_from_slice(b"0 ");

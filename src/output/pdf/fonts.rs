@@ -26,6 +26,9 @@ pub struct EmbeddedFace {
     pub unicode: Unicode,
     /// The glyph ids drawn (old ids), in order.
     pub drawn: Vec<u16>,
+    /// Each drawn glyph's advance as a PDF viewer applies it by itself (as the /W
+    /// array holds it: whole thousandths of an em, truncated), in ems, by old id.
+    widths: Vec<f32>,
 }
 
 /// Text by glyph id: looked up for every glyph drawn, so indexed, not hashed.
@@ -36,6 +39,12 @@ impl EmbeddedFace {
     /// The code that draws glyph `gid` of the face: its id in the subset.
     pub fn code(&self, gid: u16) -> u16 {
         self.remap.get(gid as usize).copied().unwrap_or(0)
+    }
+
+    /// How far the shaper's advance for `glyph` differs from the one a viewer applies
+    /// (see `widths`): what the painter moves the next glyph by.
+    pub fn adjust(&self, glyph: &Glyph) -> f32 {
+        glyph.advance - self.widths.get(glyph.gid as usize).copied().unwrap_or(0.0)
     }
 }
 
@@ -237,6 +246,10 @@ pub fn plan(doc: &Document, book: &FontBook) -> EmbeddedFonts {
         let ids = kept(&drawn);
         let whole = data.embedding == Embedding::NoSubsetting;
         let id = FontId(format!("F{}", face.0 as usize + 1));
+        let mut widths = vec![0.0; drawn.last().map_or(0, |&g| g as usize + 1)];
+        for &gid in &drawn {
+            widths[gid as usize] = (data.nominal_advance(gid) * 1000.0 / data.units_per_em).trunc() / 1000.0;
+        }
         let mut remap = vec![0; ids.last().map_or(0, |&g| g as usize + 1)];
         for (new, &old) in ids.iter().enumerate() {
             remap[old as usize] = if whole { old } else { new as u16 };
@@ -250,6 +263,7 @@ pub fn plan(doc: &Document, book: &FontBook) -> EmbeddedFonts {
                 remap,
                 unicode,
                 drawn,
+                widths,
             },
         );
     }

@@ -28,57 +28,55 @@ pub fn add_structure(
     let writing_mode = || dictionary! { "O" => "Layout", "WritingMode" => "RlTb" };
     let root_id = lo.new_object_id();
     let ids: Vec<ObjectId> = (0..structure.nodes.len()).map(|_| lo.new_object_id()).collect();
-    let mut kids: Vec<Vec<Object>> = vec![Vec::new(); structure.nodes.len()];
+    // Each element's kids as small values, made into PDF objects only when the element
+    // is written: a lopdf Object is 120 bytes, and a long leaflet has tens of thousands.
+    let mut kids: Vec<Vec<Kid>> = vec![Vec::new(); structure.nodes.len()];
     let mut attached = vec![false; structure.nodes.len()];
     attached[Structure::ROOT] = true;
     // An element joins its parent's kids when its first content is painted, so
     // children come in reading order, interleaved with the parent's own content.
-    fn attach(n: NodeId, s: &Structure, ids: &[ObjectId], kids: &mut [Vec<Object>], attached: &mut [bool]) {
+    fn attach(n: NodeId, s: &Structure, kids: &mut [Vec<Kid>], attached: &mut [bool]) {
         if attached[n] {
             return;
         }
         attached[n] = true;
         let parent = s.nodes[n].parent.unwrap_or(Structure::ROOT);
-        attach(parent, s, ids, kids, attached);
-        kids[parent].push(Object::Reference(ids[n]));
+        attach(parent, s, kids, attached);
+        kids[parent].push(Kid::Element(n));
     }
 
     // ParentTree keys: sheets 0..N (an array indexed by MCID), then one key per
     // annotation from N on.
-    let mut by_mcid: Vec<Vec<Object>> = vec![Vec::new(); sheets.len()];
+    let mut by_mcid: Vec<Vec<Option<NodeId>>> = vec![Vec::new(); sheets.len()];
     let mut annot_entries: Vec<Object> = Vec::new();
     let mut next_key = sheets.len() as i64;
     let mut home: HashMap<NodeId, ObjectId> = HashMap::new();
     for slot in slots {
         let sheet_id = sheets[slot.sheet];
         for &(node, tagged) in &slot.events {
-            attach(node, structure, &ids, &mut kids, &mut attached);
+            attach(node, structure, &mut kids, &mut attached);
             match tagged {
                 Tagged::Mcid(mcid) => {
                     // An element's page is that of its first content; content there is
                     // a bare MCID, content on later pages a marked-content reference.
                     let page = *home.entry(node).or_insert(sheet_id);
                     kids[node].push(if page == sheet_id {
-                        Object::Integer(mcid)
+                        Kid::Mcid(mcid)
                     } else {
-                        Object::Dictionary(dictionary! {
-                            "Type" => "MCR", "Pg" => Object::Reference(sheet_id), "MCID" => mcid,
-                        })
+                        Kid::Elsewhere(sheet_id, mcid)
                     });
                     let array = &mut by_mcid[slot.sheet];
                     if array.len() <= mcid as usize {
-                        array.resize(mcid as usize + 1, Object::Null);
+                        array.resize(mcid as usize + 1, None);
                     }
-                    array[mcid as usize] = Object::Reference(ids[node]);
+                    array[mcid as usize] = Some(node);
                 }
                 Tagged::Annot(k) => {
                     let annot = *annots
                         .get(slot.sheet)
                         .and_then(|a| a.get(k))
                         .ok_or("a link lost its annotation")?;
-                    kids[node].push(Object::Dictionary(dictionary! {
-                        "Type" => "OBJR", "Pg" => Object::Reference(sheet_id), "Obj" => Object::Reference(annot),
-                    }));
+                    kids[node].push(Kid::Annot(sheet_id, annot));
                     let a = lo.get_dictionary_mut(annot).map_err(|e| e.to_string())?;
                     a.set("StructParent", next_key);
                     annot_entries.push(Object::Integer(next_key));
@@ -95,6 +93,10 @@ pub fn add_structure(
             .map_err(|e| e.to_string())?
             .set("StructParents", n as i64);
         parent_tree.push(Object::Integer(n as i64));
+        let array = array
+            .into_iter()
+            .map(|node| node.map_or(Object::Null, |node| Object::Reference(ids[node])))
+            .collect();
         parent_tree.push(Object::Array(array));
     }
     parent_tree.extend(annot_entries);
@@ -111,7 +113,7 @@ pub fn add_structure(
             "Type" => "StructElem",
             "S" => Object::Name(node.kind.name().as_bytes().to_vec()),
             "P" => Object::Reference(parent),
-            "K" => Object::Array(std::mem::take(&mut kids[n])),
+            "K" => Object::Array(std::mem::take(&mut kids[n]).into_iter().map(|k| k.object(&ids)).collect()),
         };
         if let Some(&page) = home.get(&n) {
             elem.set("Pg", Object::Reference(page));
@@ -162,6 +164,34 @@ pub fn add_structure(
     catalog.set("StructTreeRoot", Object::Reference(root_id));
     catalog.set("MarkInfo", dictionary! { "Marked" => true });
     Ok(elements)
+}
+
+/// One of an element's kids (its K array), until the element is written.
+#[derive(Debug, Clone, Copy)]
+enum Kid {
+    /// A child element.
+    Element(NodeId),
+    /// Marked content on the element's own page.
+    Mcid(i64),
+    /// Marked content on a later page.
+    Elsewhere(ObjectId, i64),
+    /// A link annotation on a page.
+    Annot(ObjectId, ObjectId),
+}
+
+impl Kid {
+    fn object(self, ids: &[ObjectId]) -> Object {
+        match self {
+            Kid::Element(n) => Object::Reference(ids[n]),
+            Kid::Mcid(mcid) => Object::Integer(mcid),
+            Kid::Elsewhere(page, mcid) => Object::Dictionary(dictionary! {
+                "Type" => "MCR", "Pg" => Object::Reference(page), "MCID" => mcid,
+            }),
+            Kid::Annot(page, annot) => Object::Dictionary(dictionary! {
+                "Type" => "OBJR", "Pg" => Object::Reference(page), "Obj" => Object::Reference(annot),
+            }),
+        }
+    }
 }
 
 /// Objects already written as bytes (the structure elements), by their ids; saved
