@@ -87,6 +87,37 @@ fn every_leaflets_first_edition_is_built_before_any_second() {
     );
 }
 
+/// The leaflet with the most to do (its pictures' files weigh most) starts first, so
+/// that no thread is left finishing a photo leaflet alone at the end.
+#[test]
+fn the_heaviest_leaflet_is_built_first() {
+    let dir = project(3, false);
+    let content = dir.path().join("content");
+    image::RgbImage::from_fn(1600, 1200, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, 7])
+    })
+    .save(content.join("photo.png"))
+    .unwrap();
+    let text = std::fs::read_to_string(content.join("leaflet-3.yaml")).unwrap();
+    let text = text.replacen(
+        "blocks:\n",
+        "blocks:\n  - image: {src: photo.png, alt: A photo}\n",
+        1,
+    );
+    std::fs::write(content.join("leaflet-3.yaml"), text).unwrap();
+    build(dir.path(), "1");
+    let when = |name: &str| {
+        std::fs::metadata(dir.path().join("out/print").join(name))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    assert!(
+        when("leaflet-3.pdf") < when("leaflet-1.pdf") && when("leaflet-3.pdf") < when("leaflet-2.pdf"),
+        "the leaflet with a photo was not built first"
+    );
+}
+
 /// The threads a build in `dir` started, by strace's record of the system calls
 /// that start them (`clone`, `clone3`).
 fn threads_started(dir: &Path, jobs: &str) -> usize {

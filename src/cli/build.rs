@@ -259,20 +259,7 @@ pub fn run_all(
     threads: usize,
     each: &(dyn Fn(usize, &Done) + Sync),
 ) -> Vec<Done> {
-    // Each leaflet's first edition before any second one: two threads starting the
-    // print and e-mail editions of one leaflet together would both want its pictures,
-    // and the second waits while the first decodes them; later, they are decoded.
-    let mut seen: std::collections::HashMap<&Path, usize> = Default::default();
-    let ranks: Vec<usize> = jobs
-        .iter()
-        .map(|j| {
-            let n = seen.entry(j.input.as_path()).or_default();
-            *n += 1;
-            *n
-        })
-        .collect();
-    let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_key(|&i| ranks[i]);
+    let order = super::schedule::order(jobs);
     let done = super::pool::in_parallel(&order, threads, &|&i| run_one(engine, &jobs[i]), &|k, d| {
         each(order[k], d)
     });

@@ -10,5 +10,6 @@ pub mod list;
 pub mod new;
 pub mod plan;
 pub mod pool;
+pub mod schedule;
 pub mod translate;
 pub mod watch;
