@@ -13,6 +13,9 @@ use std::path::Path;
 
 /// The jobs' indices in the order to start them.
 pub fn order(jobs: &[Job]) -> Vec<usize> {
+    if jobs.len() <= 1 {
+        return (0..jobs.len()).collect();
+    }
     let mut seen: HashMap<&Path, usize> = HashMap::new();
     let ranks: Vec<usize> = jobs
         .iter()
@@ -44,10 +47,10 @@ fn weight(input: &Path) -> u64 {
     let pictures: u64 = text
         .split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | '{' | '}' | '[' | ']'))
         .filter(|word| {
-            let lower = word.to_ascii_lowercase();
-            [".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".svg"]
+            let ext = word.rsplit_once('.').map_or("", |(_, ext)| ext);
+            ["jpg", "jpeg", "png", "webp", "gif", "tif", "tiff", "svg"]
                 .iter()
-                .any(|ext| lower.ends_with(ext))
+                .any(|e| ext.eq_ignore_ascii_case(e))
         })
         .filter_map(|name| std::fs::metadata(dir.join(name)).ok())
         .map(|m| m.len())
