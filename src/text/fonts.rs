@@ -329,14 +329,7 @@ impl Fonts {
     /// Shapes one run (one script and direction) in `style`, falling back per cluster.
     /// Segments come in logical order.
     pub fn shape_run(&mut self, text: &str, style: Style, props: RunProps) -> Rc<[Segment]> {
-        let key = (style, props);
-        let at = match self.runs.iter().position(|(k, _)| *k == key) {
-            Some(at) => at,
-            None => {
-                self.runs.push((key, HashMap::default()));
-                self.runs.len() - 1
-            }
-        };
+        let at = slot(&mut self.runs, (style, props));
         if let Some(segments) = self.runs[at].1.get(text) {
             return segments.clone();
         }
@@ -465,13 +458,7 @@ impl Fonts {
     /// Shapes `text` with one face (one word's worth or less), cached.
     pub fn shape(&mut self, face: FaceId, props: RunProps, text: &str) -> Rc<[Glyph]> {
         let key = Key { face, props };
-        let at = match self.cache.iter().position(|(k, _)| *k == key) {
-            Some(at) => at,
-            None => {
-                self.cache.push((key, HashMap::default()));
-                self.cache.len() - 1
-            }
-        };
+        let at = slot(&mut self.cache, key);
         if let Some(g) = self.cache[at].1.get(text) {
             return g.clone();
         }
@@ -534,6 +521,18 @@ impl Fonts {
         };
         self.buffer = Some(buffer);
         glyphs
+    }
+}
+
+/// Where `key`'s map is in a short list of maps by key (a handful of faces and
+/// styles: a list, searched, not a map of maps), added empty if it is not there.
+fn slot<K: PartialEq, V: Default>(list: &mut Vec<(K, V)>, key: K) -> usize {
+    match list.iter().position(|(k, _)| *k == key) {
+        Some(at) => at,
+        None => {
+            list.push((key, V::default()));
+            list.len() - 1
+        }
     }
 }
 
