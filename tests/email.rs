@@ -13,20 +13,6 @@ fn leafpress() -> Command {
     Command::new(env!("CARGO_BIN_EXE_leafpress"))
 }
 
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
-/// Runs leafpress; its exit code and what it said on stderr.
-fn run(cmd: &mut Command) -> (Option<i32>, String) {
-    let out = cmd.output().expect("runs");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 /// What Python's MIME reader makes of a message: its headers, the structure, the
 /// plain and HTML bodies, and each attachment's decoded name and type, its bytes
 /// written to `dir`/attachment-N.

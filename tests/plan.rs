@@ -36,6 +36,11 @@ fn leafpress(dir: &Path) -> Command {
     c
 }
 
+/// `leafpress plan ARGS` run in `dir`, to its end.
+fn plan(dir: &Path, args: &[&str]) -> std::process::Output {
+    leafpress(dir).arg("plan").args(args).output().unwrap()
+}
+
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -66,9 +71,9 @@ fn text_of(pdf: &Path) -> String {
 #[test]
 fn a_plan_from_the_command_line() {
     let clinic = clinic();
-    let out = leafpress(clinic.path())
-        .args([
-            "plan",
+    let out = plan(
+        clinic.path(),
+        &[
             "--patient",
             "A. Khan",
             "--clinician",
@@ -83,9 +88,8 @@ fn a_plan_from_the_command_line() {
             "sit-to-stand=8x3/day",
             "--exercise",
             "bridge",
-        ])
-        .output()
-        .unwrap();
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     // Named by the start, not the patient; here, not in the project's out/.
     let pdf = clinic.path().join("plan-2026-12-07.pdf");
@@ -127,18 +131,17 @@ fn a_plan_from_the_command_line() {
     assert!(structure.matches("Figure").count() >= 3, "{structure}");
 
     // A second plan on the same day never replaces the first.
-    let again = leafpress(clinic.path())
-        .args([
-            "plan",
+    let again = plan(
+        clinic.path(),
+        &[
             "--patient",
             "B. Jones",
             "--start",
             "2026-12-07",
             "--exercise",
             "calf-raise",
-        ])
-        .output()
-        .unwrap();
+        ],
+    );
     assert_eq!(again.status.code(), Some(1));
     assert!(
         stderr(&again)
@@ -149,9 +152,9 @@ fn a_plan_from_the_command_line() {
     assert!(stderr(&again).contains("--force"));
     assert_eq!(std::fs::read(&pdf).unwrap(), bytes, "the first plan is untouched");
     // The e-mail edition has its own name.
-    let email = leafpress(clinic.path())
-        .args([
-            "plan",
+    let email = plan(
+        clinic.path(),
+        &[
             "--patient",
             "B. Jones",
             "--start",
@@ -160,15 +163,14 @@ fn a_plan_from_the_command_line() {
             "calf-raise",
             "--for",
             "email",
-        ])
-        .output()
-        .unwrap();
+        ],
+    );
     assert!(email.status.success(), "{}", stderr(&email));
     assert!(clinic.path().join("plan-2026-12-07-email.pdf").is_file());
     // --force replaces.
-    let forced = leafpress(clinic.path())
-        .args([
-            "plan",
+    let forced = plan(
+        clinic.path(),
+        &[
             "--patient",
             "B. Jones",
             "--start",
@@ -176,9 +178,8 @@ fn a_plan_from_the_command_line() {
             "--exercise",
             "calf-raise",
             "--force",
-        ])
-        .output()
-        .unwrap();
+        ],
+    );
     assert!(forced.status.success(), "{}", stderr(&forced));
     assert!(text_of(&pdf).contains("For B. Jones"));
 }
@@ -192,10 +193,10 @@ fn a_plan_from_a_file_in_large_print() {
         "patient: A. Khan\nstart: 2026-12-09\nweeks: 2\nexercises:\n  - heel-slide: 10x3/day for 2 weeks\n  - straight-leg-raise\n  - calf-raise=5min x1/week\n",
     )
     .unwrap();
-    let out = leafpress(clinic.path())
-        .args(["plan", "plans/khan.yaml", "--large-print", "-o", "khan.pdf"])
-        .output()
-        .unwrap();
+    let out = plan(
+        clinic.path(),
+        &["plans/khan.yaml", "--large-print", "-o", "khan.pdf"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let pdf = clinic.path().join("khan.pdf");
     let text = text_of(&pdf);
@@ -224,10 +225,7 @@ fn a_plan_from_a_file_in_large_print() {
         "patient: A. Khan\nexercises:\n  - heel-slide\ncolour: blue\n",
     )
     .unwrap();
-    let bad = leafpress(clinic.path())
-        .args(["plan", "plans/khan.yaml"])
-        .output()
-        .unwrap();
+    let bad = plan(clinic.path(), &["plans/khan.yaml"]);
     assert_eq!(bad.status.code(), Some(1));
     let err = stderr(&bad);
     assert!(err.contains("unknown key \"colour\""), "{err}");
@@ -241,9 +239,9 @@ fn a_plan_from_a_file_in_large_print() {
 #[test]
 fn unknown_exercises_are_named_with_the_nearest() {
     let clinic = clinic();
-    let out = leafpress(clinic.path())
-        .args([
-            "plan",
+    let out = plan(
+        clinic.path(),
+        &[
             "--patient",
             "A. Khan",
             "--exercise",
@@ -252,9 +250,8 @@ fn unknown_exercises_are_named_with_the_nearest() {
             "sit-to-stnad",
             "--exercise",
             "yoga",
-        ])
-        .output()
-        .unwrap();
+        ],
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
@@ -265,18 +262,10 @@ fn unknown_exercises_are_named_with_the_nearest() {
     assert!(err.contains("did you mean \"sit-to-stand\"?"), "{err}");
     // A path is no id: nothing outside exercises/ is read for one.
     std::fs::write(clinic.path().join("notes.yaml"), "name: Notes\nsteps: [x]\n").unwrap();
-    let out = leafpress(clinic.path())
-        .args([
-            "plan",
-            "--patient",
-            "A. Khan",
-            "--exercise",
-            "../notes",
-            "-o",
-            "n.pdf",
-        ])
-        .output()
-        .unwrap();
+    let out = plan(
+        clinic.path(),
+        &["--patient", "A. Khan", "--exercise", "../notes", "-o", "n.pdf"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("there is no exercise \"../notes\""),
@@ -305,10 +294,7 @@ fn unknown_exercises_are_named_with_the_nearest() {
         "patient: A. Khan\nexercises:\n  - heel-slide\n  - wall-psuh: 10x2/day\n",
     )
     .unwrap();
-    let out = leafpress(clinic.path())
-        .args(["plan", "plan.yaml"])
-        .output()
-        .unwrap();
+    let out = plan(clinic.path(), &["plan.yaml"]);
     let err = stderr(&out);
     assert!(err.contains("plan.yaml:4:5"), "{err}");
     assert!(err.contains("did you mean \"wall-push\"?"), "{err}");
@@ -343,10 +329,7 @@ fn unreadable_doses_name_the_part() {
         ("wall-push=10x2/day for ever", "\"ever\", is not a whole number"),
     ];
     for (arg, want) in cases {
-        let out = leafpress(clinic.path())
-            .args(["plan", "--patient", "A. Khan", "--exercise", arg])
-            .output()
-            .unwrap();
+        let out = plan(clinic.path(), &["--patient", "A. Khan", "--exercise", arg]);
         assert_eq!(out.status.code(), Some(1), "{arg}");
         let err = stderr(&out);
         assert!(err.contains(want), "{arg}: {err}");
@@ -362,10 +345,7 @@ fn unreadable_doses_name_the_part() {
         "patient: A. Khan\nexercises:\n  - wall-push: 10x2/fortnight\n",
     )
     .unwrap();
-    let out = leafpress(clinic.path())
-        .args(["plan", "plan.yaml"])
-        .output()
-        .unwrap();
+    let out = plan(clinic.path(), &["plan.yaml"]);
     let err = stderr(&out);
     assert!(err.contains("plan.yaml:3:21"), "{err}");
     assert!(err.contains("^^^^^^^^^"), "{err}");
@@ -377,10 +357,7 @@ fn unreadable_doses_name_the_part() {
             .replace("dose: 10s x5/day", "dose: 10 secs x five/day"),
     )
     .unwrap();
-    let out = leafpress(clinic.path())
-        .args(["plan", "--patient", "A. Khan", "--exercise", "bridge"])
-        .output()
-        .unwrap();
+    let out = plan(clinic.path(), &["--patient", "A. Khan", "--exercise", "bridge"]);
     let err = stderr(&out);
     assert!(err.contains("exercises/bridge.yaml:"), "{err}");
     assert!(
@@ -393,9 +370,9 @@ fn unreadable_doses_name_the_part() {
 fn a_translated_plan() {
     let clinic = clinic();
     // Arabic: pdftotext reads Arabic back as written (tests/arabic_text.rs).
-    let out = leafpress(clinic.path())
-        .args([
-            "plan",
+    let out = plan(
+        clinic.path(),
+        &[
             "--patient",
             "A. Khan",
             "--start",
@@ -408,9 +385,8 @@ fn a_translated_plan() {
             "heel-slide",
             "-o",
             "ar.pdf",
-        ])
-        .output()
-        .unwrap();
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -622,18 +598,10 @@ fn a_project_template_and_a_language_without_one() {
         "title: Exercises for {patinet}\nblocks:\n  - paragraph: \"{exercises}\"\n",
     )
     .unwrap();
-    let out = leafpress(clinic.path())
-        .args([
-            "plan",
-            "--patient",
-            "A. Khan",
-            "--exercise",
-            "bridge",
-            "-o",
-            "t.pdf",
-        ])
-        .output()
-        .unwrap();
+    let out = plan(
+        clinic.path(),
+        &["--patient", "A. Khan", "--exercise", "bridge", "-o", "t.pdf"],
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
@@ -648,18 +616,10 @@ fn a_project_template_and_a_language_without_one() {
         "title: Exercises for {patient}\nblocks:\n  - paragraph: \"Made by {clinician}.\"\n  - urgent: {title: Ring the ward if, items: [the wound leaks]}\n  - paragraph: \"{exercises}\"\n",
     )
     .unwrap();
-    let out = leafpress(clinic.path())
-        .args([
-            "plan",
-            "--patient",
-            "A. *Khan*",
-            "--exercise",
-            "bridge",
-            "-o",
-            "t.pdf",
-        ])
-        .output()
-        .unwrap();
+    let out = plan(
+        clinic.path(),
+        &["--patient", "A. *Khan*", "--exercise", "bridge", "-o", "t.pdf"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = text_of(&clinic.path().join("t.pdf"));
     // The name prints as typed, its asterisks not read as italics.
@@ -670,9 +630,9 @@ fn a_project_template_and_a_language_without_one() {
 
     // Polish: no template in Polish, so the project's English one, with a warning, and
     // the document stays English.
-    let out = leafpress(clinic.path())
-        .args([
-            "plan",
+    let out = plan(
+        clinic.path(),
+        &[
             "--patient",
             "A. Khan",
             "--exercise",
@@ -681,9 +641,8 @@ fn a_project_template_and_a_language_without_one() {
             "pl",
             "-o",
             "pl.pdf",
-        ])
-        .output()
-        .unwrap();
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -778,9 +737,9 @@ fn exercise_files_are_checked_like_leaflets() {
 #[test]
 fn a_plan_as_an_email_draft_holds_the_name_only_in_the_draft() {
     let clinic = clinic();
-    let out = leafpress(clinic.path())
-        .args([
-            "plan",
+    let out = plan(
+        clinic.path(),
+        &[
             "--patient",
             "Zebedee Quarrington",
             "--exercise",
@@ -789,9 +748,8 @@ fn a_plan_as_an_email_draft_holds_the_name_only_in_the_draft() {
             "zq@example.org",
             "-o",
             "zq.eml",
-        ])
-        .output()
-        .unwrap();
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("Quarrington"), "{}", stderr(&out));
     let eml = clinic.path().join("zq.eml");
@@ -811,18 +769,10 @@ print(m['Subject'])
     assert_eq!(subject.trim(), "Your exercise plan");
     assert!(pdftotext(&pdf, &[]).contains("Zebedee Quarrington"));
     // --to without a draft is refused: there is nobody to address a PDF to.
-    let out = leafpress(clinic.path())
-        .args([
-            "plan",
-            "--patient",
-            "Z",
-            "--exercise",
-            "bridge",
-            "--to",
-            "zq@example.org",
-        ])
-        .output()
-        .unwrap();
+    let out = plan(
+        clinic.path(),
+        &["--patient", "Z", "--exercise", "bridge", "--to", "zq@example.org"],
+    );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("add -o FILE.eml"), "{}", stderr(&out));
 }

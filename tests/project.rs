@@ -20,19 +20,6 @@ fn leafpress() -> Command {
     Command::new(env!("CARGO_BIN_EXE_leafpress"))
 }
 
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
-fn run(cmd: &mut Command) -> (Option<i32>, String) {
-    let out = cmd.output().expect("runs");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn the_library_builds_in_its_brand() {
     let built = leafpress::build(&knee(), &Options::default()).unwrap();

@@ -6,16 +6,10 @@ mod common;
 use common::*;
 use leafpress::model::edition::Options;
 use serde_json::Value;
-use std::path::Path;
 use std::process::Command;
 
 fn leafpress() -> Command {
     Command::new(env!("CARGO_BIN_EXE_leafpress"))
-}
-
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
 }
 
 /// Exit code, stdout, stderr.

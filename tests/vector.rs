@@ -8,11 +8,6 @@ use common::*;
 use leafpress::model::edition::Options;
 use std::path::Path;
 
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 /// Every form XObject of the file (`/Subtype /Form`).
 fn forms(pdf: &[u8]) -> usize {
     let doc = lopdf::Document::load_mem(pdf).unwrap();

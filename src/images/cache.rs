@@ -140,17 +140,8 @@ mod tests {
     use std::sync::atomic::AtomicUsize;
 
     fn image(id: u64) -> LoadedImage {
-        LoadedImage {
-            path: PathBuf::from("photo.jpg"),
-            width_px: 2,
-            height_px: 1,
-            pixels: super::super::pixels::Pixels::decoded(::image::DynamicImage::new_luma8(2, 1)),
-            jpeg: None,
-            was_jpeg: false,
-            png: None,
-            vector: None,
-            id,
-        }
+        let pixels = super::super::pixels::Pixels::decoded(::image::DynamicImage::new_luma8(2, 1));
+        super::super::tests::loaded(id, pixels, (2, 1))
     }
 
     /// Two builds asking at once for a picture no build has asked for yet (the print

@@ -493,7 +493,8 @@ mod tests {
         file
     }
 
-    fn loaded(id: u64, pixels: pixels::Pixels, (w, h): (u32, u32)) -> LoadedImage {
+    /// A picture as read, with these pixels (the cache's tests use it too).
+    pub(super) fn loaded(id: u64, pixels: pixels::Pixels, (w, h): (u32, u32)) -> LoadedImage {
         LoadedImage {
             path: format!("{id}.png").into(),
             width_px: w,

@@ -8,6 +8,21 @@ use leafpress::layout::{Document, Item};
 use leafpress::load;
 use std::path::{Path, PathBuf};
 
+/// Writes `text` to `path`, making its folders first.
+pub fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// Runs a command to its end: its exit code and what it said on stderr.
+pub fn run(cmd: &mut std::process::Command) -> (Option<i32>, String) {
+    let out = cmd.output().expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
