@@ -335,19 +335,13 @@ pub(super) fn contact_lines(c: &Contact, labels: &Labels) -> Vec<(Vec<Span>, boo
         ]
     };
     if let Some(p) = &c.phone {
-        let digits: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-        out.push((field(&labels.phone, p, Some(format!("tel:{digits}"))), false));
+        out.push((field(&labels.phone, p, Some(Contact::tel(p))), false));
     }
     if let Some(e) = &c.email {
         out.push((field(&labels.email, e, Some(format!("mailto:{e}"))), false));
     }
     if let Some(w) = &c.web {
-        let uri = if w.contains("://") {
-            w.clone()
-        } else {
-            format!("https://{w}")
-        };
-        let shown = w.trim_start_matches("https://").trim_start_matches("http://");
+        let (shown, uri) = Contact::web_link(w);
         out.push((field(&labels.web, shown, Some(uri)), false));
     }
     if let Some(a) = &c.address {

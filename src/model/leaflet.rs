@@ -180,6 +180,29 @@ impl Contact {
                 && same(&self.web, &project.web)
                 && same(&self.address, &project.address))
     }
+
+    /// The phone number as a link: `tel:` with its digits and a leading +.
+    pub fn tel(phone: &str) -> String {
+        let digits: String = phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        format!("tel:{digits}")
+    }
+
+    /// A web address as it is printed (without `https://`) and as a link (with
+    /// `https://` when it has no scheme of its own).
+    pub fn web_link(web: &str) -> (&str, String) {
+        let uri = if web.contains("://") {
+            web.to_string()
+        } else {
+            format!("https://{web}")
+        };
+        (
+            web.trim_start_matches("https://").trim_start_matches("http://"),
+            uri,
+        )
+    }
 }
 
 /// An exercise: a picture beside numbered steps, and how often to do it.

@@ -238,11 +238,7 @@ pub fn attachment_name(title: &str, ext: &str) -> String {
 
 /// A web address as a reader types it: with its scheme.
 fn full_address(web: &str) -> String {
-    if web.contains("://") {
-        web.to_string()
-    } else {
-        format!("https://{web}")
-    }
+    crate::model::Contact::web_link(web).1
 }
 
 use crate::base::escape::xml as escape;
@@ -251,11 +247,8 @@ use crate::base::escape::xml as escape;
 /// phone number (after `Phone:`) a link showing the address in full.
 fn linked(line: &str) -> String {
     if let Some(number) = line.strip_prefix("Phone: ") {
-        let tel: String = number
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
-        return format!("Phone: <a href=\"tel:{tel}\">{}</a>", escape(number));
+        let tel = crate::model::Contact::tel(number);
+        return format!("Phone: <a href=\"{tel}\">{}</a>", escape(number));
     }
     let mut out = String::new();
     for (i, word) in line.split(' ').enumerate() {

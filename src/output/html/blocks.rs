@@ -271,19 +271,13 @@ pub fn contact(h: &str, c: &Contact, labels: &Labels, at: &str) -> String {
         let _ = write!(out, "<p>{} {}</p>", spans(&[label(l)]), spans(&[value]));
     };
     if let Some(p) = &c.phone {
-        let digits: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-        line(&labels.phone, linked(p, format!("tel:{digits}")));
+        line(&labels.phone, linked(p, Contact::tel(p)));
     }
     if let Some(e) = &c.email {
         line(&labels.email, linked(e, format!("mailto:{e}")));
     }
     if let Some(w) = &c.web {
-        let uri = if w.contains("://") {
-            w.clone()
-        } else {
-            format!("https://{w}")
-        };
-        let shown = w.trim_start_matches("https://").trim_start_matches("http://");
+        let (shown, uri) = Contact::web_link(w);
         line(&labels.web, linked(shown, uri));
     }
     if let Some(a) = &c.address {
