@@ -4,10 +4,10 @@
 # Usage: benches/build.sh [extra hyperfine options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+. benches/release.sh
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 hyperfine --warmup 5 --min-runs 50 --shell=none "$@" \
-  "target/release/leafpress build content/acupuncture-hip-knee.yaml -o $out/sample.pdf" \
-  "target/release/leafpress build tests/cases/every-block.yaml -o $out/every-block.pdf" \
-  "target/release/leafpress check content/acupuncture-hip-knee.yaml"
+  "$bin build content/acupuncture-hip-knee.yaml -o $out/sample.pdf" \
+  "$bin build tests/cases/every-block.yaml -o $out/every-block.pdf" \
+  "$bin check content/acupuncture-hip-knee.yaml"

@@ -6,7 +6,7 @@
 # Usage: benches/check-library.sh [extra hyperfine options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+. benches/release.sh
 lib=$(mktemp -d)
 trap 'rm -rf "$lib"' EXIT
 cp -r library/leafpress.yaml library/assets library/fonts "$lib/"
@@ -15,7 +15,6 @@ for i in $(seq -w 1 25); do
   cp library/content/knee-exercises.yaml "$lib/content/knee-$i.yaml"
   cp content/acupuncture-hip-knee.yaml "$lib/content/acupuncture-$i.yaml"
 done
-bin="$PWD/target/release/leafpress"
 cd "$lib"
 hyperfine --warmup 2 --min-runs 10 --shell=none "$@" \
   "$bin check --today 2026-11-29" \

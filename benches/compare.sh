@@ -13,10 +13,13 @@ trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "
 git worktree add --quiet --detach "$work/base" "$base"
 # The base builds in its own worktree into this target folder, sharing the compiled
 # dependencies; each binary is copied out before the next build.
-(cd "$work/base" && CARGO_TARGET_DIR="$OLDPWD/target" cargo build --release --quiet)
-cp target/release/leafpress "$work/leafpress-base"
-cargo build --release --quiet
-cp target/release/leafpress "$work/leafpress-new"
+# Both name this machine's platform as the target (as .cargo/config.toml does), so
+# each binary is at the same place whatever the base's config.
+host=$(rustc --print host-tuple)
+(cd "$work/base" && CARGO_TARGET_DIR="$OLDPWD/target" cargo build --release --quiet --target "$host")
+cp "target/$host/release/leafpress" "$work/leafpress-base"
+cargo build --release --quiet --target "$host"
+cp "target/$host/release/leafpress" "$work/leafpress-new"
 sample=content/acupuncture-hip-knee.yaml
 for r in $(seq "$rounds"); do
   hyperfine -N --warmup 5 --runs 40 --export-json "$work/round-$r.json" \

@@ -11,8 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${LEAFPRESS:-}
 if [ -z "$bin" ]; then
-  cargo build --release --quiet
-  bin="$PWD/target/release/leafpress"
+  . benches/release.sh
 fi
 lib=$(mktemp -d)
 trap 'rm -rf "$lib"' EXIT

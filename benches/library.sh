@@ -5,13 +5,12 @@
 # Usage: benches/library.sh [extra hyperfine options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+. benches/release.sh
 lib=$(mktemp -d)
 trap 'rm -rf "$lib"' EXIT
 mkdir "$lib/content"
 printf 'outputs:\n  - {name: print}\n  - {name: email, for: email}\n' > "$lib/leafpress.yaml"
 for i in $(seq -w 1 100); do cp content/acupuncture-hip-knee.yaml "$lib/content/leaflet-$i.yaml"; done
-bin="$PWD/target/release/leafpress"
 cd "$lib"
 hyperfine --warmup 1 --min-runs 5 "$@" \
   "$bin build --quiet --jobs 1" \

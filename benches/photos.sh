@@ -7,7 +7,7 @@
 # Usage: benches/photos.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+. benches/release.sh
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 convert -size 2400x1600 -seed 7 plasma:fractal -blur 0x2 -quality 85 "$dir/photo.jpg"
@@ -20,10 +20,10 @@ d["blocks"].insert(12, {"image": {"src": "drawing.png", "alt": "A drawing", "cap
 yaml.safe_dump(d, open(sys.argv[1] + "/photos.yaml", "w"), allow_unicode=True, sort_keys=False, width=1000)
 PY
 hyperfine --warmup 2 --min-runs 15 --shell=none \
-  "target/release/leafpress build $dir/photos.yaml -o $dir/print.pdf -q" \
-  "target/release/leafpress build $dir/photos.yaml -o $dir/email.pdf -q --for email"
+  "$bin build $dir/photos.yaml -o $dir/print.pdf -q" \
+  "$bin build $dir/photos.yaml -o $dir/email.pdf -q --for email"
 for purpose in print email; do
-  /usr/bin/time -f "$purpose: peak %M KiB" target/release/leafpress build "$dir/photos.yaml" \
+  /usr/bin/time -f "$purpose: peak %M KiB" "$bin" build "$dir/photos.yaml" \
     -o "$dir/$purpose.pdf" -q --for "$purpose" 2>&1 | grep peak
   ls -l "$dir/$purpose.pdf" | awk -v p="$purpose" '{print p ": " $5 " bytes"}'
 done

@@ -4,11 +4,11 @@
 # Usage: benches/plan.sh [extra hyperfine options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+. benches/release.sh
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cd library
-plan="../target/release/leafpress plan -q --force --start 2026-12-07 --exercise wall-push=10x2/day --exercise sit-to-stand=8x3/day --exercise bridge"
+plan="$bin plan -q --force --start 2026-12-07 --exercise wall-push=10x2/day --exercise sit-to-stand=8x3/day --exercise bridge"
 hyperfine --warmup 3 --min-runs 20 --shell=none "$@" \
   "$plan --patient Khan --clinician Smith -o $out/en.pdf" \
   "$plan --patient Khan --lang ur -o $out/ur.pdf"

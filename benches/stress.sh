@@ -5,7 +5,7 @@
 # Usage: benches/stress.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
+. benches/release.sh
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 python3 - "$dir/stress.yaml" <<'PY'
@@ -24,7 +24,6 @@ for i in range(1, 501):
     out.append("      physical, ask us when it is safe to return, and start with shorter days.")
 open(sys.argv[1], "w").write("\n".join(out) + "\n")
 PY
-bin="$PWD/target/release/leafpress"
 "$bin" build "$dir/stress.yaml" -o "$dir/stress.pdf"
 for cmd in "build $dir/stress.yaml -o $dir/stress.pdf" "check --format json $dir/stress.yaml"; do
   /usr/bin/time -f "$cmd: peak memory %M KiB, %e s" "$bin" $cmd > /dev/null 2> "$dir/time.txt" || true

@@ -11,6 +11,7 @@ timing the compile alone (not Python's start), and prints the median time and th
 peak memory of a compiling process (and of Python with typst imported, for scale).
 
 Usage: benches/typst-compare.py LEAFLET.yaml [RUNS]   (writes LEAFLET.typ and .pdf in a temp dir)
+       benches/typst-compare.py --write-typ LEAFLET.yaml OUT.typ   (the Typst file only)
 """
 import os
 import re
@@ -97,6 +98,14 @@ def convert(doc):
 
 
 def main():
+    if sys.argv[1] == "--write-typ":
+        # benches/vs-typst.sh: only the Typst file, for Typst's own command line.
+        source, typ = sys.argv[2], sys.argv[3]
+        with open(source, encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        with open(typ, "w", encoding="utf-8") as f:
+            f.write(convert(doc))
+        return
     source = sys.argv[1]
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     with open(source, encoding="utf-8") as f:
