@@ -540,36 +540,44 @@ fn slot<K: PartialEq, V: Default>(list: &mut Vec<(K, V)>, key: K) -> usize {
 /// A cluster's text ends where the next cluster in the text begins, whatever the
 /// glyph order (right-to-left runs are in visual order).
 pub fn glyph_clusters(text: &str, glyphs: &[Glyph]) -> Vec<(Range<usize>, Range<usize>)> {
-    let mut ranges: Vec<Range<usize>> = Vec::with_capacity(glyphs.len());
-    for i in 0..glyphs.len() {
-        match ranges.last_mut() {
-            Some(r) if glyphs[r.start].cluster == glyphs[i].cluster => r.end = i + 1,
-            _ => ranges.push(i..i + 1),
-        }
-    }
+    // One pass groups the glyphs (the PDF stage asks for every run's clusters twice;
+    // an intermediate list of groups was a twentieth of the sample's instructions).
+    let len = text.len();
     let start = |r: &Range<usize>| glyphs[r.start].cluster as usize;
+    let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::with_capacity(glyphs.len());
+    let mut ascending = true;
+    for (i, g) in glyphs.iter().enumerate() {
+        if let Some((r, _)) = out.last_mut() {
+            let last = glyphs[r.start].cluster;
+            if last == g.cluster {
+                r.end = i + 1;
+                continue;
+            }
+            ascending &= last < g.cluster;
+        }
+        out.push((i..i + 1, 0..0));
+    }
     // Left-to-right text (nearly all of it) has ascending clusters: each ends where
     // the next begins. Otherwise the next start is looked up among all of them.
-    let ascending = ranges.windows(2).all(|w| start(&w[0]) < start(&w[1]));
-    let mut starts: Vec<usize> = Vec::new();
-    if !ascending {
-        starts = ranges.iter().map(start).collect();
+    if ascending {
+        for k in 0..out.len() {
+            let s = start(&out[k].0);
+            let end = out.get(k + 1).map_or(len, |(r, _)| start(r));
+            out[k].1 = s.min(len)..end.min(len);
+        }
+    } else {
+        let mut starts: Vec<usize> = out.iter().map(|(r, _)| start(r)).collect();
         starts.sort_unstable();
+        for (r, bytes) in &mut out {
+            let s = start(r);
+            let end = starts
+                .get(starts.partition_point(|&x| x <= s))
+                .copied()
+                .unwrap_or(len);
+            *bytes = s.min(len)..end.min(len);
+        }
     }
-    (0..ranges.len())
-        .map(|k| {
-            let s = start(&ranges[k]);
-            let end = if ascending {
-                ranges.get(k + 1).map(start)
-            } else {
-                starts.get(starts.partition_point(|&x| x <= s)).copied()
-            };
-            (
-                ranges[k].clone(),
-                s.min(text.len())..end.unwrap_or(text.len()).min(text.len()),
-            )
-        })
-        .collect()
+    out
 }
 
 /// The byte ranges of the clusters of shaped text, in logical order.
