@@ -244,3 +244,35 @@ fn good_cases_check_cleanly() {
         assert_eq!(out.status.code(), Some(0), "{}: {}", rel.display(), stderr(&out));
     }
 }
+
+/// On x86-64 and ARM64 Linux the binary is static (`.cargo/config.toml`): no program
+/// interpreter (the dynamic loader) in its ELF program headers, and linked at a fixed
+/// address (ET_EXEC, not a position-independent ET_DYN). The loader cost an eighth of
+/// building the sample (docs/internals.md). Read from the file itself, no tool needed.
+#[cfg(all(
+    target_os = "linux",
+    target_env = "gnu",
+    any(target_arch = "x86_64", target_arch = "aarch64")
+))]
+#[test]
+fn the_linux_binary_needs_no_dynamic_loader() {
+    let elf = std::fs::read(env!("CARGO_BIN_EXE_leafpress")).unwrap();
+    let u16_at = |at: usize| u16::from_le_bytes([elf[at], elf[at + 1]]) as usize;
+    let u64_at = |at: usize| u64::from_le_bytes(elf[at..at + 8].try_into().unwrap()) as usize;
+    assert_eq!(&elf[..4], b"\x7fELF");
+    const ET_EXEC: usize = 2;
+    assert_eq!(
+        u16_at(16),
+        ET_EXEC,
+        "the binary should be linked at a fixed address"
+    );
+    let (table, size, count) = (u64_at(0x20), u16_at(0x36), u16_at(0x38));
+    const PT_INTERP: u32 = 3;
+    let interpreters = (0..count)
+        .filter(|i| u32::from_le_bytes(elf[table + i * size..][..4].try_into().unwrap()) == PT_INTERP)
+        .count();
+    assert_eq!(
+        interpreters, 0,
+        "the binary asks for a dynamic loader: is it statically linked?"
+    );
+}
