@@ -219,17 +219,35 @@ pub(super) fn block_traps(lines: &[Line], b: &BlockText) -> Vec<Trap> {
         })
         .unwrap_or(b.parent + 2)
         .max(b.parent + 1);
+    let off = |l: &spacing::Lead| {
+        !b.explicit && l.odd.is_none() && (l.cols < target || (b.folded && l.cols > target))
+    };
+    // A line as it was meant: at the indentation meant, without zero-width characters.
+    // Made only for a block with a trap (nearly every block has none, and making it
+    // for every line of every text was half of the scan).
+    let meant = |line: &Line, l: &spacing::Lead| {
+        let at = if l.odd.is_some() && !b.explicit || off(l) {
+            target
+        } else {
+            l.cols
+        };
+        let at = if b.explicit && l.odd.is_some() {
+            l.cols.max(b.parent + 1)
+        } else {
+            at
+        };
+        let body: String = line.text[l.end..]
+            .chars()
+            .filter(|&c| !spacing::zero_width(c))
+            .collect();
+        (at, format!("{}{body}", " ".repeat(at)))
+    };
     let mut traps = Vec::new();
-    let mut new_lines: Vec<String> = Vec::new();
     for &(k, ref l) in &written {
         let line = lines[k];
         let body = &line.text[l.end..];
-        let zero: Vec<(usize, char)> = body
-            .char_indices()
-            .filter(|&(_, c)| spacing::zero_width(c))
-            .collect();
-        let body_clean: String = body.chars().filter(|&c| !spacing::zero_width(c)).collect();
-        let off = !b.explicit && l.odd.is_none() && (l.cols < target || (b.folded && l.cols > target));
+        let zero = body.char_indices().find(|&(_, c)| spacing::zero_width(c));
+        let off = off(l);
         let mut trap = None;
         if let Some((at, c)) = l.odd {
             let (message, _) = spacing::indent_words(c);
@@ -250,7 +268,7 @@ pub(super) fn block_traps(lines: &[Line], b: &BlockText) -> Vec<Trap> {
             let mut t = Trap::new(line.start..line.start + l.cols.max(1), message);
             t.silent = first || l.cols > target;
             trap = Some(t);
-        } else if let Some(&(at, c)) = zero.first() {
+        } else if let Some((at, c)) = zero {
             let at = line.start + l.end + at;
             let mut t = Trap::new(
                 at..at + c.len_utf8(),
@@ -262,18 +280,8 @@ pub(super) fn block_traps(lines: &[Line], b: &BlockText) -> Vec<Trap> {
             t.warning = true;
             trap = Some(t);
         }
-        let at = if l.odd.is_some() && !b.explicit || off {
-            target
-        } else {
-            l.cols
-        };
-        let at = if b.explicit && l.odd.is_some() {
-            l.cols.max(b.parent + 1)
-        } else {
-            at
-        };
-        let new = format!("{}{body_clean}", " ".repeat(at));
         if let Some(mut t) = trap {
+            let (at, new) = meant(&line, l);
             t.help = if new != line.text && (l.odd.is_some() || off) {
                 format!(
                     "line it up with the rest of the text ({at} spaces):\n{}",
@@ -284,19 +292,18 @@ pub(super) fn block_traps(lines: &[Line], b: &BlockText) -> Vec<Trap> {
             };
             traps.push(t);
         }
-        new_lines.push(new);
     }
     if traps.is_empty() {
         return traps;
     }
     // One rewrite of the whole text: its header line, then its lines as meant.
     let mut replacement = lines[b.header].text.to_string();
-    let mut written_iter = written.iter().zip(&new_lines).peekable();
+    let mut written_iter = written.iter().peekable();
     for k in b.header + 1..=last {
         replacement.push_str(if lines[k - 1].crlf { "\r\n" } else { "\n" });
         match written_iter.peek() {
-            Some(((w, _), new)) if *w == k => {
-                replacement.push_str(new);
+            Some((w, l)) if *w == k => {
+                replacement.push_str(&meant(&lines[k], l).1);
                 written_iter.next();
             }
             _ => replacement.push_str(lines[k].text),
