@@ -169,6 +169,9 @@ struct Breaker<'f, 's> {
 impl Breaker<'_, '_> {
     fn end_line(&mut self) {
         let mut line = std::mem::take(&mut self.current);
+        // The next line will hold about as many pieces: room for them at once, not by
+        // doubling from four (a fifth of fitting the sample's lines).
+        self.current.pieces.reserve(line.pieces.len());
         reorder(&mut line);
         self.lines.push(line);
         self.cursor = 0.0;

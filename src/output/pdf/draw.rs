@@ -294,9 +294,10 @@ impl Painter<'_> {
         // (TJ numbers are subtracted from the pen), so rounding never accumulates.
         let mut pen = 0.0f32;
         // Each cluster with where it starts (visual order, left to right).
-        let mut clusters = Vec::new();
+        let groups = super::fonts::clusters(run);
+        let mut clusters = Vec::with_capacity(groups.len());
         let mut at = 0.0f32;
-        for (range, text) in super::fonts::clusters(run) {
+        for (range, text) in groups {
             let advance: f32 = run.glyphs[range.clone()].iter().map(|g| g.advance).sum();
             clusters.push((range, text, at));
             at += advance * 1000.0;
