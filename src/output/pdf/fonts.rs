@@ -178,9 +178,11 @@ pub fn plan(doc: &Document, book: &FontBook) -> EmbeddedFonts {
                 }
                 // A glyph means what it first stood for alone (so "fi" for the ligature).
                 let map = unicode.entry(run.face).or_default();
-                for (r, text) in clusters(run) {
+                for (r, bytes) in crate::text::fonts::glyph_clusters(&run.text, &run.glyphs) {
                     if r.len() == 1 {
-                        map.offer(run.glyphs[r.start].gid, || text.to_string());
+                        map.offer(run.glyphs[r.start].gid, || {
+                            run.text.get(bytes).unwrap_or("").to_string()
+                        });
                     }
                 }
             }
