@@ -540,8 +540,8 @@ fn slot<K: PartialEq, V: Default>(list: &mut Vec<(K, V)>, key: K) -> usize {
 /// A cluster's text ends where the next cluster in the text begins, whatever the
 /// glyph order (right-to-left runs are in visual order).
 pub fn glyph_clusters(text: &str, glyphs: &[Glyph]) -> Vec<(Range<usize>, Range<usize>)> {
-    // One pass groups the glyphs (the PDF stage asks for every run's clusters twice;
-    // an intermediate list of groups was a twentieth of the sample's instructions).
+    // One pass: the PDF stage groups every run's glyphs twice, and two passes with a
+    // list of groups between them cost half again as much.
     let len = text.len();
     let start = |r: &Range<usize>| glyphs[r.start].cluster as usize;
     let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::with_capacity(glyphs.len());
