@@ -294,11 +294,10 @@ impl Painter<'_> {
         // (TJ numbers are subtracted from the pen), so rounding never accumulates.
         let mut pen = 0.0f32;
         // Each cluster with where it starts (visual order, left to right).
-        let groups = crate::text::fonts::glyph_clusters(&run.text, &run.glyphs);
+        let groups = super::fonts::clusters(run);
         let mut clusters = Vec::with_capacity(groups.len());
         let mut at = 0.0f32;
-        for (range, bytes) in groups {
-            let text = run.text.get(bytes).unwrap_or("");
+        for (range, text) in groups {
             let advance: f32 = run.glyphs[range.clone()].iter().map(|g| g.advance).sum();
             clusters.push((range, text, at));
             at += advance * 1000.0;

@@ -151,11 +151,11 @@ pub fn shares<'k>(
 /// The clusters of a run, in glyph order: (glyph range, text). A cluster's text
 /// ends where the next cluster in the text begins, whatever the glyph order (right-
 /// to-left runs are in visual order).
-pub fn clusters(run: &TextRun) -> Vec<(Range<usize>, &str)> {
+/// An iterator, not a list: the painter goes through them once.
+pub fn clusters(run: &TextRun) -> impl ExactSizeIterator<Item = (Range<usize>, &str)> {
     crate::text::fonts::glyph_clusters(&run.text, &run.glyphs)
         .into_iter()
         .map(|(g, b)| (g, run.text.get(b).unwrap_or("")))
-        .collect()
 }
 
 /// Which glyphs of which faces the document draws, their new ids and their text.
@@ -178,6 +178,8 @@ pub fn plan(doc: &Document, book: &FontBook) -> EmbeddedFonts {
                 }
                 // A glyph means what it first stood for alone (so "fi" for the ligature).
                 let map = unicode.entry(run.face).or_default();
+                // The byte ranges, not `clusters`: a glyph's text is looked up only the
+                // first time it is offered.
                 for (r, bytes) in crate::text::fonts::glyph_clusters(&run.text, &run.glyphs) {
                     if r.len() == 1 {
                         map.offer(run.glyphs[r.start].gid, || {
