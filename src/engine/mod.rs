@@ -327,7 +327,7 @@ impl Engine {
         })?;
         let mut fonts = Fonts::with_book(book.clone(), stack);
         fonts.set_language(&doc.leaflet.language);
-        let setup = options.page_setup(&doc.leaflet, doc.page_size_named);
+        let setup = options.page_setup(&doc.leaflet, || doc.page_size_named());
         let fit = options.fit.or(doc.leaflet.page.fit.map(|n| Fit::Pages(n.into())));
         let (layout, report, fit_warning) = match fit {
             None => (lay_out_with(src, doc, &setup, &mut fonts, &theme)?, None, None),
@@ -396,6 +396,6 @@ pub fn load_with(path: &Path, options: &Options) -> Result<(Source, Resolved), D
 
 /// Lays out a resolved leaflet as printed, with the default theme.
 pub fn lay_out(src: &Source, doc: &Resolved, fonts: &mut Fonts) -> Result<layout::Document, Diagnostics> {
-    let setup = Options::default().page_setup(&doc.leaflet, doc.page_size_named);
+    let setup = Options::default().page_setup(&doc.leaflet, || doc.page_size_named());
     lay_out_with(src, doc, &setup, fonts, &Theme::default())
 }

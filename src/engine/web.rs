@@ -41,7 +41,7 @@ impl Engine {
             }
         }
         let labels = laid.theme.labels_for(doc.leaflet.language.as_str());
-        let setup = pages.page_setup(&doc.leaflet, doc.page_size_named);
+        let setup = pages.page_setup(&doc.leaflet, || doc.page_size_named());
         let page = html::Page {
             doc,
             theme: &laid.theme,

@@ -7,19 +7,12 @@ use crate::base::source::Source;
 use crate::model::Block;
 use std::ops::Range;
 
-/// Problems with block `i` (its span, when it could be located; `spans` places its
-/// parts).
-pub fn block(
-    src: &Source,
-    spans: &Spans,
-    i: usize,
-    block: &Block,
-    span: Option<Range<usize>>,
-) -> Vec<Diagnostic> {
+/// Problems with block `i`, each placed by `spans` (at the part, or else the block).
+pub fn block(src: &Source, spans: &Spans, i: usize, block: &Block) -> Vec<Diagnostic> {
     let n = i + 1;
     let at = |msg: String, help: &str, place: Option<Range<usize>>| {
         Diagnostic::new(&src.path, msg)
-            .at(place.or_else(|| span.clone()))
+            .at(place.or_else(|| spans.head(&format!("blocks.{i}"))))
             .help(help)
     };
     let mut out = Vec::new();

@@ -14,6 +14,7 @@ use crate::model::{Block, Leaflet};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// More blocks than this is no leaflet (the sample has 50): bounded work for hostile files.
 pub const MAX_BLOCKS: usize = 10_000;
@@ -34,13 +35,14 @@ pub struct Resolved {
     pub project_file: Option<PathBuf>,
     /// The project's `check:` settings (rules off or re-levelled, known acronyms).
     pub check: crate::model::check::CheckSettings,
-    /// The leaflet (or the project's defaults) chose its page size: an edition that
-    /// would choose another (large print on A4) keeps it.
-    pub page_size_named: bool,
+    /// The project's defaults chose the page size (see [`Resolved::page_size_named`]).
+    pub page_size_by_project: bool,
     /// Where each node of the content file is written.
     pub spans: Spans,
-    /// Where each block starts in the source, when it could be located.
-    pub block_spans: Vec<Option<Range<usize>>>,
+    /// Where each block starts in the source, when it could be located: found when
+    /// first asked for (see [`Resolved::block_spans`]), or set by a file that places
+    /// its blocks otherwise (an exercise sheet).
+    pub block_places: OnceLock<Vec<Option<Range<usize>>>>,
     /// Each heading's anchor (see [`super::anchors`]), by block.
     pub anchors: Vec<Option<String>>,
     /// Problems that do not stop a build (a link to a heading text used twice).
@@ -48,6 +50,18 @@ pub struct Resolved {
 }
 
 impl Resolved {
+    /// The leaflet (or the project's defaults) chose its page size: an edition that
+    /// would choose another (large print on A4) keeps it.
+    pub fn page_size_named(&self) -> bool {
+        self.page_size_by_project || self.spans.has("page.size")
+    }
+
+    /// Where each block starts in the source, when it could be located.
+    pub fn block_spans(&self) -> &[Option<Range<usize>>] {
+        self.block_places
+            .get_or_init(|| block_heads(&self.spans, self.leaflet.blocks.len()))
+    }
+
     /// Every file a build of this leaflet reads besides `content`: its project
     /// file, images (the logo and cover picture included) and brand fonts. `watch`
     /// rebuilds when any of them changes.
@@ -61,6 +75,11 @@ impl Resolved {
         files.dedup();
         files
     }
+}
+
+/// Where each of the first `n` blocks is named in the file (see [`Spans::head`]).
+fn block_heads(spans: &Spans, n: usize) -> Vec<Option<Range<usize>>> {
+    (0..n).map(|i| spans.head(&format!("blocks.{i}"))).collect()
 }
 
 /// A control character in text (NUL, BEL, ESC…: never printable, and slow to set
@@ -84,12 +103,10 @@ pub fn resolve(
         mut warnings,
     } = parsed;
     let mut brand = project.resolve_brand(src, &spans, &leaflet, cache)?;
-    let block_spans: Vec<Option<Range<usize>>> = (0..leaflet.blocks.len())
-        .map(|i| spans.head(&format!("blocks.{i}")))
-        .collect();
+    // Places are looked up only for a problem to point at (see [`Spans`]).
+    let block_span = |i: usize| spans.head(&format!("blocks.{i}"));
     let mut problems = Vec::new();
-    let at_block =
-        |i: usize, msg: String| Diagnostic::new(&src.path, msg).at(block_spans.get(i).cloned().flatten());
+    let at_block = |i: usize, msg: String| Diagnostic::new(&src.path, msg).at(block_span(i));
 
     let top = [
         ("title", Some(&leaflet.title)),
@@ -182,13 +199,7 @@ pub fn resolve(
             // A table's own checks name the row or cell.
             Block::Table(_) | Block::Image(_) | Block::PageBreak => false,
         };
-        problems.extend(super::checks::block(
-            src,
-            &spans,
-            i,
-            block,
-            block_spans.get(i).cloned().flatten(),
-        ));
+        problems.extend(super::checks::block(src, &spans, i, block));
         if let Some(c) = block.texts().iter().find_map(|t| control_character(t)) {
             problems.push(
                 at_block(
@@ -218,14 +229,16 @@ pub fn resolve(
         }
         // An exercise's picture is read like an image block's.
         if let Block::Exercise(crate::model::Exercise { image: Some(img), .. }) = block {
-            let at = spans
-                .value(&format!("blocks.{i}.exercise.image.src"))
-                .or_else(|| block_spans.get(i).cloned().flatten());
             match read_picture(project, cache, base, &img.src) {
                 Ok(loaded) => {
                     images.insert(ImageKey::Block(i), loaded);
                 }
-                Err(d) => problems.push(d.on(src, format!("the picture of exercise {n}"), at)),
+                Err(d) => {
+                    let at = spans
+                        .value(&format!("blocks.{i}.exercise.image.src"))
+                        .or_else(|| block_span(i));
+                    problems.push(d.on(src, format!("the picture of exercise {n}"), at))
+                }
             }
         }
         if let Block::Contact(c) = block {
@@ -271,14 +284,16 @@ pub fn resolve(
                     "add `alt: what the picture shows` for readers who cannot see it, or `decorative: true` if it shows nothing that matters",
                 ));
             }
-            let at = spans
-                .value(&format!("blocks.{i}.image.src"))
-                .or_else(|| block_spans.get(i).cloned().flatten());
             match read_picture(project, cache, base, &img.src) {
                 Ok(loaded) => {
                     images.insert(ImageKey::Block(i), loaded);
                 }
-                Err(d) => problems.push(d.on(src, format!("image \"{}\" in block {n}", img.src), at)),
+                Err(d) => {
+                    let at = spans
+                        .value(&format!("blocks.{i}.image.src"))
+                        .or_else(|| block_span(i));
+                    problems.push(d.on(src, format!("image \"{}\" in block {n}", img.src), at))
+                }
             }
         }
     }
@@ -288,8 +303,8 @@ pub fn resolve(
         .filter(|c| c.enabled)
         .and_then(|c| c.image.as_ref())
     {
-        let span = spans.value("cover.image.src");
-        let at = |msg: String, help: &str| Diagnostic::new(&src.path, msg).at(span.clone()).help(help);
+        let span = || spans.value("cover.image.src");
+        let at = |msg: String, help: &str| Diagnostic::new(&src.path, msg).at(span()).help(help);
         if img.lacks_alt() {
             problems.push(at(
                 format!("the cover picture {} has no alt text", img.src),
@@ -300,7 +315,7 @@ pub fn resolve(
             Ok(loaded) => {
                 images.insert(ImageKey::Cover, loaded);
             }
-            Err(d) => problems.push(d.on(src, format!("cover picture \"{}\"", img.src), span)),
+            Err(d) => problems.push(d.on(src, format!("cover picture \"{}\"", img.src), span())),
         }
     }
     if let Some(logo) = brand.logo.take() {
@@ -318,7 +333,7 @@ pub fn resolve(
         }
     }
     let anchors = super::anchors::anchors(&leaflet);
-    for d in check_internal_links(src, &spans, &leaflet, &anchors, &block_spans) {
+    for d in check_internal_links(src, &spans, &leaflet, &anchors) {
         match d.level {
             crate::base::diag::Level::Error => problems.push(d),
             _ => warnings.push(d),
@@ -333,9 +348,9 @@ pub fn resolve(
             in_project: project.source.is_some(),
             project_file: project.source.as_ref().map(|s| s.path.clone()),
             check: project.check.clone(),
-            page_size_named: project.defaults.page.is_some() || spans.has("page.size"),
+            page_size_by_project: project.defaults.page.is_some(),
             spans,
-            block_spans,
+            block_places: OnceLock::new(),
             anchors,
             warnings,
         })
@@ -393,87 +408,112 @@ fn check_internal_links(
     nodes: &Spans,
     leaflet: &Leaflet,
     anchors: &[Option<String>],
-    spans: &[Option<Range<usize>>],
 ) -> Vec<Diagnostic> {
     let names: Vec<&str> = anchors.iter().flatten().map(String::as_str).collect();
-    // (plain anchor of the heading's text, its unique anchor) for every heading.
-    let headings: Vec<(String, &str)> = leaflet
+    let mut problems = Vec::new();
+    // Every text that can hold a link: the blocks' texts (by block), and the back
+    // matter (by the node it is written in).
+    let blocks = leaflet
         .blocks
         .iter()
-        .zip(anchors)
-        .filter_map(|(b, a)| Some((super::anchors::anchor(b.texts().first()?), a.as_deref()?)))
-        .collect();
-    let mut problems = Vec::new();
-    // Every text that can hold a link, with where it is: blocks, and the back matter.
-    // (where, the block's name, the node the text is written in, the text).
-    type Text<'a> = (String, Option<Range<usize>>, Option<Range<usize>>, &'a str);
-    let mut texts: Vec<Text> = Vec::new();
-    for (i, block) in leaflet.blocks.iter().enumerate() {
-        for text in block.texts() {
-            let node = nodes.value(&format!("blocks.{i}"));
-            texts.push((
-                format!("block {}", i + 1),
-                spans.get(i).cloned().flatten(),
-                node,
-                text,
-            ));
+        .enumerate()
+        .flat_map(|(i, block)| block.texts().into_iter().map(move |text| (Place::Block(i), text)));
+    let sources = leaflet
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(k, text)| (Place::Source(k), text.as_str()));
+    let feedback = leaflet
+        .feedback
+        .iter()
+        .map(|text| (Place::Feedback, text.as_str()));
+    for (place, text) in blocks.chain(sources).chain(feedback) {
+        // No `#`, no link to a heading (and most texts have none).
+        if !text.contains('#') {
+            continue;
         }
-    }
-    for (k, text) in leaflet.sources.iter().enumerate() {
-        texts.push((
-            format!("source {}", k + 1),
-            None,
-            nodes.value(&format!("sources.{k}")),
-            text,
-        ));
-    }
-    if let Some(text) = &leaflet.feedback {
-        texts.push(("`feedback`".into(), None, nodes.value("feedback"), text));
-    }
-    for (place, block_span, node, text) in texts {
-        {
-            for span in crate::text::parse_inline(text) {
-                let Some(target) = span.link.as_deref().and_then(|l| l.strip_prefix('#')) else {
-                    continue;
+        for span in crate::text::parse_inline(text) {
+            let Some(target) = span.link.as_deref().and_then(|l| l.strip_prefix('#')) else {
+                continue;
+            };
+            let at = || {
+                let block = || match place {
+                    Place::Block(i) => nodes.head(&format!("blocks.{i}")),
+                    _ => None,
                 };
-                let at =
-                    within(&src.text, node.clone(), &format!("#{target}")).or_else(|| block_span.clone());
-                if names.contains(&target) {
-                    let others: Vec<String> = headings
-                        .iter()
-                        .filter(|(base, unique)| base == target && *unique != target)
-                        .map(|(_, unique)| format!("#{unique}"))
-                        .collect();
-                    if !others.is_empty() {
-                        problems.push(
-                            Diagnostic::new(
-                                &src.path,
-                                format!(
-                                    "link to \"#{target}\" in {place}: {} headings have that text; it goes to the first",
-                                    others.len() + 1
-                                ),
-                            )
-                            .at(at)
-                            .help(format!("the others are {}; rename one heading if you meant another", others.join(", ")))
-                            .warning(),
-                        );
-                    }
-                    continue;
+                within(&src.text, nodes.value(&place.path()), &format!("#{target}")).or_else(block)
+            };
+            if names.contains(&target) {
+                // (plain anchor of the heading's text, its unique anchor) for each heading.
+                let others: Vec<String> = leaflet
+                    .blocks
+                    .iter()
+                    .zip(anchors)
+                    .filter_map(|(b, a)| Some((a.as_deref()?, super::anchors::anchor(b.texts().first()?))))
+                    .filter(|(unique, base)| *unique != target && base == target)
+                    .map(|(unique, _)| format!("#{unique}"))
+                    .collect();
+                if !others.is_empty() {
+                    problems.push(
+                        Diagnostic::new(
+                            &src.path,
+                            format!(
+                                "link to \"#{target}\" in {}: {} headings have that text; it goes to the first",
+                                place.name(),
+                                others.len() + 1
+                            ),
+                        )
+                        .at(at())
+                        .help(format!("the others are {}; rename one heading if you meant another", others.join(", ")))
+                        .warning(),
+                    );
                 }
-                let d = Diagnostic::new(
-                    &src.path,
-                    format!("link to \"#{target}\" in {place}: no heading has that anchor"),
-                )
-                .at(at);
-                problems.push(match crate::base::diag::did_you_mean(target, &names) {
-                    Some(s) => d.help(format!("did you mean \"#{s}\"? A heading's anchor is its text in lower case, words joined by hyphens")),
-                    None if names.is_empty() => d.help("internal links point at headings, and this leaflet has none"),
-                    None => d.help(format!("headings' anchors: {}", names.iter().map(|n| format!("#{n}")).collect::<Vec<_>>().join(", "))),
-                });
+                continue;
             }
+            let d = Diagnostic::new(
+                &src.path,
+                format!(
+                    "link to \"#{target}\" in {}: no heading has that anchor",
+                    place.name()
+                ),
+            )
+            .at(at());
+            problems.push(match crate::base::diag::did_you_mean(target, &names) {
+                Some(s) => d.help(format!("did you mean \"#{s}\"? A heading's anchor is its text in lower case, words joined by hyphens")),
+                None if names.is_empty() => d.help("internal links point at headings, and this leaflet has none"),
+                None => d.help(format!("headings' anchors: {}", names.iter().map(|n| format!("#{n}")).collect::<Vec<_>>().join(", "))),
+            });
         }
     }
     problems
+}
+
+/// Where a text that can hold a link is written.
+#[derive(Clone, Copy)]
+enum Place {
+    Block(usize),
+    Source(usize),
+    Feedback,
+}
+
+impl Place {
+    /// As a message names it.
+    fn name(self) -> String {
+        match self {
+            Place::Block(i) => format!("block {}", i + 1),
+            Place::Source(k) => format!("source {}", k + 1),
+            Place::Feedback => "`feedback`".into(),
+        }
+    }
+
+    /// Its node's path in the file.
+    fn path(self) -> String {
+        match self {
+            Place::Block(i) => format!("blocks.{i}"),
+            Place::Source(k) => format!("sources.{k}"),
+            Place::Feedback => "feedback".into(),
+        }
+    }
 }
 
 /// Where `part` is written inside the node at `node` (a link target in a

@@ -8,11 +8,24 @@
 use saphyr_parser::{Event, Marker, Parser, Span};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 /// The places of a YAML file's nodes, by path. Empty for text that is not YAML.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// The index is made when a place is first asked for: a file that builds without a
+/// problem to point at never needs one, and parsing the file a second time for it
+/// was a twentieth of building the sample.
+#[derive(Debug, Clone, Default)]
 pub struct Spans {
-    nodes: HashMap<String, Node>,
+    text: Arc<str>,
+    nodes: OnceLock<HashMap<String, Node>>,
+}
+
+/// Two indexes of the same text are the same, made yet or not.
+impl PartialEq for Spans {
+    fn eq(&self, other: &Spans) -> bool {
+        self.text == other.text
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,8 +51,27 @@ struct Open {
 impl Spans {
     /// The index of `text`: every node up to the first syntax error, if any.
     pub fn of(text: &str) -> Spans {
+        Spans {
+            text: text.into(),
+            nodes: OnceLock::new(),
+        }
+    }
+
+    fn nodes(&self) -> &HashMap<String, Node> {
+        self.nodes.get_or_init(|| Index::of(&self.text).nodes)
+    }
+}
+
+/// The index itself, made in one pass of the parser's events.
+#[derive(Default)]
+struct Index {
+    nodes: HashMap<String, Node>,
+}
+
+impl Index {
+    fn of(text: &str) -> Index {
         let bytes = Bytes::new(text);
-        let mut spans = Spans::default();
+        let mut spans = Index::default();
         let mut open: Vec<Open> = Vec::new();
         let mut parser = Parser::new_from_str(text);
         while let Some(Ok((event, span))) = parser.next_event() {
@@ -102,26 +134,28 @@ impl Spans {
         });
         path
     }
+}
 
+impl Spans {
     /// Whether the file writes `path` (`page.size`, `blocks.2`).
     pub fn has(&self, path: &str) -> bool {
-        self.nodes.contains_key(path)
+        self.nodes().contains_key(path)
     }
 
     /// Where the key of `path` is written (`page.fit` → `fit`).
     pub fn key(&self, path: &str) -> Option<Range<usize>> {
-        self.nodes.get(path)?.key.clone()
+        self.nodes().get(path)?.key.clone()
     }
 
     /// Where the value of `path` is written: a scalar's text, or a collection's extent.
     pub fn value(&self, path: &str) -> Option<Range<usize>> {
-        Some(self.nodes.get(path)?.value.clone())
+        Some(self.nodes().get(path)?.value.clone())
     }
 
     /// Where a node is named: a mapping by its first key (`heading` in `- heading:
     /// Benefits`), anything else by its value (`page_break` in `- page_break`).
     pub fn head(&self, path: &str) -> Option<Range<usize>> {
-        let node = self.nodes.get(path)?;
+        let node = self.nodes().get(path)?;
         Some(node.first_key.clone().unwrap_or_else(|| node.value.clone()))
     }
 

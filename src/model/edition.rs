@@ -173,7 +173,7 @@ pub struct PageSetup {
 impl PageSetup {
     /// The leaflet's own pages, printed: what `--for print` with no other switch gives.
     pub fn print(leaflet: &Leaflet) -> PageSetup {
-        Options::default().page_setup(leaflet, true)
+        Options::default().page_setup(leaflet, || true)
     }
 
     /// The width between the side margins.
@@ -247,9 +247,10 @@ impl Options {
         parts
     }
 
-    /// The pages this edition lays `leaflet` out on. `page_size_named`: the leaflet
-    /// (or the project's defaults) chose its page size, which large print keeps.
-    pub fn page_setup(&self, leaflet: &Leaflet, page_size_named: bool) -> PageSetup {
+    /// The pages this edition lays `leaflet` out on. `page_size_named`: whether the
+    /// leaflet (or the project's defaults) chose its page size, which large print
+    /// keeps; asked only for large print (finding out means indexing the file).
+    pub fn page_setup(&self, leaflet: &Leaflet, page_size_named: impl FnOnce() -> bool) -> PageSetup {
         let mut setup = PageSetup {
             size: leaflet.page.size,
             margin: leaflet.page.margin,
@@ -263,7 +264,7 @@ impl Options {
         // characters), and absolute image widths scaled with the text width.
         if self.large_print.is_some() {
             let before = setup.text_width();
-            if !page_size_named {
+            if !page_size_named() {
                 setup.size = PageSize::A4;
             }
             setup.image_scale = setup.text_width() / before.max(1.0);

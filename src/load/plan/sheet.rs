@@ -79,7 +79,8 @@ pub fn open(path: &Path, root: Option<&Path>, cache: &Cache) -> Result<(Source, 
     resolved.in_project = false;
     // The review finds each text by searching the file from its block's start.
     let from = |key: &str| read.spans.at(key).map(|s| s.start..s.start);
-    resolved.block_spans = vec![from("name"), from("cautions")];
-    resolved.block_spans.truncate(resolved.leaflet.blocks.len());
+    let mut places = vec![from("name"), from("cautions")];
+    places.truncate(resolved.leaflet.blocks.len());
+    resolved.block_places = places.into();
     Ok((read.src, resolved))
 }

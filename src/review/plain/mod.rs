@@ -172,7 +172,7 @@ fn from_lint(d: &Diagnostic) -> Finding {
 /// `# leafpress: allow` comments, and orders them: by section, worst first.
 fn settle(r: &mut Review, src: &Source, doc: &Resolved) {
     let starts: Vec<Option<usize>> = doc
-        .block_spans
+        .block_spans()
         .iter()
         .map(|s| s.as_ref().map(|s| s.start))
         .collect();
