@@ -6,6 +6,7 @@
 pub mod anchors;
 mod checks;
 mod fix;
+mod links;
 mod open;
 pub mod parse;
 mod pieces;
