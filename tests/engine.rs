@@ -185,3 +185,22 @@ fn characters_no_font_has_stop_the_build_with_their_block_and_the_fix() {
     assert!(w.contains("--font-dir"), "{w}");
     assert!(!w.contains("U+09AC"), "{w}");
 }
+
+#[test]
+fn a_leaflet_with_nothing_to_point_at_is_never_indexed() {
+    // Parsing the file a second time for its places was a twentieth of a build: it
+    // is done only when a message needs a place, or large print asks whether the
+    // page size was chosen.
+    let engine = Engine::default();
+    let options = Options::default();
+    let (src, resolved) = engine.load(&sample(), &options).unwrap();
+    engine.render(&src, &resolved, &options).unwrap();
+    assert!(!resolved.spans.indexed());
+    let large = Options {
+        large_print: Some(16.0),
+        ..Options::default()
+    };
+    engine.render(&src, &resolved, &large).unwrap();
+    assert!(resolved.spans.indexed());
+    assert!(resolved.block_spans()[0].is_some());
+}

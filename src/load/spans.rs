@@ -57,6 +57,12 @@ impl Spans {
         }
     }
 
+    /// Whether the index has been made: a build with nothing to point at never
+    /// makes it.
+    pub fn indexed(&self) -> bool {
+        self.nodes.get().is_some()
+    }
+
     fn nodes(&self) -> &HashMap<String, Node> {
         self.nodes.get_or_init(|| Index::of(&self.text).nodes)
     }
