@@ -99,6 +99,61 @@ fn mark_languages(src: &str) -> std::borrow::Cow<'_, str> {
 }
 
 pub fn parse_inline(src: &str) -> Vec<Span> {
+    if let Some(text) = unmarked(src) {
+        return vec![Span {
+            text,
+            ..Span::default()
+        }];
+    }
+    parse_marked(src)
+}
+
+/// The text of `src` when Markdown would give it back as one plain span, as most
+/// of a leaflet's texts are: one line, opening with no block marker (`1.`, `-`,
+/// `#`, an indent), with no character markup or smart punctuation would act on but
+/// an apostrophe between letters, which becomes ’ (it's → it’s), as the parser
+/// makes it. Then the parser is not run.
+fn unmarked(src: &str) -> Option<String> {
+    let first = src.chars().next()?;
+    let last = src.chars().next_back()?;
+    if first.is_ascii_punctuation() || first.is_ascii_digit() || first.is_whitespace() || last.is_whitespace() {
+        return None;
+    }
+    let mut apostrophes = false;
+    let mut prev = 0;
+    for &b in src.as_bytes() {
+        match b {
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'~' | b'#' | b'"' => return None,
+            // `--` and `...` become dashes and an ellipsis.
+            b'-' | b'.' if prev == b => return None,
+            b'\'' => apostrophes = true,
+            0..=0x1f | 0x7f => return None,
+            _ => {}
+        }
+        prev = b;
+    }
+    if !src.is_ascii() && src.chars().any(|c| c.is_control() || matches!(c, LANG_START | LANG_TEXT | LANG_END)) {
+        return None;
+    }
+    if !apostrophes {
+        return Some(src.to_string());
+    }
+    let mut out = String::with_capacity(src.len() + 4);
+    let mut prev = first;
+    let mut chars = src.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' if prev.is_alphanumeric() && chars.peek().is_some_and(|n| n.is_alphanumeric()) => out.push('’'),
+            '\'' => return None,
+            c => out.push(c),
+        }
+        prev = c;
+    }
+    Some(out)
+}
+
+/// [`parse_inline`] through the Markdown parser.
+fn parse_marked(src: &str) -> Vec<Span> {
     let marked = mark_languages(src);
     let src: &str = &marked;
     let mut spans: Vec<Span> = Vec::new();
@@ -263,6 +318,63 @@ mod tests {
         assert!(s[2].style.italic);
         assert_eq!(s[4].link.as_deref(), Some("https://x.example"));
         assert_eq!(s[4].text, "the site");
+    }
+
+    #[test]
+    fn text_taken_as_unmarked_is_what_the_parser_makes_of_it() {
+        // Random strings of letters, digits, spaces and the characters Markdown and
+        // smart punctuation act on: each the shortcut takes must parse the same.
+        let alphabet: Vec<char> = "aZé1 '\".-*_()!:’#\n&;/[]<>\\`~{}=+\t|?,\u{a0}".chars().collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut taken = 0;
+        for _ in 0..100_000 {
+            let mut s = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for k in 0..(seed % 12 + 1) {
+                s.push(alphabet[((seed >> (k * 5)) as usize) % alphabet.len()]);
+            }
+            if let Some(text) = unmarked(&s) {
+                taken += 1;
+                let expected = vec![Span {
+                    text,
+                    ..Span::default()
+                }];
+                assert_eq!(parse_marked(&s), expected, "{s:?}");
+            }
+        }
+        assert!(taken > 1_500, "{taken}");
+        for s in [
+            "It's 5-10 sessions: don't worry!",
+            "rock'n'roll, l'été",
+            "Tel: 01632 960 000 (9am–5pm)",
+            "e.g. two  spaces,\u{a0}a no-break space",
+            "Acupuncture – what to expect?",
+        ] {
+            let text = unmarked(s).unwrap_or_else(|| panic!("{s:?} is plain"));
+            assert_eq!(
+                parse_marked(s),
+                vec![Span {
+                    text,
+                    ..Span::default()
+                }],
+                "{s:?}"
+            );
+        }
+        assert_eq!(unmarked("It's").as_deref(), Some("It’s"));
+        for s in [
+            "1. First",
+            "- item",
+            "'quoted'",
+            "wait...",
+            "a -- b",
+            "**bold**",
+            "[x](#y)",
+            "line\nbreak",
+        ] {
+            assert_eq!(unmarked(s), None, "{s:?}");
+        }
     }
 
     #[test]
