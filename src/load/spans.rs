@@ -66,6 +66,39 @@ impl Spans {
     fn nodes(&self) -> &HashMap<String, Node> {
         self.nodes.get_or_init(|| Index::of(&self.text).nodes)
     }
+
+    /// Whether the file writes `path` (`page.size`, `blocks.2`).
+    pub fn has(&self, path: &str) -> bool {
+        self.nodes().contains_key(path)
+    }
+
+    /// Where the key of `path` is written (`page.fit` → `fit`).
+    pub fn key(&self, path: &str) -> Option<Range<usize>> {
+        self.nodes().get(path)?.key.clone()
+    }
+
+    /// Where the value of `path` is written: a scalar's text, or a collection's extent.
+    pub fn value(&self, path: &str) -> Option<Range<usize>> {
+        Some(self.nodes().get(path)?.value.clone())
+    }
+
+    /// Where a node is named: a mapping by its first key (`heading` in `- heading:
+    /// Benefits`), anything else by its value (`page_break` in `- page_break`).
+    pub fn head(&self, path: &str) -> Option<Range<usize>> {
+        let node = self.nodes().get(path)?;
+        Some(node.first_key.clone().unwrap_or_else(|| node.value.clone()))
+    }
+
+    /// The key of `path` where there is one, else its value: what a message about
+    /// `path` points at.
+    pub fn at(&self, path: &str) -> Option<Range<usize>> {
+        self.key(path).or_else(|| self.value(path))
+    }
+
+    /// How many items the sequence at `path` has (0 when it is not one).
+    pub fn len(&self, path: &str) -> usize {
+        (0..).take_while(|i| self.has(&format!("{path}.{i}"))).count()
+    }
 }
 
 /// The index itself, made in one pass of the parser's events.
@@ -139,41 +172,6 @@ impl Index {
             first_key: None,
         });
         path
-    }
-}
-
-impl Spans {
-    /// Whether the file writes `path` (`page.size`, `blocks.2`).
-    pub fn has(&self, path: &str) -> bool {
-        self.nodes().contains_key(path)
-    }
-
-    /// Where the key of `path` is written (`page.fit` → `fit`).
-    pub fn key(&self, path: &str) -> Option<Range<usize>> {
-        self.nodes().get(path)?.key.clone()
-    }
-
-    /// Where the value of `path` is written: a scalar's text, or a collection's extent.
-    pub fn value(&self, path: &str) -> Option<Range<usize>> {
-        Some(self.nodes().get(path)?.value.clone())
-    }
-
-    /// Where a node is named: a mapping by its first key (`heading` in `- heading:
-    /// Benefits`), anything else by its value (`page_break` in `- page_break`).
-    pub fn head(&self, path: &str) -> Option<Range<usize>> {
-        let node = self.nodes().get(path)?;
-        Some(node.first_key.clone().unwrap_or_else(|| node.value.clone()))
-    }
-
-    /// The key of `path` where there is one, else its value: what a message about
-    /// `path` points at.
-    pub fn at(&self, path: &str) -> Option<Range<usize>> {
-        self.key(path).or_else(|| self.value(path))
-    }
-
-    /// How many items the sequence at `path` has (0 when it is not one).
-    pub fn len(&self, path: &str) -> usize {
-        (0..).take_while(|i| self.has(&format!("{path}.{i}"))).count()
     }
 }
 

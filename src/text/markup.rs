@@ -116,14 +116,17 @@ pub fn parse_inline(src: &str) -> Vec<Span> {
 fn unmarked(src: &str) -> Option<String> {
     let first = src.chars().next()?;
     let last = src.chars().next_back()?;
-    if first.is_ascii_punctuation() || first.is_ascii_digit() || first.is_whitespace() || last.is_whitespace() {
+    if first.is_ascii_punctuation() || first.is_ascii_digit() || first.is_whitespace() || last.is_whitespace()
+    {
         return None;
     }
     let mut apostrophes = false;
     let mut prev = 0;
     for &b in src.as_bytes() {
         match b {
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'~' | b'#' | b'"' => return None,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'~' | b'#' | b'"' => {
+                return None
+            }
             // `--` and `...` become dashes and an ellipsis.
             b'-' | b'.' if prev == b => return None,
             b'\'' => apostrophes = true,
@@ -132,7 +135,11 @@ fn unmarked(src: &str) -> Option<String> {
         }
         prev = b;
     }
-    if !src.is_ascii() && src.chars().any(|c| c.is_control() || matches!(c, LANG_START | LANG_TEXT | LANG_END)) {
+    if !src.is_ascii()
+        && src
+            .chars()
+            .any(|c| c.is_control() || matches!(c, LANG_START | LANG_TEXT | LANG_END))
+    {
         return None;
     }
     if !apostrophes {
@@ -143,7 +150,9 @@ fn unmarked(src: &str) -> Option<String> {
     let mut chars = src.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\'' if prev.is_alphanumeric() && chars.peek().is_some_and(|n| n.is_alphanumeric()) => out.push('’'),
+            '\'' if prev.is_alphanumeric() && chars.peek().is_some_and(|n| n.is_alphanumeric()) => {
+                out.push('’')
+            }
             '\'' => return None,
             c => out.push(c),
         }
