@@ -43,7 +43,7 @@ pub struct Resolved {
     /// Where each block starts in the source, when it could be located: found when
     /// first asked for (see [`Resolved::block_spans`]), or set by a file that places
     /// its blocks otherwise (an exercise sheet).
-    pub block_places: OnceLock<Vec<Option<Range<usize>>>>,
+    pub(crate) block_places: OnceLock<Vec<Option<Range<usize>>>>,
     /// Each heading's anchor (see [`super::anchors`]), by block.
     pub anchors: Vec<Option<String>>,
     /// Problems that do not stop a build (a link to a heading text used twice).

@@ -334,13 +334,13 @@ impl Shaped {
     /// Shapes a range of the text: split into spans (style, link) and runs (script,
     /// direction), each shaped with fallback per cluster.
     fn measure(&self, fonts: &mut Fonts, range: Range<usize>) -> (Vec<Piece>, Pt) {
+        if range.is_empty() {
+            return (Vec::new(), 0.0);
+        }
         // A word is one piece or a few (a face change, a link): room for four at once,
         // as the first push would make, without the call that grows it.
-        let mut pieces = Vec::with_capacity(if range.is_empty() { 0 } else { 4 });
+        let mut pieces = Vec::with_capacity(4);
         let mut total = 0.0;
-        if range.is_empty() {
-            return (pieces, total);
-        }
         for (r, span) in &self.runs {
             let r = r.start.max(range.start)..r.end.min(range.end);
             if r.is_empty() {

@@ -57,10 +57,9 @@ pub fn save(lo: &Document, written: &super::tags::Written, z: &mut Deflater) -> 
         let mut body = Vec::new();
         let mut header = Vec::new();
         for (index, &(id, ref object)) in group.iter().enumerate() {
-            let mut digits = itoa::Buffer::new();
-            header.extend_from_slice(digits.format(id.0).as_bytes());
+            integer(&mut header, id.0);
             header.push(b' ');
-            header.extend_from_slice(digits.format(body.len()).as_bytes());
+            integer(&mut header, body.len());
             header.push(b' ');
             match object {
                 Small::Object(object) => object_bytes(&mut body, object),
@@ -157,7 +156,7 @@ pub(super) fn object_bytes(out: &mut Vec<u8>, object: &Object) {
     match object {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-        Object::Integer(i) => out.extend_from_slice(itoa::Buffer::new().format(*i).as_bytes()),
+        Object::Integer(i) => integer(out, *i),
         // Display never uses an exponent, which PDF has no syntax for.
         Object::Real(r) => {
             write!(out, "{}", if r.is_finite() { *r } else { 0.0 }).expect("writing to memory")
@@ -194,13 +193,10 @@ pub(super) fn object_bytes(out: &mut Vec<u8>, object: &Object) {
             out.push(b']');
         }
         Object::Dictionary(d) => dictionary(out, d),
-        // itoa, not `write!`: references are most of an object stream's numbers, and
-        // core::fmt took 0.4M of the sample's instructions for them.
         Object::Reference(id) => {
-            let mut digits = itoa::Buffer::new();
-            out.extend_from_slice(digits.format(id.0).as_bytes());
+            integer(out, id.0);
             out.push(b' ');
-            out.extend_from_slice(digits.format(id.1).as_bytes());
+            integer(out, id.1);
             out.extend_from_slice(b" R");
         }
         // A stream is always an indirect object; `save` writes it as one, never inside
@@ -217,6 +213,12 @@ fn dictionary(out: &mut Vec<u8>, d: &Dictionary) {
         object_bytes(out, value);
     }
     out.extend_from_slice(b">>");
+}
+
+/// An integer in decimal. itoa, not `write!`: references and offsets are most of an
+/// object stream's numbers, and core::fmt took 0.4M of the sample's instructions.
+fn integer(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// A name, with `#xx` for whitespace, delimiters and bytes outside ! to ~.
