@@ -178,6 +178,11 @@ pub fn plan(doc: &Document, book: &FontBook) -> EmbeddedFonts {
                 }
                 // A glyph means what it first stood for alone (so "fi" for the ligature).
                 let map = unicode.entry(run.face).or_default();
+                // Past the first pages nearly every run draws only glyphs that already
+                // have their text, and offering them again changes nothing.
+                if run.glyphs.iter().all(|g| map.contains(g.gid)) {
+                    continue;
+                }
                 // The byte ranges, not `clusters`: a glyph's text is looked up only the
                 // first time it is offered.
                 for (r, bytes) in crate::text::fonts::glyph_clusters(&run.text, &run.glyphs) {
