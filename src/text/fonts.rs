@@ -462,12 +462,14 @@ impl Fonts {
         if let Some(g) = self.cache[at].1.get(text) {
             return g.clone();
         }
-        let glyphs: Rc<[Glyph]> = self.shape_uncached(key, text).into();
+        let glyphs = self.shape_uncached(key, text);
         self.cache[at].1.insert(text.to_string(), glyphs.clone());
         glyphs
     }
 
-    fn shape_uncached(&mut self, key: Key, text: &str) -> Vec<Glyph> {
+    /// Collected straight into the shared list: through a `Vec` every new word was
+    /// allocated and copied twice.
+    fn shape_uncached(&mut self, key: Key, text: &str) -> Rc<[Glyph]> {
         let face = self.book.face(key.face);
         let direction = if key.props.rtl {
             Direction::RightToLeft
@@ -517,7 +519,7 @@ impl Fonts {
             }
             // Shaping only fails on a malformed buffer, which push_str cannot make;
             // an empty result still measures and draws as nothing.
-            Err(_) => Vec::new(),
+            Err(_) => Rc::from([]),
         };
         self.buffer = Some(buffer);
         glyphs
