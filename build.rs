@@ -12,6 +12,8 @@ fn main() {
     let target = std::env::var("TARGET").unwrap_or_default();
     if target.contains("linux-gnu") {
         println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
+    if target == "x86_64-unknown-linux-gnu" {
         hot_code_first();
     }
     println!("cargo:rerun-if-changed=build.rs");
@@ -19,18 +21,20 @@ fn main() {
 }
 
 /// Lays out the functions a build runs next to each other, in the order of
-/// data/link-order.txt (written by scripts/link-order). The program is 12 MB of code
-/// of which building a leaflet runs about 2 MB, scattered: each first call into a
-/// new part of it is a page fault that maps 64 KB. Packed together, the sample's
+/// data/link-order.txt (written by scripts/link-order). The program is 11.6 MB of
+/// code, of which everyday builds run 2.9 MB, scattered: each first call into a new
+/// part of it is a page fault that maps 64 KB. Packed together, the sample's
 /// build faults 31 times in the code instead of 81 and takes about a tenth less time
 /// (docs/internals.md, "Where a build's time and memory go").
 ///
 /// Only lld reads the list (`--symbol-ordering-file`), and the GNU linker fails on
 /// the option, so the list is passed only where the build can use the lld that ships
-/// with Rust, and then that lld is asked for by name. A configured linker of one's own
-/// is left alone. Names the list has and the program lacks (another Rust version or
-/// other dependency versions name functions differently) are skipped without a word:
-/// then the functions keep the compiler's order.
+/// with Rust, and then that lld is asked for by name. Only for x86-64 Linux, where
+/// Rust links with its own lld anyway (1.90 and later) and where the list was made:
+/// elsewhere its names would not match. A configured linker of one's own is left
+/// alone. Names the list has and the program lacks (another Rust version or other
+/// dependency versions name functions differently) are skipped without a word: then
+/// those functions keep the compiler's order.
 fn hot_code_first() {
     let configured = std::env::var_os("RUSTC_LINKER").is_some()
         || std::env::var("CARGO_ENCODED_RUSTFLAGS").is_ok_and(|f| f.contains("link"));

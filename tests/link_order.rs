@@ -1,7 +1,7 @@
 //! The functions everyday builds run are laid out together at the start of the
 //! program's code, in the order of data/link-order.txt (build.rs passes the list to
 //! lld; docs/internals.md says why). Read back from the binary's symbol table.
-#![cfg(all(target_os = "linux", target_env = "gnu"))]
+#![cfg(all(target_os = "linux", target_env = "gnu", target_arch = "x86_64"))]
 
 mod common;
 
