@@ -30,8 +30,14 @@ fn the_listed_functions_come_first_in_the_code() {
         eprintln!("skipped: this Rust has no lld of its own, so the list is not used");
         return;
     }
+    // The C functions only (the C library's, mimalloc's, libdeflate's): Rust names carry
+    // hashes of the Rust version and the build profile, so a debug build, or another
+    // Rust than the list was made with, has other names for its Rust functions.
     let list = std::fs::read_to_string(common::repo().join("data/link-order.txt")).unwrap();
-    let listed: Vec<&str> = list.lines().filter(|l| !l.starts_with('#')).collect();
+    let listed: Vec<&str> = list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("_ZN") && !l.starts_with("_R"))
+        .collect();
 
     // Code symbols (nm's t and T) that occur once, with their addresses and sizes.
     let nm = output("nm", &["-S", "--defined-only", env!("CARGO_BIN_EXE_leafpress")]);
@@ -54,12 +60,9 @@ fn the_listed_functions_come_first_in_the_code() {
         .iter()
         .filter_map(|n| code.get(n).copied().flatten())
         .collect();
-    // A debug build names its own functions differently from the release build the
-    // list was made from; the C library's and Rust's standard library's names match.
     assert!(
-        found.len() >= 200,
-        "only {} of the list's {} functions are in the program: is build.rs passing \
-         data/link-order.txt to lld, or was the list made with another Rust?",
+        found.len() >= 100,
+        "only {} of the list's {} C functions are in the program",
         found.len(),
         listed.len()
     );
