@@ -5,20 +5,14 @@
 
 mod common;
 
+use common::tool;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::process::Command;
-
-fn output(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program).args(args).output().unwrap();
-    assert!(out.status.success(), "{program} {args:?} failed");
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// Where build.rs hands the list to a linker: the Rust install has its own lld.
 fn rust_lld_present() -> bool {
-    let sysroot = output("rustc", &["--print", "sysroot"]);
-    let host = output("rustc", &["--print", "host-tuple"]);
+    let sysroot = tool("rustc", &[&"--print", &"sysroot"]);
+    let host = tool("rustc", &[&"--print", &"host-tuple"]);
     PathBuf::from(sysroot.trim())
         .join(format!("lib/rustlib/{}/bin/gcc-ld/ld.lld", host.trim()))
         .is_file()
@@ -40,7 +34,10 @@ fn the_listed_functions_come_first_in_the_code() {
         .collect();
 
     // Code symbols (nm's t and T) that occur once, with their addresses and sizes.
-    let nm = output("nm", &["-S", "--defined-only", env!("CARGO_BIN_EXE_leafpress")]);
+    let nm = tool(
+        "nm",
+        &[&"-S", &"--defined-only", &env!("CARGO_BIN_EXE_leafpress")],
+    );
     let mut code: HashMap<&str, Option<(u64, u64)>> = HashMap::new();
     for line in nm.lines() {
         let f: Vec<&str> = line.split_whitespace().collect();

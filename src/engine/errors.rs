@@ -45,7 +45,7 @@ pub fn lay_out_with(
         let name = |owner: layout::Owner| match owner.block().map(|i| (i, doc.leaflet.blocks.get(i))) {
             Some((i, Some(b))) => (
                 format!("block {} ({})", i + 1, b.type_name()),
-                doc.block_spans().get(i).cloned().flatten(),
+                doc.block_span(i),
             ),
             _ if owner == layout::Owner::About => ("the back page".to_string(), None),
             _ => ("the title".to_string(), None),
@@ -106,7 +106,7 @@ pub(super) fn pdf_error(src: &Source, doc: &Resolved, e: pdf::Error) -> Diagnost
     };
     Diagnostics::one(
         Diagnostic::new(&src.path, e.to_string())
-            .at(block.and_then(|b| doc.block_spans().get(b).cloned().flatten()))
+            .at(block.and_then(|b| doc.block_span(b)))
             .help(help),
     )
     .with_source(&src.text)

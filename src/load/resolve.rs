@@ -63,6 +63,11 @@ impl Resolved {
             .get_or_init(|| block_heads(&self.spans, self.leaflet.blocks.len()))
     }
 
+    /// Where block `i` starts in the source, when it could be located.
+    pub fn block_span(&self, i: usize) -> Option<Range<usize>> {
+        self.block_spans().get(i).cloned().flatten()
+    }
+
     /// Every file a build of this leaflet reads besides `content`: its project
     /// file, images (the logo and cover picture included) and brand fonts. `watch`
     /// rebuilds when any of them changes.

@@ -58,7 +58,7 @@ fn coarse_images<'a>(
                     p.ppi
                 ),
             )
-            .at(block.and_then(|b| doc.block_spans().get(b).cloned().flatten()))
+            .at(block.and_then(|b| doc.block_span(b)))
             .help("use a larger image, or a smaller `width:`; it will look soft in print")
             .rule(RuleId::ImageResolution.id())
             .warning()

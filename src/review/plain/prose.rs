@@ -116,7 +116,7 @@ pub fn extract_with(doc: &Resolved, labels: &Labels) -> Prose {
         if let Block::Heading(t) = block {
             p.section(crate::text::plain_text(t), Some(i));
         }
-        let from = doc.block_spans().get(i).cloned().flatten().map(|s| s.start);
+        let from = doc.block_span(i).map(|s| s.start);
         let at = |path: String| {
             doc.spans
                 .value(&format!("blocks.{i}.{path}"))
